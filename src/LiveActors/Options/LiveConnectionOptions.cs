@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using Akka.Configuration;
+using LiveActors.Errors;
+using LiveActors.Protocol;
+using Microsoft.Extensions.Configuration;
+
+namespace LiveActors.Options;
+
+/// <summary>
+/// Everything a Live session needs: where to connect, how to authenticate, and how to behave when things go wrong.
+/// </summary>
+/// <remarks>
+/// <para>Every default comes from the library's reference configuration (<c>Akka.conf</c>, under <c>live-actors</c>);
+/// <see cref="FromConfig"/> and <see cref="FromConfiguration"/> read overrides from HOCON or an
+/// <see cref="IConfiguration"/> section, and code overrides anything with <c>with { ... }</c>.</para>
+/// <para>Call <see cref="Validate"/> (or <see cref="ThrowIfInvalid"/>) to learn every problem at once; the actors
+/// do it before they open a socket. <see cref="ToString"/> never shows the API key.</para>
+/// </remarks>
+public sealed record LiveConnectionOptions
+{
+    /// <summary>The Gemini API or Vertex AI. HOCON <c>auth-strategy</c> (<c>gemini-api</c> or <c>vertex-ai</c>).</summary>
+    public AuthStrategy AuthStrategy { get; init; } = LiveDefaults.AuthStrategy;
+
+    /// <summary>
+    /// The model, for example <c>gemini-live-2.5-flash-preview</c>. Required. A bare name is expanded to
+    /// <c>models/NAME</c> (Gemini API) or the full Vertex AI resource name. HOCON <c>model</c>.
+    /// </summary>
+    public string Model { get; init; } = LiveDefaults.Model;
+
+    /// <summary>
+    /// The Gemini API key, or an ephemeral token (<c>auth_tokens/...</c>), which switches to the constrained endpoint.
+    /// A secret: never printed, logged or put in a URL. HOCON <c>api-key</c>.
+    /// </summary>
+    public string? ApiKey { get; init; } = LiveDefaults.ApiKey;
+
+    /// <summary>The Google Cloud project; required for Vertex AI. HOCON <c>project-id</c>.</summary>
+    public string? ProjectId { get; init; } = LiveDefaults.ProjectId;
+
+    /// <summary>The Vertex AI location: a region such as <c>us-central1</c>, <c>global</c>, <c>us</c> or <c>eu</c>. HOCON <c>location</c>.</summary>
+    public string Location { get; init; } = LiveDefaults.Location;
+
+    /// <summary>The Gemini API version: <c>v1</c>, <c>v1beta</c> or <c>v1alpha</c>. HOCON <c>api-version</c>.</summary>
+    public string ApiVersion { get; init; } = LiveDefaults.ApiVersion;
+
+    /// <summary>The Vertex AI API version: <c>v1</c> or <c>v1beta1</c>. HOCON <c>vertex-api-version</c>.</summary>
+    public string VertexApiVersion { get; init; } = LiveDefaults.VertexApiVersion;
+
+    /// <summary>
+    /// Connect here instead of Google's host (the emulator, a proxy, a regional endpoint); <c>http</c> and
+    /// <c>https</c> become <c>ws</c> and <c>wss</c>, and a path is kept as a prefix. HOCON <c>base-address</c>.
+    /// </summary>
+    public Uri? BaseAddress { get; init; } = LiveDefaults.BaseAddress;
+
+    /// <summary>The budget for a whole connect: TCP, TLS, upgrade, setup and setupComplete. HOCON <c>timeout</c>.</summary>
+    public TimeSpan Timeout { get; init; } = LiveDefaults.Timeout;
+
+    /// <summary>How reconnects are scheduled and when they stop. HOCON <c>retry</c>.</summary>
+    public RetryOptions Retry { get; init; } = new();
+
+    /// <summary>How often a ping goes out on a quiet connection. HOCON <c>keep-alive-interval</c>.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = LiveDefaults.KeepAliveInterval;
+
+    /// <summary>How long a pong may take before the connection counts as dead. HOCON <c>keep-alive-timeout</c>.</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = LiveDefaults.KeepAliveTimeout;
+
+    /// <summary>How long Close waits for the server's close frame. HOCON <c>close-timeout</c>.</summary>
+    public TimeSpan CloseTimeout { get; init; } = LiveDefaults.CloseTimeout;
+
+    /// <summary>How long a Receive waits when it names no timeout of its own. HOCON <c>receive-timeout</c>.</summary>
+    public TimeSpan ReceiveTimeout { get; init; } = LiveDefaults.ReceiveTimeout;
+
+    /// <summary>The largest server message accepted, in bytes, after fragments are joined. HOCON <c>max-inbound-message-size</c>.</summary>
+    public long MaxInboundMessageSize { get; init; } = LiveDefaults.MaxInboundMessageSize;
+
+    /// <summary>How many server messages wait for Receive; past it the oldest is dropped. HOCON <c>inbox-capacity</c>.</summary>
+    public int InboxCapacity { get; init; } = LiveDefaults.InboxCapacity;
+
+    /// <summary>Limits on sends held while no connection is ready. HOCON <c>outbound-queue</c>.</summary>
+    public OutboundQueueOptions OutboundQueue { get; init; } = new();
+
+    /// <summary>Session resumption across reconnects. HOCON <c>session-resumption</c>.</summary>
+    public SessionResumptionOptions SessionResumption { get; init; } = new();
+
+    /// <summary>
+    /// The session configuration sent in <c>setup</c> (generation config, system instruction, tools, ...).
+    /// Its <see cref="Protocol.Setup.Model"/> and <see cref="Protocol.Setup.SessionResumption"/> are filled in from
+    /// these options. Code only: not read from HOCON.
+    /// </summary>
+    public Setup? Setup { get; init; }
+
+    /// <summary>Reads options from HOCON: <paramref name="config"/> is the <c>live-actors</c> section or a config holding it.</summary>
+    public static LiveConnectionOptions FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.HasPath(LiveActorsConfig.Section) ? config.GetConfig(LiveActorsConfig.Section) : config;
+        return LiveOptionsBinder.Apply(new LiveConnectionOptions(), new HoconSettingSource(section));
+    }
+
+    /// <summary>
+    /// Reads options from an <see cref="IConfiguration"/> section such as <c>configuration.GetSection("LiveActors")</c>.
+    /// Keys are the HOCON keys without hyphens (<c>Model</c>, <c>Retry:MaxDelay</c>, <c>SessionResumption:Enabled</c>);
+    /// durations are written <c>30s</c>, <c>500ms</c> or <c>00:00:30</c>, sizes <c>16 MiB</c> or a byte count.
+    /// </summary>
+    public static LiveConnectionOptions FromConfiguration(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return LiveOptionsBinder.Apply(new LiveConnectionOptions(), new ConfigurationSettingSource(section));
+    }
+
+    /// <summary>Every problem with these options, in the order of the options table; empty when they are usable.</summary>
+    public IReadOnlyList<ConnectionError> Validate() => LiveOptionsValidator.Validate(this);
+
+    /// <summary>Throws a <see cref="LiveConnectionException"/> carrying the first problem <see cref="Validate"/> finds.</summary>
+    /// <returns>These options, for chaining.</returns>
+    public LiveConnectionOptions ThrowIfInvalid()
+    {
+        var errors = Validate();
+        return errors.Count == 0 ? this : throw new LiveConnectionException(errors[0]);
+    }
+
+    /// <summary>The options with the API key shown as <c>***</c>.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder("LiveConnectionOptions { ");
+        text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ");
+        text.Append(CultureInfo.InvariantCulture, $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ");
+        text.Append(CultureInfo.InvariantCulture, $"ProjectId = {ProjectId}, Location = {Location}, ");
+        text.Append(CultureInfo.InvariantCulture, $"ApiVersion = {ApiVersion}, VertexApiVersion = {VertexApiVersion}, ");
+        text.Append(CultureInfo.InvariantCulture, $"BaseAddress = {BaseAddress}, Timeout = {Timeout}, Retry = {Retry}, ");
+        text.Append(CultureInfo.InvariantCulture, $"KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, ");
+        text.Append(CultureInfo.InvariantCulture, $"CloseTimeout = {CloseTimeout}, ReceiveTimeout = {ReceiveTimeout}, ");
+        text.Append(CultureInfo.InvariantCulture, $"MaxInboundMessageSize = {MaxInboundMessageSize}, InboxCapacity = {InboxCapacity}, ");
+        text.Append(CultureInfo.InvariantCulture, $"OutboundQueue = {OutboundQueue}, SessionResumption = {SessionResumption}, ");
+        text.Append(CultureInfo.InvariantCulture, $"Setup = {(Setup is null ? "(default)" : "(custom)")} }}");
+        return text.ToString();
+    }
+}

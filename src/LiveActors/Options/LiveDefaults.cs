@@ -1,0 +1,43 @@
+using LiveActors.Errors;
+
+namespace LiveActors.Options;
+
+/// <summary>
+/// The default of every option, read once from the embedded <c>Akka.conf</c>: option types initialize their
+/// properties from here, so no default value is written twice.
+/// </summary>
+internal static class LiveDefaults
+{
+    private static readonly HoconSettingSource Reference =
+        new(LiveActorsConfig.Default.GetConfig(LiveActorsConfig.Section));
+
+    public static readonly AuthStrategy AuthStrategy = Read(OptionKeys.AuthStrategy, SettingParsers.Strategy);
+    public static readonly string Model = Read(OptionKeys.Model, SettingParsers.Text);
+    public static readonly string? ApiKey = Read(OptionKeys.ApiKey, SettingParsers.OptionalText);
+    public static readonly string? ProjectId = Read(OptionKeys.ProjectId, SettingParsers.OptionalText);
+    public static readonly string Location = Read(OptionKeys.Location, SettingParsers.Text);
+    public static readonly string ApiVersion = Read(OptionKeys.ApiVersion, SettingParsers.Text);
+    public static readonly string VertexApiVersion = Read(OptionKeys.VertexApiVersion, SettingParsers.Text);
+    public static readonly Uri? BaseAddress = Read(OptionKeys.BaseAddress, SettingParsers.OptionalUri);
+    public static readonly TimeSpan Timeout = Read(OptionKeys.Timeout, SettingParsers.Duration);
+    public static readonly int RetryAttempts = Read(OptionKeys.RetryAttempts, SettingParsers.Int);
+    public static readonly TimeSpan RetryDelay = Read(OptionKeys.RetryDelay, SettingParsers.Duration);
+    public static readonly double RetryBackoff = Read(OptionKeys.RetryBackoff, SettingParsers.Double);
+    public static readonly TimeSpan RetryMaxDelay = Read(OptionKeys.RetryMaxDelay, SettingParsers.Duration);
+    public static readonly double RetryJitter = Read(OptionKeys.RetryJitter, SettingParsers.Double);
+    public static readonly TimeSpan KeepAliveInterval = Read(OptionKeys.KeepAliveInterval, SettingParsers.Duration);
+    public static readonly TimeSpan KeepAliveTimeout = Read(OptionKeys.KeepAliveTimeout, SettingParsers.Duration);
+    public static readonly TimeSpan CloseTimeout = Read(OptionKeys.CloseTimeout, SettingParsers.Duration);
+    public static readonly TimeSpan ReceiveTimeout = Read(OptionKeys.ReceiveTimeout, SettingParsers.Duration);
+    public static readonly long MaxInboundMessageSize = Read(OptionKeys.MaxInboundMessageSize, SettingParsers.Size);
+    public static readonly int InboxCapacity = Read(OptionKeys.InboxCapacity, SettingParsers.Int);
+    public static readonly int OutboundMaxMessages = Read(OptionKeys.OutboundMaxMessages, SettingParsers.Int);
+    public static readonly long OutboundMaxBytes = Read(OptionKeys.OutboundMaxBytes, SettingParsers.Size);
+    public static readonly bool ResumptionEnabled = Read(OptionKeys.ResumptionEnabled, SettingParsers.Bool);
+    public static readonly bool ResumptionTransparent = Read(OptionKeys.ResumptionTransparent, SettingParsers.Bool);
+
+    private static T Read<T>(string key, Func<string, string, T> parse) =>
+        Reference.Find(key) is { } raw
+            ? parse(key, raw)
+            : throw new LiveConnectionException(OptionKey.Invalid(key, "has no default in the embedded Akka.conf."));
+}

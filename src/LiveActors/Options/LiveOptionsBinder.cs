@@ -1,0 +1,45 @@
+namespace LiveActors.Options;
+
+/// <summary>Applies the values a setting source sets on top of existing options; keys it leaves out keep their value.</summary>
+internal static class LiveOptionsBinder
+{
+    public static LiveConnectionOptions Apply(LiveConnectionOptions options, ISettingSource source) => options with
+    {
+        AuthStrategy = Read(source, OptionKeys.AuthStrategy, SettingParsers.Strategy, options.AuthStrategy),
+        Model = Read(source, OptionKeys.Model, SettingParsers.Text, options.Model),
+        ApiKey = Read(source, OptionKeys.ApiKey, SettingParsers.OptionalText, options.ApiKey),
+        ProjectId = Read(source, OptionKeys.ProjectId, SettingParsers.OptionalText, options.ProjectId),
+        Location = Read(source, OptionKeys.Location, SettingParsers.Text, options.Location),
+        ApiVersion = Read(source, OptionKeys.ApiVersion, SettingParsers.Text, options.ApiVersion),
+        VertexApiVersion = Read(source, OptionKeys.VertexApiVersion, SettingParsers.Text, options.VertexApiVersion),
+        BaseAddress = Read(source, OptionKeys.BaseAddress, SettingParsers.OptionalUri, options.BaseAddress),
+        Timeout = Read(source, OptionKeys.Timeout, SettingParsers.Duration, options.Timeout),
+        Retry = options.Retry with
+        {
+            Attempts = Read(source, OptionKeys.RetryAttempts, SettingParsers.Int, options.Retry.Attempts),
+            Delay = Read(source, OptionKeys.RetryDelay, SettingParsers.Duration, options.Retry.Delay),
+            Backoff = Read(source, OptionKeys.RetryBackoff, SettingParsers.Double, options.Retry.Backoff),
+            MaxDelay = Read(source, OptionKeys.RetryMaxDelay, SettingParsers.Duration, options.Retry.MaxDelay),
+            Jitter = Read(source, OptionKeys.RetryJitter, SettingParsers.Double, options.Retry.Jitter),
+        },
+        KeepAliveInterval = Read(source, OptionKeys.KeepAliveInterval, SettingParsers.Duration, options.KeepAliveInterval),
+        KeepAliveTimeout = Read(source, OptionKeys.KeepAliveTimeout, SettingParsers.Duration, options.KeepAliveTimeout),
+        CloseTimeout = Read(source, OptionKeys.CloseTimeout, SettingParsers.Duration, options.CloseTimeout),
+        ReceiveTimeout = Read(source, OptionKeys.ReceiveTimeout, SettingParsers.Duration, options.ReceiveTimeout),
+        MaxInboundMessageSize = Read(source, OptionKeys.MaxInboundMessageSize, SettingParsers.Size, options.MaxInboundMessageSize),
+        InboxCapacity = Read(source, OptionKeys.InboxCapacity, SettingParsers.Int, options.InboxCapacity),
+        OutboundQueue = options.OutboundQueue with
+        {
+            MaxMessages = Read(source, OptionKeys.OutboundMaxMessages, SettingParsers.Int, options.OutboundQueue.MaxMessages),
+            MaxBytes = Read(source, OptionKeys.OutboundMaxBytes, SettingParsers.Size, options.OutboundQueue.MaxBytes),
+        },
+        SessionResumption = options.SessionResumption with
+        {
+            Enabled = Read(source, OptionKeys.ResumptionEnabled, SettingParsers.Bool, options.SessionResumption.Enabled),
+            Transparent = Read(source, OptionKeys.ResumptionTransparent, SettingParsers.Bool, options.SessionResumption.Transparent),
+        },
+    };
+
+    private static T Read<T>(ISettingSource source, string key, Func<string, string, T> parse, T current) =>
+        source.Find(key) is { } raw ? parse(key, raw) : current;
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using LiveActors.Errors;
+
+namespace LiveActors.Options;
+
+/// <summary>Checks options before any socket opens, so a mistake is reported once, by name, and not retried.</summary>
+internal static class LiveOptionsValidator
+{
+    public static readonly IReadOnlyList<string> GeminiApiVersions = ["v1", "v1beta", "v1alpha"];
+    public static readonly IReadOnlyList<string> VertexApiVersions = ["v1", "v1beta1"];
+
+    public static IReadOnlyList<ConnectionError> Validate(LiveConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<ConnectionError>();
+        void Check(bool ok, string key, string reason)
+        {
+            if (!ok)
+            {
+                errors.Add(OptionKey.Invalid(key, reason));
+            }
+        }
+
+        var vertex = options.AuthStrategy == AuthStrategy.VertexAi;
+        Check(!string.IsNullOrWhiteSpace(options.Model), OptionKeys.Model,
+            "is required: name a Live model such as gemini-live-2.5-flash-preview.");
+        if (!vertex && string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            errors.Add(NoApiKey.Instance);
+        }
+
+        if (vertex && string.IsNullOrWhiteSpace(options.ProjectId))
+        {
+            errors.Add(ProjectIdRequiredForVertexAi.Instance);
+        }
+
+        Check(options.ProjectId is null || IsProjectId(options.ProjectId), OptionKeys.ProjectId,
+            "may hold only letters, digits, '-', '.' and ':'.");
+        Check(IsLocation(options.Location), OptionKeys.Location,
+            $"must be a location such as us-central1, global, us or eu (was '{options.Location}').");
+        Check(GeminiApiVersions.Contains(options.ApiVersion), OptionKeys.ApiVersion,
+            $"must be one of {string.Join(", ", GeminiApiVersions)} (was '{options.ApiVersion}').");
+        Check(VertexApiVersions.Contains(options.VertexApiVersion), OptionKeys.VertexApiVersion,
+            $"must be one of {string.Join(", ", VertexApiVersions)} (was '{options.VertexApiVersion}').");
+        CheckBaseAddress(options.BaseAddress, Check);
+
+        CheckPositive(options.Timeout, OptionKeys.Timeout, Check);
+        Check(options.Retry.Attempts >= 0, OptionKeys.RetryAttempts, $"must be 0 or more (was {options.Retry.Attempts}).");
+        CheckPositive(options.Retry.Delay, OptionKeys.RetryDelay, Check);
+        Check(double.IsFinite(options.Retry.Backoff) && options.Retry.Backoff >= 1.0, OptionKeys.RetryBackoff,
+            $"must be at least 1.0 (was {Format(options.Retry.Backoff)}).");
+        Check(options.Retry.MaxDelay >= options.Retry.Delay, OptionKeys.RetryMaxDelay,
+            $"must be at least retry.delay ({options.Retry.Delay}) (was {options.Retry.MaxDelay}).");
+        Check(options.Retry.Jitter is >= 0.0 and <= 1.0, OptionKeys.RetryJitter,
+            $"must be between 0 and 1 (was {Format(options.Retry.Jitter)}).");
+        CheckPositive(options.KeepAliveInterval, OptionKeys.KeepAliveInterval, Check);
+        CheckPositive(options.KeepAliveTimeout, OptionKeys.KeepAliveTimeout, Check);
+        CheckPositive(options.CloseTimeout, OptionKeys.CloseTimeout, Check);
+        CheckPositive(options.ReceiveTimeout, OptionKeys.ReceiveTimeout, Check);
+        Check(options.MaxInboundMessageSize >= 1024, OptionKeys.MaxInboundMessageSize,
+            $"must be at least 1 KiB (was {options.MaxInboundMessageSize} bytes).");
+        Check(options.InboxCapacity >= 1, OptionKeys.InboxCapacity, $"must be at least 1 (was {options.InboxCapacity}).");
+        Check(options.OutboundQueue.MaxMessages >= 1, OptionKeys.OutboundMaxMessages,
+            $"must be at least 1 (was {options.OutboundQueue.MaxMessages}).");
+        Check(options.OutboundQueue.MaxBytes >= 1, OptionKeys.OutboundMaxBytes,
+            $"must be at least 1 byte (was {options.OutboundQueue.MaxBytes}).");
+        Check(!options.SessionResumption.Transparent || vertex, OptionKeys.ResumptionTransparent,
+            "is supported by Vertex AI only; turn it off for the Gemini API.");
+        Check(!options.SessionResumption.Transparent || options.SessionResumption.Enabled, OptionKeys.ResumptionTransparent,
+            "needs session-resumption.enabled = on.");
+        return errors;
+    }
+
+    private static void CheckPositive(TimeSpan value, string key, Action<bool, string, string> check) =>
+        check(value > TimeSpan.Zero, key, $"must be a positive duration (was {value}).");
+
+    private static void CheckBaseAddress(Uri? address, Action<bool, string, string> check)
+    {
+        if (address is null)
+        {
+            return;
+        }
+
+        check(address.IsAbsoluteUri && address.Scheme is "ws" or "wss" or "http" or "https", OptionKeys.BaseAddress,
+            "must be an absolute ws://, wss://, http:// or https:// address.");
+        check(!address.IsAbsoluteUri || (address.UserInfo.Length == 0 && address.Query.Length == 0), OptionKeys.BaseAddress,
+            "must not carry user info or a query string: credentials travel in headers, never in URLs.");
+    }
+
+    private static bool IsLocation(string location) =>
+        location.Length > 0 && location.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    private static bool IsProjectId(string projectId) =>
+        projectId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':');
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+namespace LiveActors.Options;
+
+/// <summary>The HOCON keys under <c>live-actors</c>, in the order of the options table.</summary>
+internal static class OptionKeys
+{
+    public const string AuthStrategy = "auth-strategy";
+    public const string Model = "model";
+    public const string ApiKey = "api-key";
+    public const string ProjectId = "project-id";
+    public const string Location = "location";
+    public const string ApiVersion = "api-version";
+    public const string VertexApiVersion = "vertex-api-version";
+    public const string BaseAddress = "base-address";
+    public const string Timeout = "timeout";
+    public const string RetryAttempts = "retry.attempts";
+    public const string RetryDelay = "retry.delay";
+    public const string RetryBackoff = "retry.backoff";
+    public const string RetryMaxDelay = "retry.max-delay";
+    public const string RetryJitter = "retry.jitter";
+    public const string KeepAliveInterval = "keep-alive-interval";
+    public const string KeepAliveTimeout = "keep-alive-timeout";
+    public const string CloseTimeout = "close-timeout";
+    public const string ReceiveTimeout = "receive-timeout";
+    public const string MaxInboundMessageSize = "max-inbound-message-size";
+    public const string InboxCapacity = "inbox-capacity";
+    public const string OutboundMaxMessages = "outbound-queue.max-messages";
+    public const string OutboundMaxBytes = "outbound-queue.max-bytes";
+    public const string ResumptionEnabled = "session-resumption.enabled";
+    public const string ResumptionTransparent = "session-resumption.transparent";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        AuthStrategy, Model, ApiKey, ProjectId, Location, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
+        RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, KeepAliveInterval, KeepAliveTimeout,
+        CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, OutboundMaxMessages, OutboundMaxBytes,
+        ResumptionEnabled, ResumptionTransparent,
+    ];
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using LiveActors.Errors;
+
+namespace LiveActors.Options;
+
+/// <summary>
+/// Turns the text of a setting into its value, with HOCON's spellings (<c>30s</c>, <c>16 MiB</c>, <c>on</c>) and .NET's
+/// (<c>00:00:30</c>, <c>true</c>). A value that does not parse is an <see cref="InvalidOption"/> naming the key.
+/// </summary>
+internal static class SettingParsers
+{
+    public static string Text(string key, string raw) => raw.Trim();
+
+    public static string? OptionalText(string key, string raw) => raw.Trim() is { Length: > 0 } text ? text : null;
+
+    public static int Int(string key, string raw) =>
+        int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Invalid(key, $"must be a whole number (was '{raw}').");
+
+    public static double Double(string key, string raw) =>
+        double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Invalid(key, $"must be a number (was '{raw}').");
+
+    public static bool Bool(string key, string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "true" or "on" or "yes" => true,
+        "false" or "off" or "no" => false,
+        _ => throw Invalid(key, $"must be on/off, true/false or yes/no (was '{raw}')."),
+    };
+
+    public static AuthStrategy Strategy(string key, string raw) =>
+        raw.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() switch
+        {
+            "geminiapi" or "gemini" => AuthStrategy.GeminiApi,
+            "vertexai" or "vertex" => AuthStrategy.VertexAi,
+            _ => throw Invalid(key, $"must be gemini-api or vertex-ai (was '{raw}')."),
+        };
+
+    public static Uri? OptionalUri(string key, string raw) => OptionalText(key, raw) is not { } text
+        ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            ? uri
+            : throw Invalid(key, $"must be an absolute address such as ws://127.0.0.1:8080 (was '{raw}').");
+
+    /// <summary>HOCON durations (<c>30s</c>, <c>500 ms</c>, <c>2 minutes</c>; a bare number is milliseconds) or <c>hh:mm:ss</c>.</summary>
+    public static TimeSpan Duration(string key, string raw)
+    {
+        var text = raw.Trim();
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)
+                ? span
+                : throw Invalid(key, $"must be a duration such as 30s, 500ms or 00:00:30 (was '{raw}').");
+        }
+
+        var (number, unit) = SplitUnit(text);
+        double? scale = unit switch
+        {
+            "" or "ms" or "milli" or "millis" or "millisecond" or "milliseconds" => 1,
+            "us" or "micro" or "micros" or "microsecond" or "microseconds" => 0.001,
+            "ns" or "nano" or "nanos" or "nanosecond" or "nanoseconds" => 0.000001,
+            "s" or "second" or "seconds" => 1_000,
+            "m" or "minute" or "minutes" => 60_000,
+            "h" or "hour" or "hours" => 3_600_000,
+            "d" or "day" or "days" => 86_400_000,
+            _ => null,
+        };
+        return scale is { } factor && TryNumber(number, out var value)
+            ? TimeSpan.FromMilliseconds(value * factor)
+            : throw Invalid(key, $"must be a duration such as 30s, 500ms or 00:00:30 (was '{raw}').");
+    }
+
+    /// <summary>HOCON sizes: a byte count, or a number with kB/MB/GB (powers of 1000) or K/KiB, M/MiB, G/GiB (powers of 1024).</summary>
+    public static long Size(string key, string raw)
+    {
+        var (number, unit) = SplitUnit(raw.Trim());
+        double? scale = unit switch
+        {
+            "" or "b" or "byte" or "bytes" => 1,
+            "kb" or "kilobyte" or "kilobytes" => 1e3,
+            "k" or "ki" or "kib" or "kibibyte" or "kibibytes" => 1024,
+            "mb" or "megabyte" or "megabytes" => 1e6,
+            "m" or "mi" or "mib" or "mebibyte" or "mebibytes" => 1024 * 1024,
+            "gb" or "gigabyte" or "gigabytes" => 1e9,
+            "g" or "gi" or "gib" or "gibibyte" or "gibibytes" => 1024 * 1024 * 1024,
+            _ => null,
+        };
+        return scale is { } factor && TryNumber(number, out var value) && value * factor <= long.MaxValue
+            ? (long)(value * factor)
+            : throw Invalid(key, $"must be a size such as 16 MiB, 512 KiB or a byte count (was '{raw}').");
+    }
+
+    private static (string Number, string Unit) SplitUnit(string text)
+    {
+        var end = 0;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is '.' or '-' or '+' or '_'))
+        {
+            end++;
+        }
+
+        // HOCON is case-sensitive for sizes only in kB versus K; folding case keeps "MiB" and "mib" alike.
+        return (text[..end].Replace("_", "", StringComparison.Ordinal), text[end..].Trim().ToLowerInvariant());
+    }
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static LiveConnectionException Invalid(string key, string reason) => new(OptionKey.Invalid(key, reason));
+}

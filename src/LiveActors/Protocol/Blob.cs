@@ -1,0 +1,11 @@
+namespace LiveActors.Protocol;
+
+/// <summary>Inline media: bytes and their MIME type (<c>audio/pcm;rate=16000</c>, <c>image/jpeg</c>, ...). Base64 on the wire.</summary>
+public sealed record Blob : WireObject
+{
+    /// <summary>The MIME type, for example <c>audio/pcm;rate=24000</c>.</summary>
+    public string? MimeType { get; init; }
+
+    /// <summary>The raw bytes (decoded from base64 when received, encoded when sent).</summary>
+    public ReadOnlyMemory<byte> Data { get; init; }
+}

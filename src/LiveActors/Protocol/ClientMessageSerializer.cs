@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Unicode;
+using LiveActors.Errors;
+
+namespace LiveActors.Protocol;
+
+/// <summary>
+/// Writes client messages as the compact UTF-8 JSON the service expects, straight into a buffer writer (no
+/// intermediate strings), and reads them back (for proxies, recorders and tests).
+/// </summary>
+public static class ClientMessageSerializer
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Indented = false };
+
+    /// <summary>Writes <paramref name="message"/> to <paramref name="output"/>.</summary>
+    public static void Serialize(ClientMessage message, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        Serialize(message, writer);
+    }
+
+    /// <summary>Writes <paramref name="message"/> with <paramref name="writer"/> and flushes it.</summary>
+    public static void Serialize(ClientMessage message, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (message is RawClientMessage raw)
+        {
+            raw.Json.WriteTo(writer);
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, Wrap(message), LiveJsonContext.Default.ClientMessageEnvelope);
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>The message as a new byte array of UTF-8 JSON.</summary>
+    public static byte[] SerializeToUtf8Bytes(ClientMessage message)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Serialize(message, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Reads a client message: a <see cref="Setup"/>, <see cref="ClientContent"/>, <see cref="RealtimeInput"/> or
+    /// <see cref="ToolResponse"/> when the object has exactly one of those members and nothing else, otherwise a
+    /// <see cref="RawClientMessage"/> holding the object as it is.
+    /// </summary>
+    public static bool TryDeserialize(
+        ReadOnlySpan<byte> json,
+        [NotNullWhen(true)] out ClientMessage? message,
+        [NotNullWhen(false)] out ProtocolError? error)
+    {
+        message = null;
+        error = null;
+        if (!Utf8.IsValid(json))
+        {
+            error = new ProtocolError("the message is not valid UTF-8.");
+            return false;
+        }
+
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(json, LiveJsonContext.Default.ClientMessageEnvelope);
+            message = envelope is null ? null : Unwrap(envelope, json);
+        }
+        catch (JsonException e)
+        {
+            error = new ProtocolError($"the message is not valid Live API JSON: {e.Message}");
+            return false;
+        }
+
+        error = message is null ? new ProtocolError("the message is not a JSON object.") : null;
+        return message is not null;
+    }
+
+    private static ClientMessageEnvelope Wrap(ClientMessage message) => message switch
+    {
+        Setup m => new ClientMessageEnvelope { Setup = m },
+        ClientContent m => new ClientMessageEnvelope { ClientContent = m },
+        RealtimeInput m => new ClientMessageEnvelope { RealtimeInput = m },
+        ToolResponse m => new ClientMessageEnvelope { ToolResponse = m },
+        _ => throw new ArgumentException($"Unknown client message type {message.GetType().Name}.", nameof(message)),
+    };
+
+    private static ClientMessage Unwrap(ClientMessageEnvelope envelope, ReadOnlySpan<byte> json)
+    {
+        ClientMessage?[] members = [envelope.Setup, envelope.ClientContent, envelope.RealtimeInput, envelope.ToolResponse];
+        var present = members.Where(m => m is not null).ToArray();
+        if (present.Length == 1 && envelope.AdditionalProperties is not { Count: > 0 })
+        {
+            return present[0]!;
+        }
+
+        using var document = JsonDocument.Parse(json.ToArray());
+        return new RawClientMessage(document.RootElement);
+    }
+}

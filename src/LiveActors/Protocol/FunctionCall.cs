@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace LiveActors.Protocol;
+
+/// <summary>A call the model asks the client to make.</summary>
+public sealed record FunctionCall : WireObject
+{
+    /// <summary>The call's id; answer with a <see cref="FunctionResponse"/> carrying the same id.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The declared function's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The arguments, a JSON object.</summary>
+    public JsonElement? Args { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace LiveActors.Protocol;
+
+/// <summary>The server accepted setup; the session is ready for input.</summary>
+public sealed record SetupComplete : WireObject
+{
+    /// <summary>Vertex AI's id for the session (a UUID); absent on the Gemini API.</summary>
+    public string? SessionId { get; init; }
+}

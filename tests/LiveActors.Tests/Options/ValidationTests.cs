@@ -1,0 +1,101 @@
+using LiveActors.Errors;
+using LiveActors.Options;
+
+namespace LiveActors.Tests.Options;
+
+public sealed class ValidationTests
+{
+    private static readonly LiveConnectionOptions Valid = new() { Model = "gemini-live-2.5-flash-preview", ApiKey = "test-key" };
+
+    private static readonly LiveConnectionOptions ValidVertex =
+        new() { Model = "gemini-live-2.5-flash", AuthStrategy = AuthStrategy.VertexAi, ProjectId = "my-project" };
+
+    [Fact]
+    public void Valid_options_have_no_errors()
+    {
+        Assert.Empty(Valid.Validate());
+        Assert.Empty(ValidVertex.Validate());
+        Assert.Same(Valid, Valid.ThrowIfInvalid());
+    }
+
+    [Fact]
+    public void No_model_is_an_invalid_option_named_model()
+    {
+        var error = Assert.Single((Valid with { Model = " " }).Validate());
+        var invalid = Assert.IsType<InvalidOption>(error);
+        Assert.Equal("Model", invalid.Option);
+        Assert.Contains("required", invalid.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Vertex_AI_without_project_is_ProjectIdRequiredForVertexAi()
+    {
+        var error = Assert.Single((ValidVertex with { ProjectId = null }).Validate());
+        Assert.Same(ProjectIdRequiredForVertexAi.Instance, error);
+        Assert.False(error.IsRetryable);
+    }
+
+    [Fact]
+    public void Gemini_API_without_key_is_NoApiKey()
+    {
+        var error = Assert.Single((Valid with { ApiKey = null }).Validate());
+        Assert.Same(NoApiKey.Instance, error);
+        var thrown = Assert.Throws<LiveConnectionException>(() => (Valid with { ApiKey = "" }).ThrowIfInvalid());
+        Assert.Same(NoApiKey.Instance, thrown.Error);
+    }
+
+    public static TheoryData<string, LiveConnectionOptions> InvalidCases() => new()
+    {
+        { "Timeout", Valid with { Timeout = TimeSpan.Zero } },
+        { "Timeout", Valid with { Timeout = TimeSpan.FromSeconds(-1) } },
+        { "Retry.Delay", Valid with { Retry = new RetryOptions { Delay = TimeSpan.Zero } } },
+        { "Retry.Backoff", Valid with { Retry = new RetryOptions { Backoff = 0.5 } } },
+        { "Retry.Backoff", Valid with { Retry = new RetryOptions { Backoff = double.NaN } } },
+        { "Retry.Attempts", Valid with { Retry = new RetryOptions { Attempts = -1 } } },
+        { "Retry.MaxDelay", Valid with { Retry = new RetryOptions { Delay = TimeSpan.FromMinutes(2) } } },
+        { "Retry.Jitter", Valid with { Retry = new RetryOptions { Jitter = 1.5 } } },
+        { "KeepAliveInterval", Valid with { KeepAliveInterval = TimeSpan.Zero } },
+        { "KeepAliveTimeout", Valid with { KeepAliveTimeout = TimeSpan.FromSeconds(-5) } },
+        { "CloseTimeout", Valid with { CloseTimeout = TimeSpan.Zero } },
+        { "ReceiveTimeout", Valid with { ReceiveTimeout = TimeSpan.Zero } },
+        { "ApiVersion", Valid with { ApiVersion = "v2" } },
+        { "VertexApiVersion", Valid with { VertexApiVersion = "v1beta" } },
+        { "Location", ValidVertex with { Location = "evil.example.com/" } },
+        { "ProjectId", ValidVertex with { ProjectId = "a/b" } },
+        { "BaseAddress", Valid with { BaseAddress = new Uri("ftp://127.0.0.1") } },
+        { "BaseAddress", Valid with { BaseAddress = new Uri("ws://127.0.0.1/?key=secret") } },
+        { "MaxInboundMessageSize", Valid with { MaxInboundMessageSize = 10 } },
+        { "InboxCapacity", Valid with { InboxCapacity = 0 } },
+        { "OutboundQueue.MaxMessages", Valid with { OutboundQueue = new OutboundQueueOptions { MaxMessages = 0 } } },
+        { "OutboundQueue.MaxBytes", Valid with { OutboundQueue = new OutboundQueueOptions { MaxBytes = 0 } } },
+        { "SessionResumption.Transparent", Valid with { SessionResumption = new SessionResumptionOptions { Transparent = true } } },
+        { "SessionResumption.Transparent", ValidVertex with { SessionResumption = new SessionResumptionOptions { Enabled = false, Transparent = true } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public void Each_invalid_value_is_reported_by_option_name(string option, LiveConnectionOptions options)
+    {
+        var error = Assert.IsType<InvalidOption>(Assert.Single(options.Validate()));
+        Assert.Equal(option, error.Option);
+        Assert.False(error.IsRetryable);
+        Assert.Contains($"Option {option} (live-actors.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_at_once()
+    {
+        var options = new LiveConnectionOptions { Timeout = TimeSpan.Zero, ApiVersion = "v9" };
+        Assert.Equal(4, options.Validate().Count);
+    }
+
+    [Fact]
+    public void ToString_never_shows_the_key()
+    {
+        var options = Valid with { ApiKey = "AIzaSuperSecretKey123" };
+        var text = options.ToString();
+        Assert.DoesNotContain("AIzaSuperSecretKey123", text, StringComparison.Ordinal);
+        Assert.Contains("ApiKey = ***", text, StringComparison.Ordinal);
+        Assert.Contains("Model = gemini-live-2.5-flash-preview", text, StringComparison.Ordinal);
+    }
+}
