@@ -1,0 +1,103 @@
+namespace LiveActors.Emulator;
+
+/// <summary>
+/// Everything one connection did, recorded as it happens: tests await it (<see cref="WaitForMessagesAsync"/>,
+/// <see cref="Ended"/>) instead of sleeping. Headers carry no secrets: credentials are redacted before they are kept.
+/// </summary>
+public sealed class ConnectionRecord
+{
+    private readonly object _gate = new();
+    private readonly List<RecordedMessage> _messages = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly TaskCompletionSource<ConnectionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _serverMessages;
+
+    internal ConnectionRecord(int number, string path, IReadOnlyDictionary<string, string> headers, string httpProtocol)
+    {
+        Number = number;
+        Path = path;
+        Headers = headers;
+        HttpProtocol = httpProtocol;
+    }
+
+    /// <summary>1 for the emulator's first connection, and so on.</summary>
+    public int Number { get; }
+
+    /// <summary>The request path, without the query string.</summary>
+    public string Path { get; }
+
+    /// <summary>The upgrade request's headers, with credentials shown as <c>(redacted)</c>.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary><c>HTTP/1.1</c> or <c>HTTP/2</c>.</summary>
+    public string HttpProtocol { get; }
+
+    /// <summary>The client messages received so far, in order (setup first, with index -1).</summary>
+    public IReadOnlyList<RecordedMessage> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    /// <summary>Server messages sent on this connection so far (setupComplete included).</summary>
+    public int ServerMessagesSent => Volatile.Read(ref _serverMessages);
+
+    /// <summary>Completes with how the connection ended.</summary>
+    public Task<ConnectionEnd> Ended => _ended.Task;
+
+    /// <summary>Completes once at least <paramref name="count"/> client messages (setup included) have arrived.</summary>
+    public async Task<IReadOnlyList<RecordedMessage>> WaitForMessagesAsync(int count, CancellationToken cancellationToken = default)
+    {
+        Task wait;
+        lock (_gate)
+        {
+            if (_messages.Count >= count)
+            {
+                return [.. _messages];
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
+            wait = signal.Task;
+        }
+
+        await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Messages;
+    }
+
+    internal void Add(RecordedMessage message)
+    {
+        List<TaskCompletionSource> due;
+        lock (_gate)
+        {
+            _messages.Add(message);
+            due = [.. _waiters.Where(w => w.Count <= _messages.Count).Select(w => w.Signal)];
+            _waiters.RemoveAll(w => w.Count <= _messages.Count);
+        }
+
+        due.ForEach(signal => signal.TrySetResult());
+    }
+
+    internal void CountServerMessage() => Interlocked.Increment(ref _serverMessages);
+
+    internal void End(ConnectionEnd end)
+    {
+        if (_ended.TrySetResult(end))
+        {
+            lock (_gate)
+            {
+                foreach (var (_, signal) in _waiters)
+                {
+                    signal.TrySetException(new InvalidOperationException($"Connection {Number} ended ({end.Kind}) before the awaited messages arrived."));
+                }
+
+                _waiters.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+
+namespace LiveActors.Emulator;
+
+/// <summary>The Live API paths the emulator serves, as PROTOCOL.md names them, and which backend each stands for.</summary>
+internal enum Backend
+{
+    GeminiApi,
+    GeminiEphemeral,
+    VertexAi,
+}
+
+internal static partial class EmulatorRoute
+{
+    public static Backend? Match(string path)
+    {
+        // js-genai connects to "//ws/..." and the service accepts it, so the emulator does too.
+        var normalized = "/" + path.TrimStart('/');
+        if (GeminiPath().IsMatch(normalized))
+        {
+            return Backend.GeminiApi;
+        }
+
+        if (normalized == "/ws/google.ai.generativelanguage.v1alpha.GenerativeService.BidiGenerateContentConstrained")
+        {
+            return Backend.GeminiEphemeral;
+        }
+
+        return VertexPath().IsMatch(normalized) ? Backend.VertexAi : null;
+    }
+
+    [GeneratedRegex(@"^/ws/google\.ai\.generativelanguage\.(v1|v1beta|v1alpha)\.GenerativeService\.BidiGenerateContent$")]
+    private static partial Regex GeminiPath();
+
+    [GeneratedRegex(@"^/ws/google\.cloud\.aiplatform\.(v1|v1beta1)\.LlmBidiService/BidiGenerateContent$")]
+    private static partial Regex VertexPath();
+}

@@ -1,0 +1,96 @@
+namespace LiveActors.Emulator.Faults;
+
+/// <summary>
+/// A way for one emulated connection to misbehave. Faults are scripted per connection (<see cref="LiveEmulator.ScriptNextConnection"/>
+/// or <see cref="LiveEmulatorOptions.FaultRule"/>) and several may apply to the same connection.
+/// </summary>
+public abstract record EmulatorFault
+{
+    private protected EmulatorFault()
+    {
+    }
+
+    /// <summary>Refuse the WebSocket upgrade with an HTTP status and a Google-style JSON error body.</summary>
+    public static EmulatorFault RejectUpgrade(int status, string message = "The service is currently unavailable.") => new RejectUpgradeFault(status, message);
+
+    /// <summary>Never answer the upgrade request.</summary>
+    public static EmulatorFault HangUpgrade { get; } = new HangUpgradeFault();
+
+    /// <summary>Accept the connection and the setup message, but never send setupComplete.</summary>
+    public static EmulatorFault IgnoreSetup { get; } = new IgnoreSetupFault();
+
+    /// <summary>Drop the TCP connection without a close frame.</summary>
+    public static EmulatorFault Drop(FaultTrigger when) => new DropFault(when);
+
+    /// <summary>Close with a code and reason.</summary>
+    public static EmulatorFault Close(FaultTrigger when, int code, string reason = "") => new CloseFault(when, code, reason);
+
+    /// <summary>Send goAway with <paramref name="timeLeft"/>, then close with 1011 once it has passed.</summary>
+    public static EmulatorFault GoAway(FaultTrigger when, TimeSpan timeLeft) => new GoAwayFault(when, timeLeft);
+
+    /// <summary>Send one frame that is not JSON.</summary>
+    public static EmulatorFault MalformedFrame(FaultTrigger when) => new MalformedFrameFault(when);
+
+    /// <summary>Send one message of a kind no client knows.</summary>
+    public static EmulatorFault UnknownKind(FaultTrigger when) => new UnknownKindFault(when);
+
+    /// <summary>Split every server message into frames of at most <paramref name="frameBytes"/> bytes.</summary>
+    public static EmulatorFault Fragment(int frameBytes) => new FragmentFault(frameBytes);
+
+    /// <summary>Send one serverContent message of about <paramref name="bytes"/> bytes (8 MiB by default).</summary>
+    public static EmulatorFault Huge(FaultTrigger when, int bytes = 8 * 1024 * 1024) => new HugeMessageFault(when, bytes);
+
+    /// <summary>After setupComplete, say nothing and read nothing: no replies, no pongs.</summary>
+    public static EmulatorFault Silence { get; } = new SilenceFault();
+
+    /// <summary>Wait this long before every message of the scripted model's replies (setupComplete and interruptions are not delayed).</summary>
+    public static EmulatorFault Delay(TimeSpan delay) => new DelayFault(delay);
+
+    /// <summary>Answer the first turn with <paramref name="chunks"/> text chunks.</summary>
+    public static EmulatorFault Flood(int chunks) => new FloodFault(chunks);
+
+    /// <summary>Stop reading client messages (a slow reader), so the client's sends back up.</summary>
+    public static EmulatorFault StopReading(FaultTrigger when) => new StopReadingFault(when);
+}
+
+/// <summary>See <see cref="EmulatorFault.RejectUpgrade"/>.</summary>
+public sealed record RejectUpgradeFault(int Status, string Message) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.HangUpgrade"/>.</summary>
+public sealed record HangUpgradeFault : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.IgnoreSetup"/>.</summary>
+public sealed record IgnoreSetupFault : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Drop"/>.</summary>
+public sealed record DropFault(FaultTrigger When) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Close"/>.</summary>
+public sealed record CloseFault(FaultTrigger When, int Code, string Reason) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.GoAway"/>.</summary>
+public sealed record GoAwayFault(FaultTrigger When, TimeSpan TimeLeft) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.MalformedFrame"/>.</summary>
+public sealed record MalformedFrameFault(FaultTrigger When) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.UnknownKind"/>.</summary>
+public sealed record UnknownKindFault(FaultTrigger When) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Fragment"/>.</summary>
+public sealed record FragmentFault(int FrameBytes) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Huge"/>.</summary>
+public sealed record HugeMessageFault(FaultTrigger When, int Bytes) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Silence"/>.</summary>
+public sealed record SilenceFault : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Delay"/>.</summary>
+public sealed record DelayFault(TimeSpan Wait) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.Flood"/>.</summary>
+public sealed record FloodFault(int Chunks) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.StopReading"/>.</summary>
+public sealed record StopReadingFault(FaultTrigger When) : EmulatorFault;

@@ -1,0 +1,49 @@
+using System.Globalization;
+using LiveActors.Emulator;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+// Standalone emulator: the first line is always "listening ws://127.0.0.1:PORT", so tools outside .NET can find it.
+var options = new LiveEmulatorOptions();
+var faults = new List<(int? Connection, LiveActors.Emulator.Faults.EmulatorFault Fault)>();
+try
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+        switch (args[i])
+        {
+            case "--port": options = options with { Port = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
+            case "--api-key": options = options with { ApiKey = Value() }; break;
+            case "--bearer-token": options = options with { BearerToken = Value() }; break;
+            case "--tls": options = options with { Tls = true }; break;
+            case "--http2": options = options with { Protocols = HttpProtocols.Http1AndHttp2 }; break;
+            case "--reply-chunks": options = options with { ReplyChunks = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
+            case "--fault": faults.Add(FaultSpec.Parse(Value())); break;
+            case "--tool-prompt-help": Console.WriteLine(ToolConvention.Help); return 0;
+            case "--help" or "-h":
+                Console.WriteLine("usage: LiveActors.Emulator [--port N] [--api-key KEY] [--bearer-token TOKEN] [--tls] [--http2]");
+                Console.WriteLine("                           [--reply-chunks N] [--fault SPEC]... [--tool-prompt-help]");
+                Console.WriteLine("faults:");
+                Console.WriteLine(FaultSpec.Help);
+                return 0;
+            default: throw new FormatException($"Unknown option {args[i]}; see --help.");
+        }
+    }
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+await using var emulator = await LiveEmulator.StartAsync(options with { FaultRule = FaultSpec.Rule(faults) });
+Console.WriteLine($"listening {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}");
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+return 0;

@@ -1,0 +1,143 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using LiveActors.Emulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveActors.Emulator.Tests;
+
+public sealed class ResumptionTests
+{
+    [Fact]
+    public async Task Setup_asking_for_resumption_gets_a_fresh_resumable_handle_after_setupComplete_and_after_every_turn()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var client = await WireClient.ConnectAsync(emulator);
+
+        Assert.Equal("setupComplete", (await client.SetupAsync(sessionResumption: "{}")).Kind);
+        var first = (await client.ReceiveAsync()).Body;
+        await client.SendTextTurnAsync("hi");
+        await client.ReceiveTurnAsync();
+        var second = (await client.ReceiveAsync()).Body;
+
+        Assert.True(first.GetProperty("resumable").GetBoolean());
+        Assert.True(second.GetProperty("resumable").GetBoolean());
+        Assert.NotEqual(first.GetProperty("newHandle").GetString(), second.GetProperty("newHandle").GetString());
+        Assert.False(second.TryGetProperty("lastConsumedClientMessageIndex", out _));
+    }
+
+    [Fact]
+    public async Task Without_resumption_in_setup_no_updates_are_sent()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var client = await WireClient.ConnectAsync(emulator);
+        await client.SetupAsync();
+
+        await client.SendTextTurnAsync("hi");
+        await client.ReceiveTurnAsync();
+        await client.SendTextTurnAsync("again");
+        var next = await client.ReceiveAsync();
+
+        Assert.Equal("serverContent", next.Kind);
+    }
+
+    [Fact]
+    public async Task A_resumed_connection_continues_the_same_conversation()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        string handle;
+        await using (var first = await WireClient.ConnectAsync(emulator))
+        {
+            await first.SetupAsync(sessionResumption: "{}");
+            await first.ReceiveAsync();
+            await first.SendTextTurnAsync("one");
+            await first.ReceiveTurnAsync();
+            handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
+        }
+
+        await using var resumed = await WireClient.ConnectAsync(emulator);
+        Assert.Equal("setupComplete", (await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""")).Kind);
+        await resumed.ReceiveAsync();
+        await resumed.SendTextTurnAsync("two");
+        var turn = await resumed.ReceiveTurnAsync();
+
+        Assert.Equal("Turn 2: you said \"two\"", turn[0].Body.GetProperty("modelTurn").GetProperty("parts")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_handle_is_refused_with_1008_session_not_found()
+    {
+        await using var emulator = await LiveEmulator.StartAsync();
+        await using var client = await WireClient.ConnectAsync(emulator);
+
+        var close = await client.SetupAsync(sessionResumption: """{"handle":"Cjunknown"}""");
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, close.CloseStatus);
+        Assert.Equal("BidiGenerateContent session not found", close.CloseReason);
+    }
+
+    [Fact]
+    public async Task A_handle_past_its_lifetime_is_refused_like_an_unknown_one()
+    {
+        var time = new FakeTimeProvider();
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = time, HandleLifetime = TimeSpan.FromHours(2) });
+        var handle = await FirstHandleAsync(emulator);
+        time.Advance(TimeSpan.FromHours(2));
+        await using var client = await WireClient.ConnectAsync(emulator);
+
+        var close = await client.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
+
+        Assert.Equal("BidiGenerateContent session not found", close.CloseReason);
+    }
+
+    [Fact]
+    public async Task ExpireResumptionHandles_makes_every_handle_so_far_unknown()
+    {
+        await using var emulator = await LiveEmulator.StartAsync();
+        var handle = await FirstHandleAsync(emulator);
+        emulator.ExpireResumptionHandles();
+        await using var client = await WireClient.ConnectAsync(emulator);
+
+        var close = await client.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, close.CloseStatus);
+    }
+
+    [Fact]
+    public async Task Transparent_mode_on_Vertex_reports_the_last_consumed_client_message_index_as_an_int64_string()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1Beta1, query: null,
+            configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
+        await client.SetupAsync(Paths.VertexModel, sessionResumption: """{"transparent":true}""");
+        await client.ReceiveAsync();
+
+        await client.SendAudioAsync(new byte[320]);
+        await client.SendTextTurnAsync("zero-based: audio was 0, this is 1");
+        await client.ReceiveTurnAsync();
+        var update = (await client.ReceiveAsync()).Body;
+
+        Assert.Equal(JsonValueKind.String, update.GetProperty("lastConsumedClientMessageIndex").ValueKind);
+        Assert.Equal("1", update.GetProperty("lastConsumedClientMessageIndex").GetString());
+    }
+
+    [Fact]
+    public async Task A_pending_tool_call_makes_the_session_not_resumable_until_answered()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var client = await WireClient.ConnectAsync(emulator);
+        await client.SetupAsync(sessionResumption: "{}");
+        await client.ReceiveAsync();
+
+        await client.SendTextTurnAsync("tool:ping");
+
+        Assert.Equal("""{"sessionResumptionUpdate":{"resumable":false}}""", (await client.ReceiveAsync()).Text);
+        Assert.Equal("toolCall", (await client.ReceiveAsync()).Kind);
+    }
+
+    private static async Task<string> FirstHandleAsync(LiveEmulator emulator)
+    {
+        await using var client = await WireClient.ConnectAsync(emulator);
+        await client.SetupAsync(sessionResumption: "{}");
+        return (await client.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace LiveActors.Emulator.Tests.Support;
+
+/// <summary>The emulator run as its own process, the way tools outside .NET use it.</summary>
+internal sealed class EmulatorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private EmulatorProcess(Process process) => _process = process;
+
+    public StreamReader Output => _process.StandardOutput;
+
+    public StreamReader Errors => _process.StandardError;
+
+    public static EmulatorProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(typeof(LiveEmulator).Assembly.Location);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return new EmulatorProcess(Process.Start(info) ?? throw new InvalidOperationException("The emulator process did not start."));
+    }
+
+    public async Task<int> ExitCodeAsync()
+    {
+        using var patience = new CancellationTokenSource(WireClient.Patience);
+        await _process.WaitForExitAsync(patience.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
