@@ -25,6 +25,7 @@ internal static class LiveDefaults
     public static readonly double RetryBackoff = Read(OptionKeys.RetryBackoff, SettingParsers.Double);
     public static readonly TimeSpan RetryMaxDelay = Read(OptionKeys.RetryMaxDelay, SettingParsers.Duration);
     public static readonly double RetryJitter = Read(OptionKeys.RetryJitter, SettingParsers.Double);
+    public static readonly TimeSpan RetryResetAfter = Read(OptionKeys.RetryResetAfter, SettingParsers.Duration);
     public static readonly TimeSpan KeepAliveInterval = Read(OptionKeys.KeepAliveInterval, SettingParsers.Duration);
     public static readonly TimeSpan KeepAliveTimeout = Read(OptionKeys.KeepAliveTimeout, SettingParsers.Duration);
     public static readonly TimeSpan CloseTimeout = Read(OptionKeys.CloseTimeout, SettingParsers.Duration);

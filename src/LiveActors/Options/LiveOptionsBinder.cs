@@ -21,6 +21,7 @@ internal static class LiveOptionsBinder
             Backoff = Read(source, OptionKeys.RetryBackoff, SettingParsers.Double, options.Retry.Backoff),
             MaxDelay = Read(source, OptionKeys.RetryMaxDelay, SettingParsers.Duration, options.Retry.MaxDelay),
             Jitter = Read(source, OptionKeys.RetryJitter, SettingParsers.Double, options.Retry.Jitter),
+            ResetAfter = Read(source, OptionKeys.RetryResetAfter, SettingParsers.Duration, options.Retry.ResetAfter),
         },
         KeepAliveInterval = Read(source, OptionKeys.KeepAliveInterval, SettingParsers.Duration, options.KeepAliveInterval),
         KeepAliveTimeout = Read(source, OptionKeys.KeepAliveTimeout, SettingParsers.Duration, options.KeepAliveTimeout),

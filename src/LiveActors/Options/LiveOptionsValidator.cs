@@ -53,6 +53,7 @@ internal static class LiveOptionsValidator
             $"must be at least retry.delay ({options.Retry.Delay}) (was {options.Retry.MaxDelay}).");
         Check(options.Retry.Jitter is >= 0.0 and <= 1.0, OptionKeys.RetryJitter,
             $"must be between 0 and 1 (was {Format(options.Retry.Jitter)}).");
+        CheckPositive(options.Retry.ResetAfter, OptionKeys.RetryResetAfter, Check);
         CheckPositive(options.KeepAliveInterval, OptionKeys.KeepAliveInterval, Check);
         CheckPositive(options.KeepAliveTimeout, OptionKeys.KeepAliveTimeout, Check);
         CheckPositive(options.CloseTimeout, OptionKeys.CloseTimeout, Check);

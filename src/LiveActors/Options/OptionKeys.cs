@@ -17,6 +17,7 @@ internal static class OptionKeys
     public const string RetryBackoff = "retry.backoff";
     public const string RetryMaxDelay = "retry.max-delay";
     public const string RetryJitter = "retry.jitter";
+    public const string RetryResetAfter = "retry.reset-after";
     public const string KeepAliveInterval = "keep-alive-interval";
     public const string KeepAliveTimeout = "keep-alive-timeout";
     public const string CloseTimeout = "close-timeout";
@@ -31,7 +32,7 @@ internal static class OptionKeys
     public static readonly IReadOnlyList<string> All =
     [
         AuthStrategy, Model, ApiKey, ProjectId, Location, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
-        RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, KeepAliveInterval, KeepAliveTimeout,
+        RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, OutboundMaxMessages, OutboundMaxBytes,
         ResumptionEnabled, ResumptionTransparent,
     ];

@@ -23,4 +23,11 @@ public sealed record RetryOptions
     /// capped by <see cref="MaxDelay"/>). 0, the default, keeps the schedule exact. HOCON <c>retry.jitter</c>.
     /// </summary>
     public double Jitter { get; init; } = LiveDefaults.RetryJitter;
+
+    /// <summary>
+    /// How long a connection must stay up to count as healthy: its drop then resets the attempt count and is retried at
+    /// once; a drop sooner counts as one more failed attempt, so a server that accepts and drops cannot make the client
+    /// spin. HOCON <c>retry.reset-after</c>.
+    /// </summary>
+    public TimeSpan ResetAfter { get; init; } = LiveDefaults.RetryResetAfter;
 }

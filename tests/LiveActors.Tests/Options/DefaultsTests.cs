@@ -28,6 +28,7 @@ public sealed class DefaultsTests
         Assert.Null(_defaults.BaseAddress);
         Assert.Equal("v1beta1", _defaults.VertexApiVersion);
         Assert.Equal(TimeSpan.FromSeconds(30), _defaults.Retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(10), _defaults.Retry.ResetAfter);
         Assert.Equal(0.0, _defaults.Retry.Jitter);
         Assert.Equal(TimeSpan.FromSeconds(20), _defaults.KeepAliveInterval);
         Assert.Equal(TimeSpan.FromSeconds(40), _defaults.KeepAliveTimeout);

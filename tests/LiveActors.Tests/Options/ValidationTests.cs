@@ -54,6 +54,7 @@ public sealed class ValidationTests
         { "Retry.Attempts", Valid with { Retry = new RetryOptions { Attempts = -1 } } },
         { "Retry.MaxDelay", Valid with { Retry = new RetryOptions { Delay = TimeSpan.FromMinutes(2) } } },
         { "Retry.Jitter", Valid with { Retry = new RetryOptions { Jitter = 1.5 } } },
+        { "Retry.ResetAfter", Valid with { Retry = new RetryOptions { ResetAfter = TimeSpan.Zero } } },
         { "KeepAliveInterval", Valid with { KeepAliveInterval = TimeSpan.Zero } },
         { "KeepAliveTimeout", Valid with { KeepAliveTimeout = TimeSpan.FromSeconds(-5) } },
         { "CloseTimeout", Valid with { CloseTimeout = TimeSpan.Zero } },

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using Akka.Actor;
+using LiveActors.Auth;
+using LiveActors.Errors;
+using LiveActors.Protocol;
+using LiveActors.Telemetry;
+using LiveActors.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace LiveActors.Actors;
+
+/// <summary>
+/// One socket's life: Connecting (open the socket, send setup, await setupComplete, all within the connect budget),
+/// Connected (frames flow), Closing (close frame sent, awaiting the peer's within the close timeout), then it reports
+/// <see cref="ConnectionEnded"/> to its parent and stops. It never blocks: the socket's loops run on their own tasks
+/// and report back as messages.
+/// </summary>
+/// <remarks>
+/// States are methods switched with Become, each taking what it needs (as Akka's BackoffOnRestartSupervisor does),
+/// rather than Akka's FSM: the states hold different resources (a connect task, then a socket), and a parent-owned
+/// queue replaces the stash, so nothing waits in a place that could be lost when the actor stops.
+/// </remarks>
+internal sealed class ConnectionActor : ReceiveActor, IWithTimers
+{
+    private const string ConnectTimer = "connect-timeout";
+    private const string CloseTimer = "close-timeout";
+
+    private readonly ConnectionPlan _plan;
+    private readonly ILogger _logger;
+    private readonly List<OutboundMessage> _waiting = [];
+    private readonly List<object> _early = [];
+    private readonly CancellationTokenSource _connecting = new();
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private Activity? _activity;
+    private LiveSocket? _socket;
+    private string _stage = "the WebSocket upgrade";
+    private bool _closeRequested;
+
+    private ConnectionActor(ConnectionPlan plan, ILogger logger)
+    {
+        _plan = plan;
+        _logger = logger;
+        Connecting();
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(ConnectionPlan plan, ILogger logger) => ActorFactory<ConnectionActor>.Props(() => new ConnectionActor(plan, logger));
+
+    protected override void PreStart()
+    {
+        _activity = LiveTelemetry.Source.StartActivity(LiveTelemetry.ConnectActivity, ActivityKind.Client);
+        _activity?.SetTag("server.address", _plan.Settings.Uri.Host);
+        _activity?.SetTag("server.port", _plan.Settings.Uri.Port);
+        _activity?.SetTag("live.attempt", _plan.Attempt);
+        Log.Connecting(_logger, _plan.Settings.Display, _plan.Attempt);
+        Timers.StartSingleTimer(ConnectTimer, ConnectTimedOut.Instance, _plan.Timeout);
+        OpenAsync(_plan, _connecting.Token).PipeTo(Self, success: socket => new SocketOpened(socket), failure: e => new OpenFailedWith(e));
+    }
+
+    protected override void PostStop()
+    {
+        _connecting.Cancel();
+        _connecting.Dispose();
+        _activity?.Dispose();
+    }
+
+    private static async Task<LiveSocket> OpenAsync(ConnectionPlan plan, CancellationToken cancellationToken)
+    {
+        var headers = await plan.Credentials.GetHeadersAsync(cancellationToken).ConfigureAwait(false);
+        return await LiveSocket.OpenAsync(plan.Settings with { Headers = [.. plan.Settings.Headers, .. headers] }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private void Connecting()
+    {
+        Receive<SocketOpened>(opened =>
+        {
+            if (_closeRequested)
+            {
+                _socket = opened.Socket;
+                End(null);
+                return;
+            }
+
+            _socket = opened.Socket;
+            var self = Self;
+            var parent = Context.Parent;
+            _socket.Start(message => self.Tell(message), sequence => parent.Tell(new Written(sequence)));
+            _socket.TrySend(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
+            _stage = "setupComplete";
+            Become(AwaitingSetupComplete);
+        });
+        Receive<OpenFailedWith>(failed => End(_closeRequested ? null : failed.Cause switch
+        {
+            LiveConnectionException e => e.Error,
+            OperationCanceledException => new UpgradeTimeout(_plan.Timeout) { Stage = _stage },
+            var e => new ConnectionFailed(e.Message) { Cause = e },
+        }));
+        Receive<ConnectTimedOut>(_ => _connecting.Cancel());
+        Receive<OutboundMessage>(_waiting.Add);
+        Receive<CloseSocket>(_ =>
+        {
+            _closeRequested = true;
+            _connecting.Cancel();
+        });
+    }
+
+    private void AwaitingSetupComplete()
+    {
+        Receive<InboundMessage>(inbound =>
+        {
+            if (inbound.Message.SetupComplete is not { } setupComplete)
+            {
+                _early.Add(inbound); // js-genai keeps what came before setupComplete and delivers it after; so do we.
+                return;
+            }
+
+            Timers.Cancel(ConnectTimer);
+            var elapsed = Stopwatch.GetElapsedTime(_started);
+            LiveTelemetry.ConnectDuration.Record(elapsed.TotalSeconds);
+            _activity?.SetStatus(ActivityStatusCode.Ok);
+            _activity?.Dispose();
+            _activity = null;
+            Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
+            Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
+            _early.ForEach(Context.Parent.Tell);
+            _early.Clear();
+            _waiting.ForEach(Write);
+            _waiting.Clear();
+            Become(Connected);
+        });
+        Receive<InboundMalformed>(_early.Add);
+        Receive<ConnectTimedOut>(_ => End(new UpgradeTimeout(_plan.Timeout) { Stage = _stage }));
+        Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete.")));
+        Receive<OutboundMessage>(_waiting.Add);
+        Receive<CloseSocket>(_ => BeginClose());
+    }
+
+    private void Connected()
+    {
+        Receive<OutboundMessage>(Write);
+        Receive<InboundMessage>(Context.Parent.Tell);
+        Receive<InboundMalformed>(Context.Parent.Tell);
+        Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed.")));
+        Receive<CloseSocket>(_ => BeginClose());
+    }
+
+    private void Closing()
+    {
+        Receive<InboundMessage>(Context.Parent.Tell);
+        Receive<InboundMalformed>(Context.Parent.Tell);
+        Receive<OutboundMessage>(message => Context.Parent.Tell(new OutboundRejected(message)));
+        Receive<SocketEnded>(_ => End(null));
+        Receive<CloseTimedOut>(_ => End(null));
+        Receive<CloseSocket>(_ => { });
+    }
+
+    private void Ending(ConnectionError? error)
+    {
+        Receive<SocketStopped>(stopped =>
+        {
+            Context.Parent.Tell(new ConnectionEnded(error, stopped.LastWritten, stopped.InFlight));
+            Context.Stop(Self);
+        });
+        Receive<Status.Failure>(failure =>
+        {
+            Context.Parent.Tell(new ConnectionEnded(error ?? new ConnectionFailed(failure.Cause.Message), -1, null));
+            Context.Stop(Self);
+        });
+        ReceiveAny(_ => { }); // the parent's queue still holds anything sent now; it learns what was written from ConnectionEnded.
+    }
+
+    private void Write(OutboundMessage message)
+    {
+        if (!_socket!.TrySend(message))
+        {
+            Context.Parent.Tell(new OutboundRejected(message));
+        }
+    }
+
+    private void BeginClose()
+    {
+        _socket!.BeginClose();
+        Timers.StartSingleTimer(CloseTimer, CloseTimedOut.Instance, _plan.CloseTimeout);
+        Become(Closing);
+    }
+
+    private void End(ConnectionError? error)
+    {
+        Timers.CancelAll();
+        if (error is not null && _activity is not null)
+        {
+            _activity.SetStatus(ActivityStatusCode.Error, error.Code);
+            _activity.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection
+            {
+                ["exception.type"] = error.Code,
+                ["exception.message"] = error.Message,
+            }));
+            Log.ConnectFailed(_logger, error.Code, error.Message);
+        }
+
+        Become(() => Ending(error));
+        if (_socket is null)
+        {
+            Self.Tell(new SocketStopped(-1, null));
+        }
+        else
+        {
+            _socket.StopAsync().PipeTo(Self);
+        }
+    }
+
+    private sealed record SocketOpened(LiveSocket Socket);
+
+    private sealed record OpenFailedWith(Exception Cause);
+
+    private sealed record ConnectTimedOut
+    {
+        public static readonly ConnectTimedOut Instance = new();
+    }
+
+    private sealed record CloseTimedOut
+    {
+        public static readonly CloseTimedOut Instance = new();
+    }
+}

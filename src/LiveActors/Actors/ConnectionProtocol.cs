@@ -1,0 +1,27 @@
+using LiveActors.Errors;
+using LiveActors.Transport;
+
+namespace LiveActors.Actors;
+
+// The messages between a ConnectionSupervisor and its ConnectionActor. Internal: users talk to the supervisor only.
+
+/// <summary>Child to parent: setupComplete arrived; messages may flow.</summary>
+internal sealed record SocketReady(string? SessionId);
+
+/// <summary>
+/// Child to parent, its last word: the socket is gone. <paramref name="Error"/> is null when it closed because the
+/// parent asked. Everything up to <paramref name="LastWritten"/> was written; <paramref name="InFlight"/> was being written.
+/// </summary>
+internal sealed record ConnectionEnded(ConnectionError? Error, long LastWritten, OutboundMessage? InFlight);
+
+/// <summary>Writer to parent: every message up to this sequence number has been written.</summary>
+internal sealed record Written(long Sequence);
+
+/// <summary>Child to parent: the socket's send queue was full, so this message was not queued.</summary>
+internal sealed record OutboundRejected(OutboundMessage Message);
+
+/// <summary>Parent to child: close the socket gracefully.</summary>
+internal sealed record CloseSocket
+{
+    public static readonly CloseSocket Instance = new();
+}

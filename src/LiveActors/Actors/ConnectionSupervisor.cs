@@ -1,0 +1,503 @@
+using Akka.Actor;
+using LiveActors.Auth;
+using LiveActors.Endpoints;
+using LiveActors.Errors;
+using LiveActors.Events;
+using LiveActors.Messages;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using LiveActors.Telemetry;
+using LiveActors.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveActors.Actors;
+
+/// <summary>
+/// A Live API session: the actor users hold, the same for the session's whole life however many sockets come and go.
+/// It creates a <c>ConnectionActor</c> per connection attempt, watches it, and reconnects after retryable errors with
+/// exponential backoff; it owns what must outlive a socket: the outbound queue, the inbox, the subscribers, the
+/// resumption handle and the status.
+/// </summary>
+/// <remarks>
+/// <para>Talk to it with the records in <see cref="Messages"/>: <see cref="Send"/>, <see cref="Receive"/>,
+/// <see cref="ReceiveAll"/>, <see cref="Close"/>, <see cref="GetStatus"/>, <see cref="Subscribe"/> and
+/// <see cref="Unsubscribe"/>. Subscribers get every <see cref="LiveEvent"/>.</para>
+/// <para>Retries: failed attempt n waits <c>min(max-delay, delay * backoff^(n-1))</c>, at most <c>retry.attempts</c>
+/// times in a row, then the session gives up with <see cref="MaxRetriesExceeded"/>; a non-retryable error gives up at
+/// once. A connection that stayed up for <c>retry.reset-after</c> resets the count, and its drop is retried at once.</para>
+/// </remarks>
+public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
+{
+    private const string RetryTimer = "retry";
+    private const string HealthyTimer = "healthy";
+
+    private readonly LiveConnectionOptions _options;
+    private readonly IHeaderSource _credentials;
+    private readonly SocketSettings _socket;
+    private readonly ILogger _logger;
+    private readonly ILogger _connectionLogger;
+    private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly Queue<ServerMessage> _inbox = new();
+    private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
+    private readonly LinkedList<OutboundMessage> _queued = new();
+    private readonly Queue<OutboundMessage> _unwritten = new();
+    private readonly List<IActorRef> _closeRequesters = [];
+    private IActorRef? _connection;
+    private ConnectionStatus _status = ConnectionStatus.Connecting;
+    private ConnectionError? _lastError;
+    private ConnectionError _endError = SessionClosed.Instance;
+    private string? _handle;
+    private bool _resuming;
+    private bool _healthy;
+    private bool _overflowing;
+    private int _attempt;
+    private int _connections;
+    private int _incarnation;
+    private long _sequence;
+    private long _receiverIds;
+
+    private ConnectionSupervisor(LiveConnectionOptions options, IHeaderSource credentials, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _credentials = credentials;
+        _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
+        _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
+        _socket = new SocketSettings(
+            LiveEndpoints.For(options),
+            [],
+            options.KeepAliveInterval,
+            options.KeepAliveTimeout,
+            options.MaxInboundMessageSize,
+            options.OutboundQueue.MaxMessages);
+        Connecting();
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// The props of a session with <paramref name="options"/>. Invalid options, or missing credentials, throw
+    /// <see cref="LiveConnectionException"/> here, before any actor starts.
+    /// </summary>
+    /// <param name="options">The session's options.</param>
+    /// <param name="loggerFactory">Where logs go; none by default.</param>
+    public static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory = null) =>
+        Props(options, loggerFactory, accessToken: null);
+
+    internal static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory, Func<CancellationToken, Task<string>>? accessToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
+        var credentials = AuthHeaders.For(options, accessToken);
+        var logs = loggerFactory ?? NullLoggerFactory.Instance;
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(options, credentials, logs));
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart() => StartAttempt();
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    private void Connecting()
+    {
+        Receive<Send>(send => Accept(send, onSocket: false));
+        Receive<SocketReady>(OnReady);
+        Receive<ConnectionEnded>(OnEnded);
+        Receive<Close>(_ => BeginClose());
+        Common();
+    }
+
+    private void Connected()
+    {
+        Receive<Send>(send => Accept(send, onSocket: true));
+        Receive<ConnectionEnded>(OnEnded);
+        Receive<Close>(_ => BeginClose());
+        Receive<Healthy>(_ =>
+        {
+            _healthy = true;
+            _attempt = 0;
+        });
+        Receive<OutboundRejected>(rejected =>
+        {
+            Release(rejected.Message.Sequence);
+            Fail(rejected.Message, new BufferFull(_queued.Count + _unwritten.Count, 0));
+        });
+        Common();
+    }
+
+    private void Reconnecting()
+    {
+        Receive<Send>(send => Accept(send, onSocket: false));
+        Receive<RetryNow>(_ => StartAttempt());
+        Receive<Close>(_ =>
+        {
+            _closeRequesters.Add(Sender);
+            FinishClose();
+        });
+        Common();
+    }
+
+    private void Closing()
+    {
+        Receive<Send>(_ => Sender.Tell(new Status.Failure(new LiveConnectionException(SessionClosed.Instance))));
+        Receive<ConnectionEnded>(ended =>
+        {
+            _connection = null;
+            SettleOutbound(ended, SessionClosed.Instance);
+            FinishClose();
+        });
+        Receive<Close>(_ => _closeRequesters.Add(Sender));
+        Receive<OutboundRejected>(rejected => Fail(rejected.Message, SessionClosed.Instance));
+        Common();
+    }
+
+    private void Ended()
+    {
+        Receive<Send>(_ => Sender.Tell(new Status.Failure(new LiveConnectionException(_endError))));
+        Receive<Close>(_ => Sender.Tell(Messages.Closed.Instance));
+        Common();
+    }
+
+    /// <summary>What every state answers the same way.</summary>
+    private void Common()
+    {
+        Receive<InboundMessage>(OnInbound);
+        Receive<InboundMalformed>(malformed =>
+        {
+            Log.MalformedFrame(_logger, malformed.Error.Detail);
+            Publish(new MalformedFrameReceived(malformed.Error));
+        });
+        Receive<Written>(written => Release(written.Sequence));
+        Receive<Messages.Receive>(OnReceive);
+        Receive<ReceiveAll>(_ =>
+        {
+            var all = _inbox.ToArray();
+            _inbox.Clear();
+            _overflowing = false;
+            Sender.Tell(new ReceivedMessages(all));
+        });
+        Receive<ReceiveTimedOut>(OnReceiveTimedOut);
+        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)));
+        Receive<Subscribe>(subscribe =>
+        {
+            if (_subscribers.Add(subscribe.Subscriber))
+            {
+                Context.Watch(subscribe.Subscriber);
+            }
+
+            Sender.Tell(new Subscribed(subscribe.Subscriber));
+        });
+        Receive<Unsubscribe>(unsubscribe =>
+        {
+            if (_subscribers.Remove(unsubscribe.Subscriber))
+            {
+                Context.Unwatch(unsubscribe.Subscriber);
+            }
+
+            Sender.Tell(new Unsubscribed(unsubscribe.Subscriber));
+        });
+        Receive<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_connection))
+            {
+                Self.Tell(new ConnectionEnded(new ConnectionFailed("the connection actor stopped unexpectedly."), -1, null));
+            }
+
+            _subscribers.Remove(terminated.ActorRef);
+        });
+        Receive<Healthy>(_ => { });
+        Receive<OutboundRejected>(rejected => Fail(rejected.Message, new BufferFull(_queued.Count + _unwritten.Count, 0)));
+    }
+
+    private void StartAttempt()
+    {
+        _status = _connections == 0 ? ConnectionStatus.Connecting : ConnectionStatus.Reconnecting;
+        _healthy = false;
+        _resuming = _options.SessionResumption.Enabled && _handle is not null;
+        var plan = new ConnectionPlan(_socket, _credentials, SetupFor(_handle), _options.Timeout, _options.CloseTimeout, _attempt + 1);
+        _connection = Context.ActorOf(ConnectionActor.Props(plan, _connectionLogger), $"connection-{++_incarnation}");
+        Context.Watch(_connection);
+        Become(Connecting);
+    }
+
+    private Setup SetupFor(string? handle)
+    {
+        var setup = _options.Setup ?? new Setup();
+        if (string.IsNullOrEmpty(setup.Model))
+        {
+            setup = setup with { Model = ModelNames.For(_options) };
+        }
+
+        return _options.SessionResumption.Enabled
+            ? setup with
+            {
+                SessionResumption = (setup.SessionResumption ?? new SessionResumptionConfig()) with
+                {
+                    Handle = handle,
+                    Transparent = _options.SessionResumption.Transparent ? true : setup.SessionResumption?.Transparent,
+                },
+            }
+            : setup;
+    }
+
+    private void OnReady(SocketReady ready)
+    {
+        _status = ConnectionStatus.Connected;
+        _lastError = null;
+        _connections++;
+        Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _options.Retry.ResetAfter);
+        Publish(_connections == 1 ? new Events.Connected(ready.SessionId) : new Reconnected(_resuming, ready.SessionId));
+        while (_queued.First is { } first)
+        {
+            _queued.RemoveFirst();
+            _connection!.Tell(first.Value);
+            _unwritten.Enqueue(first.Value);
+        }
+
+        Become(Connected);
+    }
+
+    private void OnEnded(ConnectionEnded ended)
+    {
+        Timers.Cancel(HealthyTimer);
+        _connection = null;
+        var error = ended.Error ?? new ConnectionFailed("the connection closed.");
+        _lastError = error;
+        SettleOutbound(ended, error);
+        Log.Disconnected(_logger, error.Code, error.Message);
+
+        if (!error.IsRetryable)
+        {
+            GiveUp(error);
+            return;
+        }
+
+        if (_healthy)
+        {
+            _attempt = 0;
+            Publish(new Disconnected(error, WillRetry: true, TimeSpan.Zero));
+            LiveTelemetry.Retries.Add(1);
+            StartAttempt();
+            return;
+        }
+
+        _attempt++;
+        if (_attempt > _options.Retry.Attempts)
+        {
+            GiveUp(new MaxRetriesExceeded(_attempt, error));
+            return;
+        }
+
+        var delay = RetrySchedule.Delay(_options.Retry, _attempt);
+        Log.Retrying(_logger, delay, _attempt, _options.Retry.Attempts, error.Code);
+        LiveTelemetry.Retries.Add(1);
+        _status = ConnectionStatus.Reconnecting;
+        Publish(new Disconnected(error, WillRetry: true, delay));
+        Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, delay);
+        Become(Reconnecting);
+    }
+
+    /// <summary>
+    /// After a socket ended: what it wrote is done; the message it was writing may or may not have reached the server,
+    /// and its sender is told so; the rest goes back to the front of the queue, in order, for the next connection.
+    /// </summary>
+    private void SettleOutbound(ConnectionEnded ended, ConnectionError error)
+    {
+        Release(ended.LastWritten);
+        if (ended.InFlight is { } inFlight && _unwritten.TryPeek(out var next) && next.Sequence == inFlight.Sequence)
+        {
+            _unwritten.Dequeue();
+            Fail(inFlight, new DeliveryUncertain(error));
+        }
+
+        var requeue = _unwritten.ToArray();
+        _unwritten.Clear();
+        for (var i = requeue.Length - 1; i >= 0; i--)
+        {
+            _queued.AddFirst(requeue[i]);
+        }
+    }
+
+    private void Accept(Send send, bool onSocket)
+    {
+        var pending = _queued.Count + _unwritten.Count;
+        if (pending >= _options.OutboundQueue.MaxMessages)
+        {
+            Sender.Tell(new Status.Failure(new LiveConnectionException(new BufferFull(pending, 0))));
+            return;
+        }
+
+        var message = new OutboundMessage(++_sequence, send.Message, Sender);
+        Sender.Tell(new SendAccepted(message.Sequence));
+        if (onSocket)
+        {
+            _connection!.Tell(message);
+            _unwritten.Enqueue(message);
+        }
+        else
+        {
+            _queued.AddLast(message);
+        }
+    }
+
+    private void Release(long writtenUpTo)
+    {
+        while (_unwritten.TryPeek(out var next) && next.Sequence <= writtenUpTo)
+        {
+            _unwritten.Dequeue();
+        }
+    }
+
+    private void Fail(OutboundMessage message, ConnectionError error)
+    {
+        Log.SendFailed(_logger, message.Sequence, error.Code);
+        message.Sender.Tell(new SendFailed(message.Sequence, error));
+    }
+
+    private void OnInbound(InboundMessage inbound)
+    {
+        var message = inbound.Message;
+        if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle })
+        {
+            _handle = handle; // an update without a handle, or not resumable, never erases a good one
+        }
+
+        if (message.GoAway is { } goAway)
+        {
+            Log.GoAway(_logger, goAway.TimeLeft);
+        }
+
+        if (_receivers.First is { } waiting)
+        {
+            _receivers.RemoveFirst();
+            Timers.Cancel(ReceiveTimerKey(waiting.Value.Id));
+            waiting.Value.Receiver.Tell(message);
+        }
+        else
+        {
+            _inbox.Enqueue(message);
+            if (_inbox.Count > _options.InboxCapacity)
+            {
+                _inbox.Dequeue();
+                LiveTelemetry.InboxDropped.Add(1);
+                if (!_overflowing)
+                {
+                    _overflowing = true;
+                    Log.InboxOverflow(_logger, _options.InboxCapacity);
+                }
+            }
+        }
+
+        foreach (var @event in ServerEvents.From(message))
+        {
+            Publish(@event);
+        }
+    }
+
+    private void OnReceive(Messages.Receive receive)
+    {
+        if (_inbox.TryDequeue(out var message))
+        {
+            Sender.Tell(message);
+            return;
+        }
+
+        _overflowing = false;
+        if (_status == ConnectionStatus.Closed)
+        {
+            Sender.Tell(new Status.Failure(new LiveConnectionException(_endError)));
+            return;
+        }
+
+        var id = ++_receiverIds;
+        var timeout = receive.Timeout ?? _options.ReceiveTimeout;
+        _receivers.AddLast((id, Sender));
+        Timers.StartSingleTimer(ReceiveTimerKey(id), new ReceiveTimedOut(id, timeout), timeout);
+    }
+
+    private void OnReceiveTimedOut(ReceiveTimedOut timedOut)
+    {
+        for (var node = _receivers.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Id == timedOut.Id)
+            {
+                _receivers.Remove(node);
+                node.Value.Receiver.Tell(new Status.Failure(new LiveConnectionException(new Errors.ReceiveTimeout(timedOut.Timeout))));
+                return;
+            }
+        }
+    }
+
+    private void BeginClose()
+    {
+        Log.Closing(_logger);
+        _closeRequesters.Add(Sender);
+        _status = ConnectionStatus.Closing;
+        Timers.Cancel(HealthyTimer);
+        _connection?.Tell(CloseSocket.Instance);
+        Become(Closing);
+    }
+
+    private void FinishClose()
+    {
+        Timers.Cancel(RetryTimer);
+        End(SessionClosed.Instance);
+        _closeRequesters.ForEach(requester => requester.Tell(Messages.Closed.Instance));
+        _closeRequesters.Clear();
+        Publish(Messages.Closed.Instance);
+        Log.Closed(_logger);
+    }
+
+    private void GiveUp(ConnectionError error)
+    {
+        Log.GaveUp(_logger, error.Code, error.Message);
+        End(error);
+        Publish(new Disconnected(error, WillRetry: false, null));
+        Publish(new GaveUp(error));
+    }
+
+    /// <summary>The session is over: queued messages and waiting receivers hear why, and every later request is answered with it.</summary>
+    private void End(ConnectionError error)
+    {
+        _status = ConnectionStatus.Closed;
+        _endError = error;
+        foreach (var message in _queued)
+        {
+            Fail(message, error);
+        }
+
+        _queued.Clear();
+        foreach (var (id, receiver) in _receivers)
+        {
+            Timers.Cancel(ReceiveTimerKey(id));
+            receiver.Tell(new Status.Failure(new LiveConnectionException(error)));
+        }
+
+        _receivers.Clear();
+        Become(Ended);
+    }
+
+    private void Publish(LiveEvent @event)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Tell(@event);
+        }
+    }
+
+    private static string ReceiveTimerKey(long id) => $"receive-{id}";
+
+    private sealed record RetryNow
+    {
+        public static readonly RetryNow Instance = new();
+    }
+
+    private sealed record Healthy
+    {
+        public static readonly Healthy Instance = new();
+    }
+
+    private sealed record ReceiveTimedOut(long Id, TimeSpan Timeout);
+}

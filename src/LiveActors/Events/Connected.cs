@@ -1,0 +1,5 @@
+namespace LiveActors.Events;
+
+/// <summary>The session's first connection is ready: setupComplete arrived.</summary>
+/// <param name="SessionId">The server's session id, when it gives one (Vertex AI).</param>
+public sealed record Connected(string? SessionId) : LiveEvent;

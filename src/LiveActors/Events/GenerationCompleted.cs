@@ -1,0 +1,11 @@
+using LiveActors.Protocol;
+
+namespace LiveActors.Events;
+
+/// <summary>The model has generated its whole reply (playback may still be under way).</summary>
+public sealed record GenerationCompleted : ServerEvent
+{
+    internal GenerationCompleted(ServerMessage message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,13 @@
+namespace LiveActors.Events;
+
+/// <summary>
+/// Something that happened in a session, pushed to its subscribers: a server message, by kind
+/// (<see cref="ServerEvent"/>), or a step in the session's life (<see cref="Connected"/>, <see cref="Disconnected"/>,
+/// <see cref="Reconnected"/>, <see cref="GaveUp"/>, <see cref="Messages.Closed"/>).
+/// </summary>
+public abstract record LiveEvent
+{
+    private protected LiveEvent()
+    {
+    }
+}

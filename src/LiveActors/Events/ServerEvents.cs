@@ -1,0 +1,101 @@
+using LiveActors.Protocol;
+
+namespace LiveActors.Events;
+
+/// <summary>Reads the events out of one server message, in the order a listener wants them.</summary>
+internal static class ServerEvents
+{
+    public static List<LiveEvent> From(ServerMessage message)
+    {
+        var events = new List<LiveEvent>(2);
+        if (message.VoiceActivity is { } activity)
+        {
+            events.Add(new VoiceActivityReceived(message, activity));
+        }
+
+        if (message.VoiceActivityDetectionSignal is { } signal)
+        {
+            events.Add(new VoiceActivitySignalReceived(message, signal));
+        }
+
+        if (message.ServerContent is { } content)
+        {
+            AddContent(message, content, events);
+        }
+
+        if (message.UsageMetadata is { } usage)
+        {
+            events.Add(new UsageReported(message, usage));
+        }
+
+        if (message.ToolCall is { } call)
+        {
+            events.Add(new ToolCallReceived(message, call));
+        }
+
+        if (message.ToolCallCancellation is { } cancellation)
+        {
+            events.Add(new ToolCallCancelled(message, cancellation));
+        }
+
+        if (message.GoAway is { } goAway)
+        {
+            events.Add(new GoAwayReceived(message, goAway));
+        }
+
+        if (message.SessionResumptionUpdate is { } update)
+        {
+            events.Add(new SessionResumptionUpdated(message, update));
+        }
+
+        if (message.Error is { } error)
+        {
+            events.Add(new ServerErrorReceived(message, error.ToError()));
+        }
+
+        if (events.Count == 0 && message.SetupComplete is null)
+        {
+            events.Add(new UnknownMessageReceived(message));
+        }
+
+        return events;
+    }
+
+    private static void AddContent(ServerMessage message, ServerContent content, List<LiveEvent> events)
+    {
+        if (content.InterimInputTranscription is { } interim)
+        {
+            events.Add(new TranscriptionReceived(message, TranscriptionSource.InterimInput, interim));
+        }
+
+        if (content.InputTranscription is { } input)
+        {
+            events.Add(new TranscriptionReceived(message, TranscriptionSource.Input, input));
+        }
+
+        if (content.ModelTurn is { } turn)
+        {
+            events.Add(new ModelTurnReceived(message, turn));
+        }
+
+        if (content.OutputTranscription is { } output)
+        {
+            events.Add(new TranscriptionReceived(message, TranscriptionSource.Output, output));
+        }
+
+        if (content.Interrupted == true)
+        {
+            events.Add(new Interrupted(message));
+        }
+
+        if (content.GenerationComplete == true)
+        {
+            events.Add(new GenerationCompleted(message));
+        }
+
+        if (content.TurnComplete == true)
+        {
+            events.Add(new TurnCompleted(message));
+        }
+    }
+}

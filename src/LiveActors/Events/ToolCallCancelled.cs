@@ -1,0 +1,12 @@
+using LiveActors.Protocol;
+
+namespace LiveActors.Events;
+
+/// <summary>Earlier tool calls are cancelled: do not answer them.</summary>
+public sealed record ToolCallCancelled : ServerEvent
+{
+    internal ToolCallCancelled(ServerMessage message, ToolCallCancellation cancellation) : base(message) => Cancellation = cancellation;
+
+    /// <summary>The ids of the cancelled calls.</summary>
+    public ToolCallCancellation Cancellation { get; }
+}

@@ -1,0 +1,12 @@
+using LiveActors.Protocol;
+
+namespace LiveActors.Events;
+
+/// <summary>An explicit voice activity detection signal (<c>voiceActivityDetectionSignal</c>).</summary>
+public sealed record VoiceActivitySignalReceived : ServerEvent
+{
+    internal VoiceActivitySignalReceived(ServerMessage message, VoiceActivityDetectionSignal signal) : base(message) => Signal = signal;
+
+    /// <summary>The signal.</summary>
+    public VoiceActivityDetectionSignal Signal { get; }
+}

@@ -1,0 +1,20 @@
+namespace LiveActors.Messages;
+
+/// <summary>Where a session is in its life.</summary>
+public enum ConnectionStatus
+{
+    /// <summary>Opening a connection and waiting for setupComplete (the first connection, or a retry).</summary>
+    Connecting,
+
+    /// <summary>setupComplete arrived: messages flow.</summary>
+    Connected,
+
+    /// <summary>The connection was lost; waiting to retry.</summary>
+    Reconnecting,
+
+    /// <summary>Close was asked for; waiting for the server's close frame.</summary>
+    Closing,
+
+    /// <summary>Over: closed, or gave up.</summary>
+    Closed,
+}

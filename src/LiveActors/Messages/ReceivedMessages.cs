@@ -1,0 +1,7 @@
+using LiveActors.Protocol;
+
+namespace LiveActors.Messages;
+
+/// <summary>The answer to <see cref="ReceiveAll"/>: the inbox's messages, oldest first.</summary>
+/// <param name="Messages">The messages.</param>
+public sealed record ReceivedMessages(IReadOnlyList<ServerMessage> Messages);

@@ -1,0 +1,5 @@
+namespace LiveActors.Messages;
+
+/// <summary>The answer to <see cref="Send"/>: the session owns the message now.</summary>
+/// <param name="Sequence">The message's number in the session (1 for the first message after setup), for matching a later <see cref="SendFailed"/>.</param>
+public sealed record SendAccepted(long Sequence);

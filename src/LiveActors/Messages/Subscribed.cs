@@ -1,0 +1,7 @@
+using Akka.Actor;
+
+namespace LiveActors.Messages;
+
+/// <summary>The answer to <see cref="Subscribe"/>.</summary>
+/// <param name="Subscriber">Who was subscribed.</param>
+public sealed record Subscribed(IActorRef Subscriber);

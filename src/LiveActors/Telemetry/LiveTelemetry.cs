@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+
+namespace LiveActors.Telemetry;
+
+/// <summary>
+/// The ActivitySource and Meter named <c>LiveActors</c>, and their instruments. Names mirror gemini_ex's telemetry events;
+/// tags carry kinds, codes and counts, never credentials or resumption handles.
+/// </summary>
+public static class LiveTelemetry
+{
+    /// <summary>The name of the ActivitySource and of the Meter (<c>AddSource("LiveActors")</c>, <c>AddMeter("LiveActors")</c>).</summary>
+    public const string Name = "LiveActors";
+
+    /// <summary>The activity around one connect: TCP, TLS, upgrade, setup and setupComplete.</summary>
+    public const string ConnectActivity = "live.connect";
+
+    private static readonly string? Version = typeof(LiveTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+
+    internal static readonly ActivitySource Source = new(Name, Version);
+
+    internal static readonly Meter Meter = new(Name, Version);
+
+    internal static readonly Histogram<double> ConnectDuration = Meter.CreateHistogram<double>(
+        "live.connect.duration", "s", "Time from opening a socket to setupComplete.");
+
+    internal static readonly Counter<long> MessagesSent = Meter.CreateCounter<long>("live.messages.sent", "{message}", "Client messages written.");
+
+    internal static readonly Counter<long> BytesSent = Meter.CreateCounter<long>("live.bytes.sent", "By", "Bytes of client messages written.");
+
+    internal static readonly Counter<long> MessagesReceived = Meter.CreateCounter<long>("live.messages.received", "{message}", "Server messages read.");
+
+    internal static readonly Counter<long> BytesReceived = Meter.CreateCounter<long>("live.bytes.received", "By", "Bytes of server messages read.");
+
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("live.retries", "{retry}", "Reconnect attempts scheduled.");
+
+    internal static readonly Counter<long> InboxDropped = Meter.CreateCounter<long>(
+        "live.inbox.dropped", "{message}", "Server messages dropped from a full inbox nobody read.");
+
+    internal static readonly Counter<long> MalformedFrames = Meter.CreateCounter<long>("live.frames.malformed", "{frame}", "Server frames that were not Live API messages.");
+
+    internal static KeyValuePair<string, object?> Kind(string kind) => new("live.kind", kind);
+}

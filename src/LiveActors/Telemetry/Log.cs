@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace LiveActors.Telemetry;
+
+/// <summary>Every log line LiveActors writes, with a stable event id. Arguments are codes, counts and safe addresses only.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Debug, "Connecting to {Address} (attempt {Attempt})")]
+    public static partial void Connecting(ILogger logger, string address, int attempt);
+
+    [LoggerMessage(1002, LogLevel.Information, "Connected to {Address} in {Milliseconds:0} ms")]
+    public static partial void Connected(ILogger logger, string address, double milliseconds);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Connect failed: {ErrorCode}: {ErrorMessage}")]
+    public static partial void ConnectFailed(ILogger logger, string errorCode, string errorMessage);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Disconnected: {ErrorCode}: {ErrorMessage}")]
+    public static partial void Disconnected(ILogger logger, string errorCode, string errorMessage);
+
+    [LoggerMessage(1005, LogLevel.Information, "Retrying in {Delay} (attempt {Attempt} of {Attempts}) after {ErrorCode}")]
+    public static partial void Retrying(ILogger logger, TimeSpan delay, int attempt, int attempts, string errorCode);
+
+    [LoggerMessage(1006, LogLevel.Error, "Gave up: {ErrorCode}: {ErrorMessage}")]
+    public static partial void GaveUp(ILogger logger, string errorCode, string errorMessage);
+
+    [LoggerMessage(1007, LogLevel.Debug, "Closing the session")]
+    public static partial void Closing(ILogger logger);
+
+    [LoggerMessage(1008, LogLevel.Information, "Session closed")]
+    public static partial void Closed(ILogger logger);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Skipped a malformed server frame: {Detail}")]
+    public static partial void MalformedFrame(ILogger logger, string detail);
+
+    [LoggerMessage(1010, LogLevel.Warning, "The inbox is full ({Capacity}); dropping the oldest messages until someone receives")]
+    public static partial void InboxOverflow(ILogger logger, int capacity);
+
+    [LoggerMessage(1011, LogLevel.Debug, "Send {Sequence} could not be delivered: {ErrorCode}")]
+    public static partial void SendFailed(ILogger logger, long sequence, string errorCode);
+
+    [LoggerMessage(1012, LogLevel.Information, "The server will close the connection in {TimeLeft}")]
+    public static partial void GoAway(ILogger logger, TimeSpan? timeLeft);
+}

@@ -1,0 +1,266 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using LiveActors.Errors;
+using LiveActors.Protocol;
+using LiveActors.Telemetry;
+
+namespace LiveActors.Transport;
+
+/// <summary>
+/// One ClientWebSocket and its two loops, off the actor thread: the receive loop reads into a pooled buffer, joins
+/// fragments up to the size limit, parses each whole message straight from that buffer and hands it on; the writer is
+/// the only reader of a bounded channel, so sends never interleave and never block the sender. What happens is
+/// reported through the <c>deliver</c> callback as <see cref="InboundMessage"/>, <see cref="InboundMalformed"/> and
+/// <see cref="SocketEnded"/> messages, and writes through the <c>written</c> callback (batched: when the queue runs dry,
+/// and at least every <see cref="AckEvery"/> messages).
+/// </summary>
+internal sealed class LiveSocket
+{
+    private const int InitialBufferSize = 16 * 1024;
+    private const int RetainedBufferSize = 1024 * 1024;
+    private const int AckEvery = 64;
+
+    private readonly ClientWebSocket _socket;
+    private readonly SocketSettings _settings;
+    private readonly Channel<OutboundMessage> _outbound;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _receiving = Task.CompletedTask;
+    private Task _writing = Task.CompletedTask;
+    private OutboundMessage? _inFlight;
+    private long _lastWritten = -1;
+    private volatile bool _closeRequested;
+
+    private LiveSocket(ClientWebSocket socket, SocketSettings settings)
+    {
+        _socket = socket;
+        _settings = settings;
+        _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(settings.SendQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>
+    /// Opens the socket. A failure throws <see cref="LiveConnectionException"/> with the typed error; cancellation
+    /// (the connect budget ran out) throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static async Task<LiveSocket> OpenAsync(SocketSettings settings, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.KeepAliveInterval = settings.KeepAliveInterval;
+        socket.Options.KeepAliveTimeout = settings.KeepAliveTimeout;
+        foreach (var (name, value) in settings.Headers)
+        {
+            socket.Options.SetRequestHeader(name, value);
+        }
+
+        try
+        {
+            await socket.ConnectAsync(settings.Uri, settings.Invoker, cancellationToken).ConfigureAwait(false);
+            return new LiveSocket(socket, settings);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = ConnectErrors.From(e, socket.HttpStatusCode, socket.HttpResponseHeaders);
+            socket.Dispose();
+            throw new LiveConnectionException(error);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts both loops; the callbacks are called from them (they must be thread-safe, e.g. a Tell).</summary>
+    public void Start(Action<object> deliver, Action<long> written)
+    {
+        _receiving = Task.Run(() => ReceiveLoopAsync(deliver));
+        _writing = Task.Run(() => WriteLoopAsync(deliver, written));
+    }
+
+    /// <summary>Queues a message for the writer; false when the queue is full.</summary>
+    public bool TrySend(OutboundMessage message) => _outbound.Writer.TryWrite(message);
+
+    /// <summary>Lets the writer finish what is queued, then send a close frame; the peer's answer ends the socket.</summary>
+    public void BeginClose()
+    {
+        _closeRequested = true;
+        _outbound.Writer.TryComplete();
+    }
+
+    /// <summary>Stops both loops, aborts the socket if it is still open, and says how far the writer got.</summary>
+    public async Task<SocketStopped> StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _socket.Abort();
+        await Task.WhenAll(_receiving, _writing).ConfigureAwait(false);
+        _outbound.Writer.TryComplete();
+        _socket.Dispose();
+        _stopping.Dispose();
+        return new SocketStopped(Volatile.Read(ref _lastWritten), _inFlight);
+    }
+
+    private async Task ReceiveLoopAsync(Action<object> deliver)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        var count = 0;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    buffer = Grow(buffer, count);
+                }
+
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), _stopping.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await AnswerCloseAsync().ConfigureAwait(false);
+                    deliver(new SocketEnded(_closeRequested
+                        ? null
+                        : new ServerClosed((int?)_socket.CloseStatus ?? 1005, _socket.CloseStatusDescription ?? "")));
+                    return;
+                }
+
+                count += result.Count;
+                if (count > _settings.MaxMessageSize)
+                {
+                    deliver(new SocketEnded(new ProtocolError(
+                        $"a server message is larger than max-inbound-message-size ({_settings.MaxMessageSize} bytes).")));
+                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
+                    return;
+                }
+
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                Deliver(buffer.AsSpan(0, count), deliver);
+                count = 0;
+                if (buffer.Length > RetainedBufferSize)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopped on purpose: nothing to report.
+        }
+        catch (Exception e)
+        {
+            deliver(new SocketEnded(ReceiveError(e)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Deliver(ReadOnlySpan<byte> frame, Action<object> deliver)
+    {
+        if (ServerMessageParser.TryParse(frame, out var message, out var error))
+        {
+            var kind = LiveTelemetry.Kind(MessageKinds.Of(message));
+            LiveTelemetry.MessagesReceived.Add(1, kind);
+            LiveTelemetry.BytesReceived.Add(frame.Length, kind);
+            deliver(new InboundMessage(message, frame.Length));
+        }
+        else
+        {
+            LiveTelemetry.MalformedFrames.Add(1);
+            deliver(new InboundMalformed(error));
+        }
+    }
+
+    private byte[] Grow(byte[] buffer, int count)
+    {
+        var size = (int)Math.Min(Math.Min((long)buffer.Length * 2, _settings.MaxMessageSize + 1), Array.MaxLength);
+        var grown = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, count).CopyTo(grown);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return grown;
+    }
+
+    private async Task WriteLoopAsync(Action<object> deliver, Action<long> written)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var unacknowledged = 0;
+        try
+        {
+            await foreach (var message in _outbound.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                _inFlight = message;
+                buffer.ResetWrittenCount();
+                ClientMessageSerializer.Serialize(message.Message, buffer);
+                await _socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _stopping.Token).ConfigureAwait(false);
+                _inFlight = null;
+                Volatile.Write(ref _lastWritten, message.Sequence);
+                if (++unacknowledged >= AckEvery || !_outbound.Reader.TryPeek(out _))
+                {
+                    written(message.Sequence);
+                    unacknowledged = 0;
+                }
+
+                var kind = LiveTelemetry.Kind(MessageKinds.Of(message.Message));
+                LiveTelemetry.MessagesSent.Add(1, kind);
+                LiveTelemetry.BytesSent.Add(buffer.WrittenCount, kind);
+                if (buffer.Capacity > RetainedBufferSize)
+                {
+                    buffer = new ArrayBufferWriter<byte>(4096);
+                }
+            }
+
+            if (_closeRequested)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", _stopping.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopped on purpose: what was not written is returned by StopAsync.
+        }
+        catch (Exception e)
+        {
+            deliver(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
+        }
+    }
+
+    private ConnectionError? ReceiveError(Exception error) => error switch
+    {
+        _ when _closeRequested && _socket.State is WebSocketState.Closed => null,
+        WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely } e =>
+            new ConnectionFailed("the server dropped the connection without a close frame.") { Cause = e },
+        OperationCanceledException e when _socket.State == WebSocketState.Aborted =>
+            new ConnectionFailed($"the connection was aborted: no answer to keep-alive pings within {_settings.KeepAliveTimeout}.") { Cause = e },
+        _ => new ConnectionFailed(error.Message) { Cause = error },
+    };
+
+    private async Task AnswerCloseAsync()
+    {
+        if (_socket.State == WebSocketState.CloseReceived)
+        {
+            await CloseQuietlyAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseQuietlyAsync(WebSocketCloseStatus status)
+    {
+        try
+        {
+            await _socket.CloseOutputAsync(status, "", _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The socket is going away anyway.
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Akka.Actor;
+using LiveActors.Actors;
+using LiveActors.Emulator;
+using LiveActors.Errors;
+using LiveActors.Events;
+using LiveActors.Messages;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using LiveActors.Tests.Support;
+using Xunit.Abstractions;
+using Receive = LiveActors.Messages.Receive;
+
+namespace LiveActors.Tests.Actors;
+
+public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(output)
+{
+    [Fact]
+    public async Task A_session_connects_sends_setup_from_the_options_and_streams_a_turn_as_typed_events()
+    {
+        var (session, events) = StartSession();
+        Assert.Null(NextEvent<Connected>(events).SessionId);
+
+        session.Tell(new Send(ClientContent.UserText("hello")), TestActor);
+        ExpectMsg<SendAccepted>(accepted => Assert.Equal(1, accepted.Sequence));
+        var turn = EventsUntil<TurnCompleted>(events);
+
+        Assert.Equal("Turn 1: you said \"hello\"", string.Concat(turn.OfType<ModelTurnReceived>().Select(e => e.Turn.Parts![0].Text)));
+        Assert.Single(turn.OfType<GenerationCompleted>());
+        Assert.IsType<UsageReported>(NextEvent<UsageReported>(events));
+        var record = await Emulator.WaitForConnectionAsync(1);
+        using var setup = JsonDocument.Parse(record.Messages[0].Json);
+        Assert.Equal("models/gemini-2.5-flash", setup.RootElement.GetProperty("setup").GetProperty("model").GetString());
+        Assert.Equal(JsonValueKind.Object, setup.RootElement.GetProperty("setup").GetProperty("sessionResumption").ValueKind);
+        Assert.Equal("(redacted)", record.Headers["x-goog-api-key"]);
+        Assert.Equal("clientContent", record.Messages[1].Kind);
+    }
+
+    [Fact]
+    public void Receive_returns_server_messages_in_order_and_ReceiveAll_drains_the_inbox()
+    {
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+        session.Tell(new Send(ClientContent.UserText("pull")));
+        ExpectMsg<SendAccepted>();
+        NextEvent<TurnCompleted>(events);
+        NextEvent<SessionResumptionUpdated>(events);
+
+        session.Tell(Receive.Default);
+        var first = ExpectMsg<ServerMessage>();
+        session.Tell(ReceiveAll.Instance);
+        var rest = ExpectMsg<ReceivedMessages>().Messages;
+        session.Tell(ReceiveAll.Instance);
+
+        Assert.NotNull(first.SessionResumptionUpdate); // the handle that followed setupComplete
+        Assert.Equal(6, rest.Count); // three chunks, generationComplete, turnComplete + usage, the turn's handle
+        Assert.NotNull(rest[^1].SessionResumptionUpdate);
+        Assert.Empty(ExpectMsg<ReceivedMessages>().Messages);
+    }
+
+    [Fact]
+    public void A_waiting_Receive_is_answered_by_the_next_message()
+    {
+        var (session, events) = StartSession(Options with { SessionResumption = new SessionResumptionOptions { Enabled = false } });
+        NextEvent<Connected>(events);
+
+        session.Tell(Receive.Default);
+        session.Tell(new Send(ClientContent.UserText("hi")));
+
+        ExpectMsg<SendAccepted>();
+        Assert.NotNull(ExpectMsg<ServerMessage>(Patience).ServerContent?.ModelTurn);
+    }
+
+    [Fact]
+    public void Receive_without_messages_fails_with_a_typed_timeout()
+    {
+        var (session, events) = StartSession(Options with { SessionResumption = new SessionResumptionOptions { Enabled = false } });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Receive(TimeSpan.FromMilliseconds(200)));
+
+        var failure = ExpectMsg<Status.Failure>(Patience);
+        var error = Assert.IsType<LiveActors.Errors.ReceiveTimeout>(Assert.IsType<LiveConnectionException>(failure.Cause).Error);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), error.Timeout);
+    }
+
+    [Fact]
+    public void GetStatus_reports_where_the_session_is()
+    {
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+        NextEvent<SessionResumptionUpdated>(events);
+
+        session.Tell(GetStatus.Instance);
+
+        var status = ExpectMsg<StatusReport>();
+        Assert.True(status.IsConnected);
+        Assert.Equal(new StatusReport(ConnectionStatus.Connected, 0, null, Resumable: true, Connections: 1), status);
+    }
+
+    [Fact]
+    public async Task Sends_made_before_setupComplete_are_queued_and_written_in_order_after_it()
+    {
+        var session = Sys.ActorOf(ConnectionSupervisor.Props(Options));
+
+        for (var i = 1; i <= 5; i++)
+        {
+            session.Tell(new Send(RealtimeInput.FromText($"m{i}")));
+        }
+
+        Assert.Equal([1L, 2, 3, 4, 5], ReceiveN(5).Cast<SendAccepted>().Select(a => a.Sequence));
+        var record = await Emulator.WaitForConnectionAsync(1);
+        var messages = await record.WaitForMessagesAsync(6);
+        Assert.Equal("setup", messages[0].Kind);
+        Assert.Equal(["m1", "m2", "m3", "m4", "m5"], messages.Skip(1).Select(m => JsonDocument.Parse(m.Json).RootElement.GetProperty("realtimeInput").GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public void Raw_json_is_sent_as_it_is()
+    {
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+        using var raw = JsonDocument.Parse("""{"realtimeInput":{"text":"raw"}}""");
+
+        session.Tell(Send.Raw(raw.RootElement.Clone()));
+
+        ExpectMsg<SendAccepted>();
+        Assert.Contains(EventsUntil<TurnCompleted>(events).OfType<ModelTurnReceived>(), e => e.Turn.Parts![0].Text!.Contains("raw", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tool_call_arrives_as_an_event_and_the_tool_response_completes_the_turn()
+    {
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("""tool:get_time {"zone":"UTC"}""")));
+        var call = NextEvent<ToolCallReceived>(events).Call.FunctionCalls![0];
+        Assert.Equal("get_time", call.Name);
+        session.Tell(new Send(new ToolResponse { FunctionResponses = [new FunctionResponse { Id = call.Id, Name = call.Name, Response = JsonDocument.Parse("""{"time":"noon"}""").RootElement }] }));
+
+        var turn = EventsUntil<TurnCompleted>(events);
+        Assert.Equal("""Turn 1: get_time returned {"time":"noon"}""", string.Concat(turn.OfType<ModelTurnReceived>().Select(e => e.Turn.Parts![0].Text)));
+    }
+
+    [Fact]
+    public async Task Close_sends_a_close_frame_answers_Closed_and_every_later_Send_fails_typed()
+    {
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+
+        session.Tell(Close.Instance);
+
+        ExpectMsg<Closed>(Patience);
+        NextEvent<Closed>(events);
+        Assert.Equal(ConnectionEndKind.ClientClosed, (await (await Emulator.WaitForConnectionAsync(1)).Ended).Kind);
+        session.Tell(new Send(ClientContent.UserText("too late")));
+        Assert.IsType<SessionClosed>(Assert.IsType<LiveConnectionException>(ExpectMsg<Status.Failure>().Cause).Error);
+        session.Tell(GetStatus.Instance);
+        Assert.Equal(ConnectionStatus.Closed, ExpectMsg<StatusReport>().Status);
+    }
+
+    [Fact]
+    public void Invalid_options_fail_fast_with_the_option_named()
+    {
+        var error = Assert.Throws<LiveConnectionException>(() => ConnectionSupervisor.Props(Options with { Model = "" }));
+
+        Assert.Equal("Model", Assert.IsType<InvalidOption>(error.Error).Option);
+    }
+
+    [Fact]
+    public void A_session_without_an_api_key_fails_fast_with_NoApiKey()
+    {
+        var error = Assert.Throws<LiveConnectionException>(() => ConnectionSupervisor.Props(Options with { ApiKey = null }));
+
+        Assert.IsType<NoApiKey>(error.Error);
+    }
+
+    [Fact]
+    public void A_user_supplied_setup_replaces_the_default_and_keeps_the_model_from_the_options()
+    {
+        var options = Options with { Setup = new Setup { SystemInstruction = new Content { Parts = [new Part { Text = "Be brief." }] } } };
+        var (_, events) = StartSession(options);
+
+        NextEvent<Connected>(events);
+
+        var setup = JsonDocument.Parse(Emulator.Connections[0].Messages[0].Json).RootElement.GetProperty("setup");
+        Assert.Equal("models/gemini-2.5-flash", setup.GetProperty("model").GetString());
+        Assert.Equal("Be brief.", setup.GetProperty("systemInstruction").GetProperty("parts")[0].GetProperty("text").GetString());
+    }
+}

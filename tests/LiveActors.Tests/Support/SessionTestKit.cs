@@ -1,0 +1,87 @@
+using Akka.Actor;
+using Akka.TestKit;
+using LiveActors.Actors;
+using LiveActors.Emulator;
+using LiveActors.Options;
+using Xunit.Abstractions;
+
+namespace LiveActors.Tests.Support;
+
+/// <summary>
+/// An actor test against a real emulator on loopback: each test gets its own emulator, options that point at it, and
+/// helpers that wait for events with TestKit probes (never with sleeps).
+/// </summary>
+public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+{
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    protected SessionTestKit(ITestOutputHelper output, string? config = null)
+        : base(config ?? "akka.loglevel = WARNING", output: output)
+    {
+    }
+
+    protected LiveEmulator Emulator { get; private set; } = null!;
+
+    protected virtual LiveEmulatorOptions EmulatorOptions => new() { ReplyChunks = 3 };
+
+    /// <summary>Options for the emulator: short retry delays so tests that reconnect stay quick.</summary>
+    protected LiveConnectionOptions Options => new()
+    {
+        Model = "gemini-2.5-flash",
+        ApiKey = "test-key",
+        BaseAddress = Emulator.BaseAddress,
+        Timeout = TimeSpan.FromSeconds(10),
+        Retry = new RetryOptions { Attempts = 3, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
+    };
+
+    public async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(EmulatorOptions);
+
+    public async Task DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+    }
+
+    /// <summary>Starts a session subscribed by a new probe, before it connects, so the probe sees every event.</summary>
+    protected (IActorRef Session, TestProbe Events) StartSession(LiveConnectionOptions? options = null)
+    {
+        var events = CreateTestProbe();
+        var session = Sys.ActorOf(ConnectionSupervisor.Props(options ?? Options));
+        session.Tell(new Messages.Subscribe(events.Ref), events.Ref);
+        events.ExpectMsg<Messages.Subscribed>();
+        return (session, events);
+    }
+
+    /// <summary>The next event of type <typeparamref name="T"/> (that matches), skipping others.</summary>
+    protected static T NextEvent<T>(TestProbe events, Func<T, bool>? where = null, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? Patience);
+        while (true)
+        {
+            var left = deadline - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"no {typeof(T).Name} within {within ?? Patience}");
+            var message = events.ReceiveOne(left);
+            if (message is T typed && (where is null || where(typed)))
+            {
+                return typed;
+            }
+        }
+    }
+
+    /// <summary>Every event up to and including the first <typeparamref name="T"/>.</summary>
+    protected static List<object> EventsUntil<T>(TestProbe events, TimeSpan? within = null)
+    {
+        var seen = new List<object>();
+        var deadline = DateTime.UtcNow + (within ?? Patience);
+        while (true)
+        {
+            var left = deadline - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"no {typeof(T).Name} within {within ?? Patience}; saw {string.Join(", ", seen.Select(e => e.GetType().Name))}");
+            var message = events.ReceiveOne(left);
+            seen.Add(message);
+            if (message is T)
+            {
+                return seen;
+            }
+        }
+    }
+}
