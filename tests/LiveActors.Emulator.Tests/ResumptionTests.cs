@@ -64,6 +64,28 @@ public sealed class ResumptionTests
     }
 
     [Fact]
+    public async Task A_handle_resumes_the_conversation_as_it_stood_when_the_handle_was_issued()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        string before;
+        await using (var first = await WireClient.ConnectAsync(emulator))
+        {
+            await first.SetupAsync(sessionResumption: "{}");
+            before = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
+            await first.SendTextTurnAsync("one");
+            await first.ReceiveTurnAsync();
+        }
+
+        await using var resumed = await WireClient.ConnectAsync(emulator);
+        await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{before}}"}""");
+        await resumed.ReceiveAsync();
+        await resumed.SendTextTurnAsync("again");
+        var turn = await resumed.ReceiveTurnAsync();
+
+        Assert.Equal("Turn 1: you said \"again\"", turn[0].Body.GetProperty("modelTurn").GetProperty("parts")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_handle_is_refused_with_1008_session_not_found()
     {
         await using var emulator = await LiveEmulator.StartAsync();
