@@ -35,6 +35,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
     private LiveSocket? _socket;
     private string _stage = "the WebSocket upgrade";
     private bool _closeRequested;
+    private bool _ending;
 
     private ConnectionActor(ConnectionPlan plan, ILogger logger)
     {
@@ -60,6 +61,11 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        if (_socket is not null && !_ending)
+        {
+            _ = _socket.StopAsync(); // stopped from outside (e.g. the system shutting down): release the socket anyway
+        }
+
         _connecting.Cancel();
         _connecting.Dispose();
         _activity?.Dispose();
@@ -188,6 +194,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     private void End(ConnectionError? error)
     {
+        _ending = true;
         Timers.CancelAll();
         if (error is not null && _activity is not null)
         {
