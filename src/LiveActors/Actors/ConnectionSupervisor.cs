@@ -119,11 +119,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _healthy = true;
             _attempt = 0;
         });
-        Receive<OutboundRejected>(rejected =>
-        {
-            Release(rejected.Message.Sequence);
-            Fail(rejected.Message, new BufferFull(_queued.Count + _unwritten.Count, 0));
-        });
         Common();
     }
 
@@ -149,7 +144,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             FinishClose();
         });
         Receive<Close>(_ => _closeRequesters.Add(Sender));
-        Receive<OutboundRejected>(rejected => Fail(rejected.Message, SessionClosed.Instance));
         Common();
     }
 
@@ -208,7 +202,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _subscribers.Remove(terminated.ActorRef);
         });
         Receive<Healthy>(_ => { });
-        Receive<OutboundRejected>(rejected => Fail(rejected.Message, new BufferFull(_queued.Count + _unwritten.Count, 0)));
+        Receive<OutboundRejected>(OnRejected);
     }
 
     private void StartAttempt()
@@ -340,6 +334,21 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             _queued.AddLast(message);
         }
+    }
+
+    /// <summary>The socket's queue was full: that one message is dropped from the unwritten ones and its sender told.</summary>
+    private void OnRejected(OutboundRejected rejected)
+    {
+        var kept = _unwritten.Where(message => message.Sequence != rejected.Message.Sequence).ToArray();
+        _unwritten.Clear();
+        foreach (var message in kept)
+        {
+            _unwritten.Enqueue(message);
+        }
+
+        Fail(rejected.Message, _status == ConnectionStatus.Closing
+            ? SessionClosed.Instance
+            : new BufferFull(_queued.Count + _unwritten.Count, 0));
     }
 
     private void Release(long writtenUpTo)
