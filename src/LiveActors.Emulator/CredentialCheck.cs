@@ -24,8 +24,7 @@ internal static class CredentialCheck
         _ => Scheme(request, "Bearer ") switch
         {
             null or "" => (401, "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential."),
-            var token when token == emulator.Options.BearerToken => null,
-            _ => (401, "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential."),
+            var token => emulator.AccessTokens.Check(token) is { } problem ? (401, problem) : null,
         },
     };
 

@@ -26,12 +26,14 @@ public sealed class LiveEmulator : IAsyncDisposable
     private readonly List<(int Number, TaskCompletionSource<ConnectionRecord> Signal)> _waiters = [];
     private readonly object _gate = new();
     private int _connectionCount;
+    private int _tokenRequests;
 
     private LiveEmulator(LiveEmulatorOptions options, X509Certificate2? certificate)
     {
         Options = options;
         Certificate = certificate;
         Tokens = new EphemeralTokens(options.Time);
+        AccessTokens = new AccessTokens(options.BearerToken, options.Time);
         Sessions = new SessionStore(options.Time, options.HandleLifetime);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -63,6 +65,12 @@ public sealed class LiveEmulator : IAsyncDisposable
 
     /// <summary>Ephemeral tokens this emulator accepts on the constrained endpoint.</summary>
     public EphemeralTokens Tokens { get; }
+
+    /// <summary>OAuth access tokens the Vertex AI paths accept besides <see cref="LiveEmulatorOptions.BearerToken"/>.</summary>
+    public AccessTokens AccessTokens { get; }
+
+    /// <summary>How many requests reached the token endpoint (<c>POST /v1alpha/auth_tokens</c>), minted or refused.</summary>
+    public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
     internal SessionStore Sessions { get; }
 
@@ -128,6 +136,13 @@ public sealed class LiveEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (AuthTokenEndpoint.Matches(context.Request))
+        {
+            Interlocked.Increment(ref _tokenRequests);
+            await AuthTokenEndpoint.HandleAsync(context, this).ConfigureAwait(false);
+            return;
+        }
+
         var number = Interlocked.Increment(ref _connectionCount);
         var faults = _scripts.TryDequeue(out var script) ? script : Options.FaultRule?.Invoke(number) ?? [];
         var record = new ConnectionRecord(number, context.Request.Path.Value ?? "", CredentialCheck.Redacted(context.Request.Headers), context.Request.Protocol);

@@ -12,7 +12,10 @@ public sealed record LiveEmulatorOptions
     /// <summary>The Gemini API key it accepts (header <c>x-goog-api-key</c> or query <c>key</c>).</summary>
     public string ApiKey { get; init; } = "test-key";
 
-    /// <summary>The OAuth access token it accepts on the Vertex AI paths (<c>Authorization: Bearer ...</c>).</summary>
+    /// <summary>
+    /// The OAuth access token it always accepts on the Vertex AI paths (<c>Authorization: Bearer ...</c>); more can be
+    /// granted at run time through <see cref="LiveEmulator.AccessTokens"/>.
+    /// </summary>
     public string BearerToken { get; init; } = "test-token";
 
     /// <summary>Serve wss:// with a self-signed certificate for 127.0.0.1 made at start (see <see cref="LiveEmulator.Certificate"/>).</summary>
