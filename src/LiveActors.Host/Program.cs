@@ -9,27 +9,28 @@ using LiveActors.Options;
 using LiveActors.Protocol;
 
 // One Live session, one turn: the prompt goes out, the reply streams to the console, the session closes.
-// With GEMINI_API_KEY set it talks to the Gemini API; without it, to the emulator started here on loopback.
+// With GEMINI_API_KEY (or GOOGLE_API_KEY) set it talks to the Gemini API; without, to the emulator started here on loopback.
 // (Akka.Hosting, the interactive mode, audio and Vertex AI options come with the hosting issue.)
 var prompt = args is ["--prompt", var text, ..] ? text : "Hello from LiveActors!";
 if (args is ["--help" or "-h", ..])
 {
     Console.WriteLine("usage: dotnet run --project src/LiveActors.Host [-- --prompt TEXT]");
-    Console.WriteLine("env:   GEMINI_API_KEY (else the built-in emulator), LIVE_MODEL (default gemini-live-2.5-flash-preview)");
+    Console.WriteLine("env:   GEMINI_API_KEY or GOOGLE_API_KEY (else the built-in emulator), LIVE_MODEL (default gemini-live-2.5-flash-preview)");
     return 0;
 }
 
-var apiKey = Environment.GetEnvironmentVariable("GEMINI_API_KEY");
-await using var emulator = string.IsNullOrEmpty(apiKey) ? await LiveEmulator.StartAsync() : null;
+var hasKey = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GEMINI_API_KEY"))
+    || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GOOGLE_API_KEY"));
+await using var emulator = hasKey ? null : await LiveEmulator.StartAsync();
 var options = new LiveConnectionOptions
 {
     Model = Environment.GetEnvironmentVariable("LIVE_MODEL") ?? "gemini-live-2.5-flash-preview",
-    ApiKey = emulator?.Options.ApiKey ?? apiKey,
+    ApiKey = emulator?.Options.ApiKey, // null: the library reads GEMINI_API_KEY, then GOOGLE_API_KEY
     BaseAddress = emulator?.BaseAddress,
     Setup = new Setup { GenerationConfig = new GenerationConfig { ResponseModalities = [Modalities.Text] } },
 };
 Console.WriteLine(emulator is null
-    ? "Gemini API (GEMINI_API_KEY)"
+    ? "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)"
     : $"emulator at {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)} (set GEMINI_API_KEY for the real service)");
 
 using var system = ActorSystem.Create("live-host", "akka.loglevel = WARNING");

@@ -34,6 +34,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private readonly LiveConnectionOptions _options;
     private readonly IHeaderSource _credentials;
+    private readonly string _credentialSource;
     private readonly SocketSettings _socket;
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
@@ -57,10 +58,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _sequence;
     private long _receiverIds;
 
-    private ConnectionSupervisor(LiveConnectionOptions options, IHeaderSource credentials, ILoggerFactory loggerFactory)
+    private ConnectionSupervisor(ResolvedCredentials credentials, ILoggerFactory loggerFactory)
     {
+        var options = credentials.Options;
         _options = options;
-        _credentials = credentials;
+        _credentials = credentials.Headers;
+        _credentialSource = credentials.Source;
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         _socket = new SocketSettings(
@@ -83,19 +86,24 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// <param name="options">The session's options.</param>
     /// <param name="loggerFactory">Where logs go; none by default.</param>
     public static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory = null) =>
-        Props(options, loggerFactory, accessToken: null);
+        Props(options, loggerFactory, LiveEnvironment.Process);
 
-    internal static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory, Func<CancellationToken, Task<string>>? accessToken)
+    /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process.</summary>
+    internal static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
-        var credentials = AuthHeaders.For(options, accessToken);
+        var credentials = CredentialResolver.Resolve(options, environment);
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
-        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(options, credentials, logs));
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs));
     }
 
     /// <inheritdoc />
-    protected override void PreStart() => StartAttempt();
+    protected override void PreStart()
+    {
+        Log.Authenticating(_logger, _options.AuthStrategy, _credentialSource);
+        StartAttempt();
+    }
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);

@@ -1,6 +1,4 @@
 using LiveActors.Endpoints;
-using LiveActors.Errors;
-using LiveActors.Options;
 
 namespace LiveActors.Auth;
 
@@ -13,31 +11,23 @@ internal static class AuthHeaders
     /// <summary>Identifies the client to Google, as the official SDKs do.</summary>
     public const string ClientHeader = "x-goog-api-client";
 
-    private static readonly KeyValuePair<string, string> Client = new(ClientHeader, "liveactors/" + typeof(AuthHeaders).Assembly.GetName().Version?.ToString(3));
+    /// <summary>Carries an ephemeral token (<c>Token ...</c>) or an OAuth access token (<c>Bearer ...</c>).</summary>
+    public const string Authorization = "Authorization";
+
+    /// <summary>The client header, sent on every upgrade.</summary>
+    public static readonly KeyValuePair<string, string> Client =
+        new(ClientHeader, "liveactors/" + typeof(AuthHeaders).Assembly.GetName().Version?.ToString(3));
 
     /// <summary>
-    /// Headers for <paramref name="options"/>: the API key (or <c>Authorization: Token</c> for an ephemeral token), or a
-    /// Vertex AI bearer token from <paramref name="accessToken"/>, fetched on every attempt.
+    /// A Gemini API key in <c>x-goog-api-key</c>, or an ephemeral token (<c>auth_tokens/...</c>) as
+    /// <c>Authorization: Token ...</c>, the form python-genai uses on the constrained endpoint.
     /// </summary>
-    public static IHeaderSource For(LiveConnectionOptions options, Func<CancellationToken, Task<string>>? accessToken = null) =>
-        options.AuthStrategy switch
-        {
-            AuthStrategy.VertexAi when accessToken is not null => new BearerHeaders(accessToken),
-            AuthStrategy.VertexAi => throw new LiveConnectionException(new InvalidOption(
-                "AuthStrategy", "auth-strategy", "vertex-ai needs Google credentials, and none were given.")),
-            _ when string.IsNullOrEmpty(options.ApiKey) => throw new LiveConnectionException(NoApiKey.Instance),
-            _ when LiveEndpoints.IsEphemeralToken(options.ApiKey) => new FixedHeaders([new("Authorization", "Token " + options.ApiKey), Client]),
-            _ => new FixedHeaders([new(ApiKeyHeader, options.ApiKey!), Client]),
-        };
+    public static IHeaderSource ForGeminiApi(string apiKey) => new FixedHeaders(LiveEndpoints.IsEphemeralToken(apiKey)
+        ? [new(Authorization, "Token " + apiKey), Client]
+        : [new(ApiKeyHeader, apiKey), Client]);
 
     private sealed class FixedHeaders(IReadOnlyList<KeyValuePair<string, string>> headers) : IHeaderSource
     {
         public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> GetHeadersAsync(CancellationToken cancellationToken) => new(headers);
-    }
-
-    private sealed class BearerHeaders(Func<CancellationToken, Task<string>> accessToken) : IHeaderSource
-    {
-        public async ValueTask<IReadOnlyList<KeyValuePair<string, string>>> GetHeadersAsync(CancellationToken cancellationToken) =>
-            [new("Authorization", "Bearer " + await accessToken(cancellationToken).ConfigureAwait(false)), Client];
     }
 }

@@ -11,6 +11,9 @@ public static class LiveEndpoints
     /// <summary>The Gemini API host.</summary>
     public static readonly Uri GeminiApiHost = new("wss://generativelanguage.googleapis.com");
 
+    /// <summary>The Vertex AI location used when neither the options nor the environment name one.</summary>
+    public const string DefaultVertexLocation = "us-central1";
+
     /// <summary>The prefix that marks an ephemeral token; such keys use the constrained endpoint.</summary>
     public const string EphemeralTokenPrefix = "auth_tokens/";
 
@@ -54,7 +57,7 @@ public static class LiveEndpoints
         ArgumentNullException.ThrowIfNull(options);
         return options.AuthStrategy switch
         {
-            AuthStrategy.VertexAi => VertexAi(options.Location, options.VertexApiVersion, options.BaseAddress),
+            AuthStrategy.VertexAi => VertexAi(options.Location ?? DefaultVertexLocation, options.VertexApiVersion, options.BaseAddress),
             _ when IsEphemeralToken(options.ApiKey) => GeminiApiEphemeral(options.BaseAddress),
             _ => GeminiApi(options.ApiVersion, options.BaseAddress),
         };

@@ -49,7 +49,7 @@ public static class ModelNames
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.AuthStrategy == AuthStrategy.VertexAi
-            ? ForVertexAi(options.Model, options.ProjectId ?? throw new Errors.LiveConnectionException(Errors.ProjectIdRequiredForVertexAi.Instance), options.Location)
+            ? ForVertexAi(options.Model, options.ProjectId ?? throw new Errors.LiveConnectionException(Errors.ProjectIdRequiredForVertexAi.Instance), options.Location ?? LiveEndpoints.DefaultVertexLocation)
             : ForGeminiApi(options.Model);
     }
 }

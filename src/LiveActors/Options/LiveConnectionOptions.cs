@@ -3,6 +3,7 @@ using System.Text;
 using Akka.Configuration;
 using LiveActors.Errors;
 using LiveActors.Protocol;
+using Google.Apis.Auth.OAuth2;
 using Microsoft.Extensions.Configuration;
 
 namespace LiveActors.Options;
@@ -30,15 +31,34 @@ public sealed record LiveConnectionOptions
 
     /// <summary>
     /// The Gemini API key, or an ephemeral token (<c>auth_tokens/...</c>), which switches to the constrained endpoint.
-    /// A secret: never printed, logged or put in a URL. HOCON <c>api-key</c>.
+    /// When null, <c>GEMINI_API_KEY</c>, then <c>GOOGLE_API_KEY</c> is used. A secret: never printed, logged or put in a
+    /// URL. HOCON <c>api-key</c>.
     /// </summary>
     public string? ApiKey { get; init; } = LiveDefaults.ApiKey;
 
-    /// <summary>The Google Cloud project; required for Vertex AI. HOCON <c>project-id</c>.</summary>
+    /// <summary>
+    /// The Google Cloud project for Vertex AI. When null, <c>VERTEX_PROJECT_ID</c>, then <c>GOOGLE_CLOUD_PROJECT</c>, then
+    /// the credential's own project is used. HOCON <c>project-id</c>.
+    /// </summary>
     public string? ProjectId { get; init; } = LiveDefaults.ProjectId;
 
-    /// <summary>The Vertex AI location: a region such as <c>us-central1</c>, <c>global</c>, <c>us</c> or <c>eu</c>. HOCON <c>location</c>.</summary>
-    public string Location { get; init; } = LiveDefaults.Location;
+    /// <summary>
+    /// The Vertex AI location: a region such as <c>us-central1</c>, <c>global</c>, <c>us</c> or <c>eu</c>. When null,
+    /// <c>VERTEX_LOCATION</c>, then <c>GOOGLE_CLOUD_LOCATION</c>, else <c>us-central1</c>. HOCON <c>location</c>.
+    /// </summary>
+    public string? Location { get; init; } = LiveDefaults.Location;
+
+    /// <summary>
+    /// Vertex AI: a credential file (a service-account key or a gcloud user credential, JSON). When null, Vertex AI uses
+    /// <see cref="Credential"/>, <c>VERTEX_ACCESS_TOKEN</c> or Application Default Credentials. HOCON <c>credentials-file</c>.
+    /// </summary>
+    public string? CredentialsFile { get; init; } = LiveDefaults.CredentialsFile;
+
+    /// <summary>
+    /// Vertex AI: the Google credential to use, for example from <see cref="Auth.VertexCredentials"/>; it is scoped to
+    /// <c>cloud-platform</c> when it needs scopes. Takes precedence over every other source. Code only.
+    /// </summary>
+    public GoogleCredential? Credential { get; init; }
 
     /// <summary>The Gemini API version: <c>v1</c>, <c>v1beta</c> or <c>v1alpha</c>. HOCON <c>api-version</c>.</summary>
     public string ApiVersion { get; init; } = LiveDefaults.ApiVersion;
@@ -125,7 +145,8 @@ public sealed record LiveConnectionOptions
         var text = new StringBuilder("LiveConnectionOptions { ");
         text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ");
         text.Append(CultureInfo.InvariantCulture, $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ");
-        text.Append(CultureInfo.InvariantCulture, $"ProjectId = {ProjectId}, Location = {Location}, ");
+        text.Append(CultureInfo.InvariantCulture, $"ProjectId = {ProjectId}, Location = {Location}, CredentialsFile = {CredentialsFile}, ");
+        text.Append(CultureInfo.InvariantCulture, $"Credential = {(Credential is null ? "(none)" : "(given)")}, ");
         text.Append(CultureInfo.InvariantCulture, $"ApiVersion = {ApiVersion}, VertexApiVersion = {VertexApiVersion}, ");
         text.Append(CultureInfo.InvariantCulture, $"BaseAddress = {BaseAddress}, Timeout = {Timeout}, Retry = {Retry}, ");
         text.Append(CultureInfo.InvariantCulture, $"KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, ");

@@ -15,7 +15,8 @@ internal static class LiveDefaults
     public static readonly string Model = Read(OptionKeys.Model, SettingParsers.Text);
     public static readonly string? ApiKey = Read(OptionKeys.ApiKey, SettingParsers.OptionalText);
     public static readonly string? ProjectId = Read(OptionKeys.ProjectId, SettingParsers.OptionalText);
-    public static readonly string Location = Read(OptionKeys.Location, SettingParsers.Text);
+    public static readonly string? Location = Read(OptionKeys.Location, SettingParsers.OptionalText);
+    public static readonly string? CredentialsFile = Read(OptionKeys.CredentialsFile, SettingParsers.OptionalText);
     public static readonly string ApiVersion = Read(OptionKeys.ApiVersion, SettingParsers.Text);
     public static readonly string VertexApiVersion = Read(OptionKeys.VertexApiVersion, SettingParsers.Text);
     public static readonly Uri? BaseAddress = Read(OptionKeys.BaseAddress, SettingParsers.OptionalUri);

@@ -24,20 +24,10 @@ internal static class LiveOptionsValidator
         var vertex = options.AuthStrategy == AuthStrategy.VertexAi;
         Check(!string.IsNullOrWhiteSpace(options.Model), OptionKeys.Model,
             "is required: name a Live model such as gemini-live-2.5-flash-preview.");
-        if (!vertex && string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            errors.Add(NoApiKey.Instance);
-        }
-
-        if (vertex && string.IsNullOrWhiteSpace(options.ProjectId))
-        {
-            errors.Add(ProjectIdRequiredForVertexAi.Instance);
-        }
-
-        Check(options.ProjectId is null || IsProjectId(options.ProjectId), OptionKeys.ProjectId,
-            "may hold only letters, digits, '-', '.' and ':'.");
-        Check(IsLocation(options.Location), OptionKeys.Location,
-            $"must be a location such as us-central1, global, us or eu (was '{options.Location}').");
+        Check(options.ProjectId is null || IsProjectId(options.ProjectId), OptionKeys.ProjectId, ProjectIdRule);
+        Check(options.Location is null || IsLocation(options.Location), OptionKeys.Location, LocationRule(options.Location));
+        Check(vertex || (options.CredentialsFile is null && options.Credential is null), OptionKeys.CredentialsFile,
+            "and Credential are for vertex-ai; the Gemini API authenticates with api-key.");
         Check(GeminiApiVersions.Contains(options.ApiVersion), OptionKeys.ApiVersion,
             $"must be one of {string.Join(", ", GeminiApiVersions)} (was '{options.ApiVersion}').");
         Check(VertexApiVersions.Contains(options.VertexApiVersion), OptionKeys.VertexApiVersion,
@@ -88,11 +78,16 @@ internal static class LiveOptionsValidator
             "must not carry user info or a query string: credentials travel in headers, never in URLs.");
     }
 
-    private static bool IsLocation(string location) =>
+    public const string ProjectIdRule = "may hold only letters, digits, '-', '.' and ':'.";
+
+    public static string LocationRule(string? location) =>
+        $"must be a location such as us-central1, global, us or eu (was '{location}').";
+
+    public static bool IsLocation(string location) =>
         location.Length > 0 && location.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
-    private static bool IsProjectId(string projectId) =>
-        projectId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':');
+    public static bool IsProjectId(string projectId) =>
+        projectId.Length > 0 && projectId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':');
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

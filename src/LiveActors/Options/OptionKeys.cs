@@ -8,6 +8,7 @@ internal static class OptionKeys
     public const string ApiKey = "api-key";
     public const string ProjectId = "project-id";
     public const string Location = "location";
+    public const string CredentialsFile = "credentials-file";
     public const string ApiVersion = "api-version";
     public const string VertexApiVersion = "vertex-api-version";
     public const string BaseAddress = "base-address";
@@ -31,7 +32,7 @@ internal static class OptionKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        AuthStrategy, Model, ApiKey, ProjectId, Location, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
+        AuthStrategy, Model, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, OutboundMaxMessages, OutboundMaxBytes,
         ResumptionEnabled, ResumptionTransparent,

@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(1011, LogLevel.Debug, "Send {Sequence} could not be delivered: {ErrorCode}")]
     public static partial void SendFailed(ILogger logger, long sequence, string errorCode);
 
+    [LoggerMessage(1013, LogLevel.Information, "Authenticating to {Backend} with {CredentialSource}")]
+    public static partial void Authenticating(ILogger logger, Options.AuthStrategy backend, string credentialSource);
+
     [LoggerMessage(1012, LogLevel.Information, "The server will close the connection in {TimeLeft}")]
     public static partial void GoAway(ILogger logger, TimeSpan? timeLeft);
 }

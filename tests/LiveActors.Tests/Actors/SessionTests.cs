@@ -171,7 +171,7 @@ public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(outp
     [Fact]
     public void A_session_without_an_api_key_fails_fast_with_NoApiKey()
     {
-        var error = Assert.Throws<LiveConnectionException>(() => ConnectionSupervisor.Props(Options with { ApiKey = null }));
+        var error = Assert.Throws<LiveConnectionException>(() => ConnectionSupervisor.Props(Options with { ApiKey = null }, null, TestEnvironment.Empty));
 
         Assert.IsType<NoApiKey>(error.Error);
     }

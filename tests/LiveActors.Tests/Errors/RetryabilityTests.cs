@@ -11,6 +11,8 @@ public sealed class RetryabilityTests
     {
         { ProjectIdRequiredForVertexAi.Instance, false, "project_id_required_for_vertex_ai" },
         { NoApiKey.Instance, false, "no_api_key" },
+        { new AuthenticationFailed("the token endpoint refused the credential.", Transient: false) { Status = 400 }, false, "authentication_failed" },
+        { new AuthenticationFailed("the token endpoint could not be reached.", Transient: true), true, "authentication_failed" },
         { new InvalidOption("Timeout", "timeout", "must be positive."), false, "invalid_option" },
         { new OpenFailed("connection refused"), true, "open_failed" },
         { new OpenFailed("name mismatch") { IsCertificateError = true }, false, "open_failed" },

@@ -16,6 +16,7 @@ public sealed class BindingTests
               model = gemini-live-2.5-flash
               project-id = my-project
               location = europe-west4
+              credentials-file = "/secrets/sa.json"
               timeout = 10s
               retry { attempts = 5, delay = 2000ms, backoff = 1.5, max-delay = 1m, jitter = 0.2 }
               max-inbound-message-size = 4 MiB
@@ -29,6 +30,7 @@ public sealed class BindingTests
         Assert.Equal("gemini-live-2.5-flash", options.Model);
         Assert.Equal("my-project", options.ProjectId);
         Assert.Equal("europe-west4", options.Location);
+        Assert.Equal("/secrets/sa.json", options.CredentialsFile);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Timeout);
         Assert.Equal(new RetryOptions { Attempts = 5, Delay = TimeSpan.FromSeconds(2), Backoff = 1.5, MaxDelay = TimeSpan.FromMinutes(1), Jitter = 0.2 }, options.Retry);
         Assert.Equal(4L * 1024 * 1024, options.MaxInboundMessageSize);

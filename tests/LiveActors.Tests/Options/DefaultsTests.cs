@@ -10,7 +10,8 @@ public sealed class DefaultsTests
     public void Defaults_match_gemini_ex()
     {
         Assert.Equal(AuthStrategy.GeminiApi, _defaults.AuthStrategy);
-        Assert.Equal("us-central1", _defaults.Location);
+        Assert.Null(_defaults.Location); // the environment's, else us-central1: see CredentialResolutionTests
+        Assert.Equal("us-central1", LiveActors.Endpoints.LiveEndpoints.DefaultVertexLocation);
         Assert.Equal("v1beta", _defaults.ApiVersion);
         Assert.Equal(TimeSpan.FromSeconds(30), _defaults.Timeout);
         Assert.Equal(3, _defaults.Retry.Attempts);
@@ -25,6 +26,8 @@ public sealed class DefaultsTests
         Assert.Equal("", _defaults.Model);
         Assert.Null(_defaults.ApiKey);
         Assert.Null(_defaults.ProjectId);
+        Assert.Null(_defaults.CredentialsFile);
+        Assert.Null(_defaults.Credential);
         Assert.Null(_defaults.BaseAddress);
         Assert.Equal("v1beta1", _defaults.VertexApiVersion);
         Assert.Equal(TimeSpan.FromSeconds(30), _defaults.Retry.MaxDelay);

@@ -3,6 +3,7 @@ using Akka.TestKit;
 using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Options;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace LiveActors.Tests.Support;
@@ -34,18 +35,21 @@ public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
         Retry = new RetryOptions { Attempts = 3, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
     };
 
-    public async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(EmulatorOptions);
+    public virtual async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(EmulatorOptions);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Emulator.DisposeAsync();
     }
 
-    /// <summary>Starts a session subscribed by a new probe, before it connects, so the probe sees every event.</summary>
-    protected (IActorRef Session, TestProbe Events) StartSession(LiveConnectionOptions? options = null)
+    /// <summary>
+    /// Starts a session subscribed by a new probe, before it connects, so the probe sees every event. The session sees
+    /// no environment variables (a developer's GEMINI_API_KEY or GOOGLE_CLOUD_PROJECT must not change a test).
+    /// </summary>
+    protected (IActorRef Session, TestProbe Events) StartSession(LiveConnectionOptions? options = null, ILoggerFactory? logs = null)
     {
         var events = CreateTestProbe();
-        var session = Sys.ActorOf(ConnectionSupervisor.Props(options ?? Options));
+        var session = Sys.ActorOf(ConnectionSupervisor.Props(options ?? Options, logs, TestEnvironment.Empty));
         session.Tell(new Messages.Subscribe(events.Ref), events.Ref);
         events.ExpectMsg<Messages.Subscribed>();
         return (session, events);

@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using Akka.Actor;
+using Akka.Event;
+using Akka.TestKit;
+using LiveActors.Auth;
+using LiveActors.Emulator;
+using LiveActors.Emulator.Faults;
+using LiveActors.Errors;
+using LiveActors.Events;
+using LiveActors.Messages;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using LiveActors.Telemetry;
+using LiveActors.Tests.Support;
+using Xunit.Abstractions;
+
+namespace LiveActors.Tests.Auth;
+
+/// <summary>
+/// Runs sessions with every kind of credential through reconnects and failures while collecting everything LiveActors
+/// says (logs, Akka's log events, activity names and tags, metric tags, events, errors, exceptions, ToString output),
+/// then looks for the API key, the ephemeral token, the OAuth access tokens, the signed JWTs and the private key.
+/// </summary>
+public sealed class SecretLeakTests(ITestOutputHelper output) : SessionTestKit(output, "akka.loglevel = DEBUG")
+{
+    private const string ApiKey = "AIzaCanaryKey-7f3a9c1e5b";
+
+    protected override LiveEmulatorOptions EmulatorOptions => base.EmulatorOptions with { ApiKey = ApiKey };
+
+    [Fact]
+    public async Task No_key_or_token_appears_in_logs_telemetry_events_errors_or_ToString_through_a_whole_session()
+    {
+        var said = new ConcurrentQueue<string>();
+        using var telemetry = ListenToTelemetry(said);
+        var logs = new RecordingLoggerFactory();
+        var akkaLogs = CreateTestProbe();
+        Sys.EventStream.Subscribe(akkaLogs.Ref, typeof(LogEvent));
+        Sys.EventStream.Subscribe(akkaLogs.Ref, typeof(AllDeadLetters));
+        await using var oauth = await FakeOAuthServer.StartAsync(Emulator);
+        using var key = oauth.CreateKey();
+        oauth.TokenLifetime = TimeSpan.FromSeconds(60); // a fresh token on every connect
+
+        var token = await new EphemeralTokenClient(new HttpClient(), ApiKey, Emulator.BaseAddress).CreateAsync(new EphemeralTokenRequest { Uses = 0 });
+        var sessions = new[]
+        {
+            Options with { ApiKey = ApiKey },
+            Options with { ApiKey = token.Name },
+            Options with { AuthStrategy = AuthStrategy.VertexAi, ApiKey = null, ProjectId = null, CredentialsFile = key.WriteFile() },
+        };
+        foreach (var options in sessions)
+        {
+            said.Enqueue(options.ToString());
+            RunThroughADrop(options, logs, said);
+        }
+
+        RunIntoFailures(logs, said, oauth, key);
+
+        said.Enqueue(token.ToString());
+        foreach (var line in logs.Lines)
+        {
+            said.Enqueue(line.Text);
+        }
+
+        foreach (var message in akkaLogs.ReceiveWhile(TimeSpan.FromMilliseconds(200), m => m, int.MaxValue))
+        {
+            said.Enqueue(message.ToString() ?? "");
+        }
+
+        var secrets = new List<string> { ApiKey, token.Name["auth_tokens/".Length..], key.PrivateKeyPem.Split('\n')[5] };
+        secrets.AddRange(oauth.IssuedTokens);
+        secrets.AddRange(oauth.Assertions.Where(a => a.Length > 0));
+        Assert.True(oauth.IssuedTokens.Count >= 2, "the Vertex AI session should have fetched a token per connect");
+        Assert.True(logs.Lines.Count > 20 && said.Count > 100, $"too little was collected to prove anything ({said.Count} texts)");
+        foreach (var secret in secrets)
+        {
+            var leak = said.FirstOrDefault(text => text.Contains(secret, StringComparison.Ordinal));
+            Assert.True(leak is null, $"a secret leaked in: {leak}");
+        }
+    }
+
+    private void RunThroughADrop(LiveConnectionOptions options, RecordingLoggerFactory logs, ConcurrentQueue<string> said)
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
+        var (session, events) = StartSession(options, logs);
+        Collect(said, NextEvent<Connected>(events));
+        session.Tell(new Send(ClientContent.UserText("first turn")));
+        Collect(said, EventsUntil<TurnCompleted>(events));
+        session.Tell(new Send(ClientContent.UserText("this one is cut off")));
+        Collect(said, EventsUntil<Reconnected>(events));
+        session.Tell(GetStatus.Instance);
+        Collect(said, ExpectMsg<SendAccepted>(), ExpectMsg<SendAccepted>(), ExpectMsg<StatusReport>());
+        session.Tell(Close.Instance);
+        Collect(said, ExpectMsg<Closed>(Patience));
+    }
+
+    private void RunIntoFailures(RecordingLoggerFactory logs, ConcurrentQueue<string> said, FakeOAuthServer oauth, ServiceAccountKey key)
+    {
+        var (_, wrongKey) = StartSession(Options with { ApiKey = "AIzaWrong-" + ApiKey }, logs);
+        Collect(said, EventsUntil<GaveUp>(wrongKey));
+
+        oauth.Failure = (HttpStatusCode.Unauthorized, "invalid_client", "The OAuth client was not found.");
+        var vertex = Options with { AuthStrategy = AuthStrategy.VertexAi, ApiKey = null, Credential = VertexCredentials.FromJson(key.Json) };
+        var (failing, refused) = StartSession(vertex, logs);
+        Collect(said, EventsUntil<GaveUp>(refused));
+        failing.Tell(new Send(ClientContent.UserText("anyone?")));
+        var failure = ExpectMsg<Status.Failure>();
+        Collect(said, failure, failure.Cause);
+        oauth.Failure = null;
+    }
+
+    private static void Collect(ConcurrentQueue<string> said, params object[] things)
+    {
+        foreach (var thing in things)
+        {
+            switch (thing)
+            {
+                case IEnumerable<object> many:
+                    Collect(said, [.. many]);
+                    break;
+                case Exception e:
+                    said.Enqueue(e.ToString());
+                    break;
+                default:
+                    said.Enqueue(thing.ToString() ?? "");
+                    var error = thing switch
+                    {
+                        Disconnected d => d.Error,
+                        GaveUp g => g.Error,
+                        StatusReport s => s.LastError,
+                        _ => null,
+                    };
+                    if (error is not null)
+                    {
+                        Collect(said, Describe(error));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<object> Describe(ConnectionError error)
+    {
+        yield return error.Message;
+        switch (error)
+        {
+            case UpgradeFailed upgrade:
+                yield return string.Join(";", upgrade.Headers.Select(h => $"{h.Key}={h.Value}"));
+                yield return upgrade.Body ?? "";
+                break;
+            case AuthenticationFailed { Cause: { } cause }:
+                yield return cause;
+                break;
+            case MaxRetriesExceeded retries:
+                yield return retries.LastError.Message;
+                break;
+        }
+    }
+
+    private static IDisposable ListenToTelemetry(ConcurrentQueue<string> said)
+    {
+        var activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LiveTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                said.Enqueue($"{activity.DisplayName} {activity.StatusDescription}");
+                foreach (var tag in activity.TagObjects)
+                {
+                    said.Enqueue($"{tag.Key}={tag.Value}");
+                }
+
+                foreach (var e in activity.Events)
+                {
+                    said.Enqueue(e.Name + string.Concat(e.Tags.Select(t => $" {t.Key}={t.Value}")));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(activities);
+        var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == LiveTelemetry.Name)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                said.Enqueue($"{instrument.Name} {tag.Key}={tag.Value}");
+            }
+        }
+
+        meters.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
+        meters.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
+        meters.SetMeasurementEventCallback<int>((instrument, _, tags, _) => Record(instrument, tags));
+        meters.Start();
+        return new Both(activities, meters);
+    }
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+    }
+}
