@@ -70,6 +70,16 @@ public sealed class ConnectionRecord
         return Messages;
     }
 
+    /// <summary>
+    /// The conversation's client messages as this connection's session holds them now: on a resumed connection, those the
+    /// handle captured followed by what arrived here. Every message the application meant for the session should be in
+    /// it exactly once, in order; anything lost, or sent twice, shows.
+    /// </summary>
+    public IReadOnlyList<RecordedMessage> SessionMessages => Session?.Log ?? [];
+
+    /// <summary>The session state this connection serves (set at setup).</summary>
+    internal SessionState? Session { get; set; }
+
     internal void Add(RecordedMessage message)
     {
         List<TaskCompletionSource> due;

@@ -48,6 +48,7 @@ internal sealed class EmulatorConnection
         _socket = socket;
         _http = http;
         _record = record;
+        _record.Session = _session;
         _backend = backend;
         _emulator = emulator;
         _stopping = stopping;
@@ -161,6 +162,7 @@ internal sealed class EmulatorConnection
                 }
 
                 _session = session;
+                _record.Session = session;
                 resumed = true;
             }
         }
@@ -185,7 +187,7 @@ internal sealed class EmulatorConnection
         await SendAsync(ServerFrames.SetupComplete(IsVertex ? _session.Id : null), countsAfterSetup: false).ConfigureAwait(false);
         if (_resumption)
         {
-            await SendAsync(ServerFrames.ResumptionUpdate(_emulator.Sessions.Issue(_session), null)).ConfigureAwait(false);
+            await SendAsync(ServerFrames.ResumptionUpdate(_emulator.Sessions.Issue(_session).Handle, null)).ConfigureAwait(false);
         }
 
         if (Faults.OfType<SilenceFault>().Any())
@@ -210,7 +212,13 @@ internal sealed class EmulatorConnection
     {
         var kind = KindOf(root);
         var index = _clientMessages;
-        _record.Add(new RecordedMessage(index, kind ?? "(unknown)", root.GetRawText()));
+        var recorded = new RecordedMessage(index, kind ?? "(unknown)", root.GetRawText());
+        _record.Add(recorded);
+        if (kind is not (null or "setup"))
+        {
+            _session.Append(recorded);
+        }
+
         _emulator.Stats.Received();
         Interlocked.Increment(ref _clientMessages);
         if (kind is null or "setup")
@@ -394,8 +402,8 @@ internal sealed class EmulatorConnection
         await ReplyAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, IsVertex), ct).ConfigureAwait(false);
         if (_resumption)
         {
-            var consumed = _transparent ? Volatile.Read(ref _clientMessages) - 1 : (long?)null;
-            await ReplyAsync(ServerFrames.ResumptionUpdate(_emulator.Sessions.Issue(_session), consumed), ct).ConfigureAwait(false);
+            var (handle, consumed) = _emulator.Sessions.Issue(_session);
+            await ReplyAsync(ServerFrames.ResumptionUpdate(handle, _transparent ? consumed : null), ct).ConfigureAwait(false);
         }
     }
 

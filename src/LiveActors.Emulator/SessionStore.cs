@@ -1,32 +1,89 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 
 namespace LiveActors.Emulator;
 
-/// <summary>A conversation's state on one connection; resuming starts from the state a handle captured.</summary>
+/// <summary>
+/// A conversation's state as one connection holds it: its turn count and the client messages it has consumed, in order.
+/// A connection gets a fresh state, or on resumption a copy of what a handle captured; what it appends is its own.
+/// </summary>
 internal sealed class SessionState
 {
+    private readonly Lock _gate = new();
     private int _turns;
+    private ImmutableList<RecordedMessage> _log;
+    private int _appendedHere;
 
     public SessionState()
-        : this(Guid.NewGuid().ToString(), 0)
+        : this(Guid.NewGuid().ToString(), 0, [])
     {
     }
 
-    private SessionState(string id, int turns)
+    private SessionState(string id, int turns, ImmutableList<RecordedMessage> log)
     {
         Id = id;
         _turns = turns;
+        _log = log;
     }
 
     public string Id { get; }
 
-    /// <summary>The conversation as it was at <paramref name="turns"/> turns, as a handle issued then represents it.</summary>
-    public SessionState At(int turns) => new(Id, turns);
+    public int Turns
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _turns;
+            }
+        }
+    }
 
-    public int Turns => Volatile.Read(ref _turns);
+    /// <summary>Every client message the conversation has consumed, across the connections it was resumed on.</summary>
+    public IReadOnlyList<RecordedMessage> Log
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log;
+            }
+        }
+    }
 
-    public int NextTurn() => Interlocked.Increment(ref _turns);
+    public int NextTurn()
+    {
+        lock (_gate)
+        {
+            return ++_turns;
+        }
+    }
+
+    /// <summary>The conversation consumes a client message that arrived on this connection.</summary>
+    public void Append(RecordedMessage message)
+    {
+        lock (_gate)
+        {
+            _log = _log.Add(message);
+            _appendedHere++;
+        }
+    }
+
+    /// <summary>
+    /// The state as a handle issued now captures it, and the index of the last message this connection appended
+    /// (<c>lastConsumedClientMessageIndex</c>, 0-based; null before the first), read together.
+    /// </summary>
+    public (SessionState Captured, long? LastConsumed) Capture()
+    {
+        lock (_gate)
+        {
+            return (new SessionState(Id, _turns, _log), _appendedHere == 0 ? null : _appendedHere - 1);
+        }
+    }
+
+    /// <summary>A copy of a captured state for a connection that resumes it.</summary>
+    public SessionState Resume() => Capture().Captured;
 }
 
 /// <summary>
@@ -35,17 +92,19 @@ internal sealed class SessionState
 /// </summary>
 internal sealed class SessionStore(TimeProvider time, TimeSpan lifetime)
 {
-    private readonly ConcurrentDictionary<string, (SessionState Session, int Turns, DateTimeOffset Expires)> _handles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (SessionState Captured, DateTimeOffset Expires)> _handles = new(StringComparer.Ordinal);
 
-    public string Issue(SessionState session)
+    /// <summary>Issues a handle for the state as it is now, with the index of the last message the connection consumed.</summary>
+    public (string Handle, long? LastConsumed) Issue(SessionState session)
     {
         var handle = "Cj" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        _handles[handle] = (session, session.Turns, time.GetUtcNow() + lifetime);
-        return handle;
+        var (captured, lastConsumed) = session.Capture();
+        _handles[handle] = (captured, time.GetUtcNow() + lifetime);
+        return (handle, lastConsumed);
     }
 
     public SessionState? Resume(string handle) =>
-        _handles.TryGetValue(handle, out var entry) && time.GetUtcNow() < entry.Expires ? entry.Session.At(entry.Turns) : null;
+        _handles.TryGetValue(handle, out var entry) && time.GetUtcNow() < entry.Expires ? entry.Captured.Resume() : null;
 
     public void ExpireAll() => _handles.Clear();
 }

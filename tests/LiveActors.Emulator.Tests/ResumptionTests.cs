@@ -41,6 +41,37 @@ public sealed class ResumptionTests
     }
 
     [Fact]
+    public async Task The_session_log_of_a_resumed_connection_holds_what_the_handle_captured_then_what_arrived_there()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        string handle;
+        await using (var first = await WireClient.ConnectAsync(emulator))
+        {
+            await first.SetupAsync(sessionResumption: "{}");
+            await first.ReceiveAsync();
+            await first.SendTextTurnAsync("one");
+            await first.ReceiveTurnAsync();
+            handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
+            await first.SendTextTurnAsync("lost: after the handle");
+            await first.ReceiveTurnAsync();
+        }
+
+        await using var resumed = await WireClient.ConnectAsync(emulator);
+        await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
+        await resumed.ReceiveAsync();
+        await resumed.SendTextTurnAsync("two");
+        await resumed.ReceiveTurnAsync();
+
+        var firstRecord = await emulator.WaitForConnectionAsync(1);
+        var secondRecord = await emulator.WaitForConnectionAsync(2);
+        Assert.Equal(["one", "lost: after the handle"], firstRecord.SessionMessages.Select(Text));
+        Assert.Equal(["one", "two"], secondRecord.SessionMessages.Select(Text));
+    }
+
+    private static string Text(RecordedMessage message) =>
+        JsonDocument.Parse(message.Json).RootElement.GetProperty("clientContent").GetProperty("turns")[0].GetProperty("parts")[0].GetProperty("text").GetString()!;
+
+    [Fact]
     public async Task A_resumed_connection_continues_the_same_conversation()
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });

@@ -31,6 +31,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 {
     private const string RetryTimer = "retry";
     private const string HealthyTimer = "healthy";
+    private const string HandoverTimer = "handover";
 
     private readonly LiveConnectionOptions _options;
     private readonly IHeaderSource _credentials;
@@ -41,8 +42,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly Queue<ServerMessage> _inbox = new();
     private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
-    private readonly LinkedList<OutboundMessage> _queued = new();
-    private readonly Queue<OutboundMessage> _unwritten = new();
+    private readonly OutboundLedger _outbound;
     private readonly List<IActorRef> _closeRequesters = [];
     private IActorRef? _connection;
     private ConnectionStatus _status = ConnectionStatus.Connecting;
@@ -50,6 +50,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private ConnectionError _endError = SessionClosed.Instance;
     private string? _handle;
     private bool _resuming;
+    private bool _readyOnThisConnection;
+    private int _replayed;
     private bool _healthy;
     private bool _overflowing;
     private int _attempt;
@@ -64,6 +66,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _options = options;
         _credentials = credentials.Headers;
         _credentialSource = credentials.Source;
+        _outbound = new OutboundLedger(options.OutboundQueue, options.SessionResumption switch
+        {
+            { Enabled: false } => DeliveryTracking.Written,
+            { Transparent: true } => DeliveryTracking.Transparent,
+            _ => DeliveryTracking.Handle,
+        });
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         _socket = new SocketSettings(
@@ -130,6 +138,23 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Common();
     }
 
+    /// <summary>
+    /// goAway arrived: new sends wait for the next connection, and the socket is closed as soon as the server has
+    /// confirmed everything written on it (or when half the time left is gone), then the session resumes elsewhere.
+    /// </summary>
+    private void HandingOver()
+    {
+        Receive<Send>(send => Accept(send, onSocket: false));
+        Receive<HandOverNow>(_ => HandOver());
+        Receive<ConnectionEnded>(OnEnded);
+        Receive<Close>(_ =>
+        {
+            Timers.Cancel(HandoverTimer);
+            BeginClose();
+        });
+        Common();
+    }
+
     private void Reconnecting()
     {
         Receive<Send>(send => Accept(send, onSocket: false));
@@ -148,6 +173,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<ConnectionEnded>(ended =>
         {
             _connection = null;
+            if (ended.Error is null)
+            {
+                _outbound.ClosedGracefully(ended.LastWritten);
+            }
+
             SettleOutbound(ended, SessionClosed.Instance);
             FinishClose();
         });
@@ -171,7 +201,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Log.MalformedFrame(_logger, malformed.Error.Detail);
             Publish(new MalformedFrameReceived(malformed.Error));
         });
-        Receive<Written>(written => Release(written.Sequence));
+        Receive<Written>(written =>
+        {
+            _outbound.Written(written.Sequence);
+            HandOverIfConfirmed();
+        });
         Receive<Messages.Receive>(OnReceive);
         Receive<ReceiveAll>(_ =>
         {
@@ -181,7 +215,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Sender.Tell(new ReceivedMessages(all));
         });
         Receive<ReceiveTimedOut>(OnReceiveTimedOut);
-        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)));
+        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)
+        {
+            PendingMessages = _outbound.PendingCount,
+            PendingBytes = _outbound.PendingBytes,
+            UnconfirmedMessages = _outbound.UnconfirmedCount,
+        }));
         Receive<Subscribe>(subscribe =>
         {
             if (_subscribers.Add(subscribe.Subscriber))
@@ -210,6 +249,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _subscribers.Remove(terminated.ActorRef);
         });
         Receive<Healthy>(_ => { });
+        Receive<HandOverNow>(_ => { });
         Receive<OutboundRejected>(OnRejected);
     }
 
@@ -217,6 +257,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     {
         _status = _connections == 0 ? ConnectionStatus.Connecting : ConnectionStatus.Reconnecting;
         _healthy = false;
+        _readyOnThisConnection = false;
         _resuming = _options.SessionResumption.Enabled && _handle is not null;
         var plan = new ConnectionPlan(_socket, _credentials, SetupFor(_handle), _options.Timeout, _options.CloseTimeout, _attempt + 1);
         _connection = Context.ActorOf(ConnectionActor.Props(plan, _connectionLogger), $"connection-{++_incarnation}");
@@ -249,13 +290,15 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _status = ConnectionStatus.Connected;
         _lastError = null;
         _connections++;
+        _readyOnThisConnection = true;
         Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _options.Retry.ResetAfter);
-        Publish(_connections == 1 ? new Events.Connected(ready.SessionId) : new Reconnected(_resuming, ready.SessionId));
-        while (_queued.First is { } first)
+        Publish(_connections == 1
+            ? new Events.Connected(ready.SessionId)
+            : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
+        _replayed = 0;
+        foreach (var message in _outbound.StartConnection())
         {
-            _queued.RemoveFirst();
-            _connection!.Tell(first.Value);
-            _unwritten.Enqueue(first.Value);
+            _connection!.Tell(message);
         }
 
         Become(Connected);
@@ -264,11 +307,31 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnEnded(ConnectionEnded ended)
     {
         Timers.Cancel(HealthyTimer);
+        Timers.Cancel(HandoverTimer);
         _connection = null;
+        if (ended.Error is null && _status == ConnectionStatus.HandingOver)
+        {
+            SettleOutbound(ended, new ConnectionFailed("the connection was handed over after goAway."));
+            Log.HandedOver(_logger);
+            _attempt = 0;
+            StartAttempt();
+            return;
+        }
+
         var error = ended.Error ?? new ConnectionFailed("the connection closed.");
         _lastError = error;
         SettleOutbound(ended, error);
         Log.Disconnected(_logger, error.Code, error.Message);
+
+        if (_resuming && !_readyOnThisConnection && error is ServerClosed { CloseCode: 1007 or 1008, IsRetryable: false })
+        {
+            // PROTOCOL.md: a stale or refused handle is closed with 1008; start a fresh session, once (no handle, no loop).
+            _handle = null;
+            Log.ResumptionRefused(_logger, error.Code, error.Message);
+            Publish(new ResumptionRefused(error));
+            StartAttempt();
+            return;
+        }
 
         if (!error.IsRetryable)
         {
@@ -302,68 +365,80 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// After a socket ended: what it wrote is done; the message it was writing may or may not have reached the server,
-    /// and its sender is told so; the rest goes back to the front of the queue, in order, for the next connection.
+    /// After a socket ended: messages that may or may not have reached the server are reported to their senders; the
+    /// rest (and, with transparent resumption, everything the server had not consumed) goes back to the front of the
+    /// queue, in order, for the next connection.
     /// </summary>
     private void SettleOutbound(ConnectionEnded ended, ConnectionError error)
     {
-        Release(ended.LastWritten);
-        if (ended.InFlight is { } inFlight && _unwritten.TryPeek(out var next) && next.Sequence == inFlight.Sequence)
+        var settlement = _outbound.ConnectionEnded(ended.LastWritten, ended.InFlight);
+        _replayed += settlement.Replayed;
+        foreach (var message in settlement.Uncertain)
         {
-            _unwritten.Dequeue();
-            Fail(inFlight, new DeliveryUncertain(error));
-        }
-
-        var requeue = _unwritten.ToArray();
-        _unwritten.Clear();
-        for (var i = requeue.Length - 1; i >= 0; i--)
-        {
-            _queued.AddFirst(requeue[i]);
+            Fail(message, new DeliveryUncertain(error));
         }
     }
 
     private void Accept(Send send, bool onSocket)
     {
-        var pending = _queued.Count + _unwritten.Count;
-        if (pending >= _options.OutboundQueue.MaxMessages)
+        var size = ClientMessageSize.Of(send.Message);
+        if (_outbound.Refusal(size) is { } full)
         {
-            Sender.Tell(new Status.Failure(new LiveConnectionException(new BufferFull(pending, 0))));
+            Sender.Tell(new Status.Failure(new LiveConnectionException(full)));
             return;
         }
 
-        var message = new OutboundMessage(++_sequence, send.Message, Sender);
+        var message = new OutboundMessage(++_sequence, send.Message, Sender, size);
         Sender.Tell(new SendAccepted(message.Sequence));
         if (onSocket)
         {
             _connection!.Tell(message);
-            _unwritten.Enqueue(message);
+            _outbound.Hand(message);
         }
         else
         {
-            _queued.AddLast(message);
+            _outbound.Queue(message);
         }
     }
 
-    /// <summary>The socket's queue was full: that one message is dropped from the unwritten ones and its sender told.</summary>
+    /// <summary>The socket's queue was full: that one message is forgotten and its sender told.</summary>
     private void OnRejected(OutboundRejected rejected)
     {
-        var kept = _unwritten.Where(message => message.Sequence != rejected.Message.Sequence).ToArray();
-        _unwritten.Clear();
-        foreach (var message in kept)
-        {
-            _unwritten.Enqueue(message);
-        }
-
+        _outbound.Rejected(rejected.Message);
         Fail(rejected.Message, _status == ConnectionStatus.Closing
             ? SessionClosed.Instance
-            : new BufferFull(_queued.Count + _unwritten.Count, 0));
+            : new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
     }
 
-    private void Release(long writtenUpTo)
+    private void OnGoAway(GoAway goAway)
     {
-        while (_unwritten.TryPeek(out var next) && next.Sequence <= writtenUpTo)
+        Log.GoAway(_logger, goAway.TimeLeft);
+        if (_status != ConnectionStatus.Connected || !_options.SessionResumption.Enabled || _handle is null)
         {
-            _unwritten.Dequeue();
+            return; // nothing to resume with: the server's close is handled like any other drop
+        }
+
+        _status = ConnectionStatus.HandingOver;
+        var timeLeft = goAway.TimeLeft ?? TimeSpan.FromSeconds(2);
+        Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, timeLeft / 2);
+        Become(HandingOver);
+        HandOverIfConfirmed();
+    }
+
+    private void HandOverIfConfirmed()
+    {
+        if (_status == ConnectionStatus.HandingOver && _outbound.PendingCount == 0 && _outbound.UnconfirmedCount == 0)
+        {
+            HandOver();
+        }
+    }
+
+    private void HandOver()
+    {
+        Timers.Cancel(HandoverTimer);
+        if (_connection is not null && _status == ConnectionStatus.HandingOver)
+        {
+            _connection.Tell(CloseSocket.Instance);
         }
     }
 
@@ -376,14 +451,18 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnInbound(InboundMessage inbound)
     {
         var message = inbound.Message;
-        if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle })
+        if (message.SessionResumptionUpdate is { } update)
         {
-            _handle = handle; // an update without a handle, or not resumable, never erases a good one
-        }
+            if (update is { Resumable: true, NewHandle: { Length: > 0 } handle })
+            {
+                _handle = handle; // an update without a handle, or not resumable, never erases a good one
+                _outbound.HandleReceived();
+            }
 
-        if (message.GoAway is { } goAway)
-        {
-            Log.GoAway(_logger, goAway.TimeLeft);
+            if (update.LastConsumedClientMessageIndex is { } consumed)
+            {
+                _outbound.Consumed(consumed);
+            }
         }
 
         if (_receivers.First is { } waiting)
@@ -410,6 +489,15 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         foreach (var @event in ServerEvents.From(message))
         {
             Publish(@event);
+        }
+
+        if (message.GoAway is { } goAway)
+        {
+            OnGoAway(goAway);
+        }
+        else
+        {
+            HandOverIfConfirmed();
         }
     }
 
@@ -480,12 +568,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     {
         _status = ConnectionStatus.Closed;
         _endError = error;
-        foreach (var message in _queued)
+        foreach (var message in _outbound.TakeAll())
         {
             Fail(message, error);
         }
 
-        _queued.Clear();
         foreach (var (id, receiver) in _receivers)
         {
             Timers.Cancel(ReceiveTimerKey(id));
@@ -509,6 +596,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private sealed record RetryNow
     {
         public static readonly RetryNow Instance = new();
+    }
+
+    private sealed record HandOverNow
+    {
+        public static readonly HandOverNow Instance = new();
     }
 
     private sealed record Healthy

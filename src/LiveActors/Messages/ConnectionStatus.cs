@@ -9,6 +9,12 @@ public enum ConnectionStatus
     /// <summary>setupComplete arrived: messages flow.</summary>
     Connected,
 
+    /// <summary>
+    /// The server sent goAway: new sends wait, and once the server has what was written the session moves to a new
+    /// connection with its resumption handle, before the old one is cut.
+    /// </summary>
+    HandingOver,
+
     /// <summary>The connection was lost; waiting to retry.</summary>
     Reconnecting,
 

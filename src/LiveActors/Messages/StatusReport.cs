@@ -12,4 +12,13 @@ public sealed record StatusReport(ConnectionStatus Status, int Attempt, Connecti
 {
     /// <summary>True when messages flow (gemini_ex's <c>connected?</c>).</summary>
     public bool IsConnected => Status == ConnectionStatus.Connected;
+
+    /// <summary>Sends waiting to be written (queued for a connection, or handed to one and not yet written).</summary>
+    public int PendingMessages { get; init; }
+
+    /// <summary>The wire size of the pending sends, as the outbound queue's byte limit counts it.</summary>
+    public long PendingBytes { get; init; }
+
+    /// <summary>Written sends the server has not confirmed yet (kept for replay or to be reported after a drop).</summary>
+    public int UnconfirmedMessages { get; init; }
 }

@@ -41,6 +41,12 @@ internal static partial class Log
     [LoggerMessage(1013, LogLevel.Information, "Authenticating to {Backend} with {CredentialSource}")]
     public static partial void Authenticating(ILogger logger, Options.AuthStrategy backend, string credentialSource);
 
+    [LoggerMessage(1014, LogLevel.Information, "Moved the session to a new connection after goAway")]
+    public static partial void HandedOver(ILogger logger);
+
+    [LoggerMessage(1015, LogLevel.Warning, "The server refused to resume the session ({ErrorCode}: {ErrorMessage}); starting a fresh one")]
+    public static partial void ResumptionRefused(ILogger logger, string errorCode, string errorMessage);
+
     [LoggerMessage(1012, LogLevel.Information, "The server will close the connection in {TimeLeft}")]
     public static partial void GoAway(ILogger logger, TimeSpan? timeLeft);
 }

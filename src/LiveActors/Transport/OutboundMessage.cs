@@ -7,4 +7,5 @@ namespace LiveActors.Transport;
 /// <param name="Sequence">Its number in the session (0 for setup).</param>
 /// <param name="Message">The message.</param>
 /// <param name="Sender">Who sent it (<see cref="ActorRefs.Nobody"/> for the session's own messages).</param>
-internal sealed record OutboundMessage(long Sequence, ClientMessage Message, IActorRef Sender);
+/// <param name="Size">Its size on the wire in bytes, as the outbound queue's byte limit counts it.</param>
+internal sealed record OutboundMessage(long Sequence, ClientMessage Message, IActorRef Sender, long Size = 0);

@@ -194,14 +194,29 @@ public sealed class ReconnectTests(ITestOutputHelper output) : SessionTestKit(ou
     }
 
     [Fact]
-    public async Task GoAway_reaches_subscribers_and_the_close_that_follows_is_reconnected()
+    public async Task GoAway_is_handed_over_to_a_resumed_connection_before_the_deadline_without_an_error()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterSetup, TimeSpan.FromSeconds(30)));
+        var (_, events) = StartSession();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), NextEvent<GoAwayReceived>(events).GoAway.TimeLeft);
+        var untilReconnected = EventsUntil<Reconnected>(events);
+
+        Assert.DoesNotContain(untilReconnected, e => e is Disconnected);
+        Assert.True(((Reconnected)untilReconnected[^1]).Resumed);
+        Assert.Equal(ConnectionEndKind.ClientClosed, (await (await Emulator.WaitForConnectionAsync(1)).Ended).Kind);
+        Assert.Equal(2, (await Emulator.WaitForConnectionAsync(2)).Number);
+    }
+
+    [Fact]
+    public async Task GoAway_without_a_handle_leaves_the_close_that_follows_to_the_usual_reconnect()
     {
         Emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterSetup, TimeSpan.FromMilliseconds(100)));
-        var (_, events) = StartSession();
+        var (_, events) = StartSession(Options with { SessionResumption = new SessionResumptionOptions { Enabled = false } });
 
         Assert.Equal(TimeSpan.FromMilliseconds(100), NextEvent<GoAwayReceived>(events).GoAway.TimeLeft);
         Assert.Equal(1011, Assert.IsType<ServerClosed>(NextEvent<Disconnected>(events).Error).CloseCode);
-        Assert.True(NextEvent<Reconnected>(events).Resumed);
+        Assert.False(NextEvent<Reconnected>(events).Resumed);
         Assert.Equal(2, (await Emulator.WaitForConnectionAsync(2)).Number);
     }
 

@@ -1,0 +1,259 @@
+using LiveActors.Errors;
+using LiveActors.Options;
+using LiveActors.Transport;
+
+namespace LiveActors.Actors;
+
+/// <summary>
+/// Where every accepted client message is until it is done: queued while no connection is ready, handed to the current
+/// connection (unwritten, or written and not yet confirmed), and finally released, replayed or reported as possibly
+/// undelivered. One instance per session, used only by its supervisor (so not thread-safe).
+/// </summary>
+/// <remarks>
+/// <para>Positions count the client messages of one connection after setup, from 0: the index
+/// <c>lastConsumedClientMessageIndex</c> refers to (PROTOCOL.md's working assumption). They restart with every connection.</para>
+/// <para>The limits bound what waits to be written (queued and handed-unwritten messages); written messages that wait
+/// for confirmation are bounded by the same limits separately, and past them the oldest is taken as delivered.</para>
+/// </remarks>
+internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracking tracking)
+{
+    private readonly LinkedList<OutboundMessage> _queued = new();
+    private readonly LinkedList<Handed> _handed = new();
+    private long _lastWritten = -1;
+    private long _nextPosition;
+    private long _pendingBytes;
+    private int _pendingCount;
+    private long _unconfirmedBytes;
+    private int _unconfirmedCount;
+
+    /// <summary>Messages waiting to be written: queued, or handed to the connection and not yet written.</summary>
+    public int PendingCount => _pendingCount;
+
+    /// <summary>Bytes waiting to be written.</summary>
+    public long PendingBytes => _pendingBytes;
+
+    /// <summary>Written messages not yet confirmed by the server.</summary>
+    public int UnconfirmedCount => _unconfirmedCount;
+
+    /// <summary>Whether anything at all is still held.</summary>
+    public bool IsEmpty => _queued.Count == 0 && _handed.Count == 0;
+
+    /// <summary>Null when a message of <paramref name="size"/> bytes fits, else the BufferFull error to refuse it with.</summary>
+    public BufferFull? Refusal(long size) =>
+        _pendingCount + 1 > limits.MaxMessages || (_pendingCount > 0 && _pendingBytes + size > limits.MaxBytes)
+            ? new BufferFull(_pendingCount, _pendingBytes)
+            : null;
+
+    /// <summary>Holds a message until a connection is ready.</summary>
+    public void Queue(OutboundMessage message)
+    {
+        _queued.AddLast(message);
+        AddPending(message, 1);
+    }
+
+    /// <summary>Records that a message was handed to the current connection, behind everything handed before it.</summary>
+    public void Hand(OutboundMessage message)
+    {
+        _handed.AddLast(new Handed(message, _nextPosition++));
+        AddPending(message, 1);
+    }
+
+    /// <summary>A new connection is ready: positions restart at 0 and the queued messages move to it, in order.</summary>
+    public IReadOnlyList<OutboundMessage> StartConnection()
+    {
+        _nextPosition = 0;
+        var moving = _queued.ToList();
+        _queued.Clear();
+        foreach (var message in moving)
+        {
+            _handed.AddLast(new Handed(message, _nextPosition++));
+        }
+
+        return moving;
+    }
+
+    /// <summary>The writer wrote everything up to <paramref name="sequence"/>.</summary>
+    public void Written(long sequence)
+    {
+        for (var node = _handed.First; node is not null; node = node.Next)
+        {
+            var handed = node.Value;
+            if (handed.Message.Sequence > sequence)
+            {
+                break;
+            }
+
+            if (!handed.Written)
+            {
+                handed.Written = true;
+                AddPending(handed.Message, -1);
+                AddUnconfirmed(handed.Message, 1);
+            }
+        }
+
+        _lastWritten = Math.Max(_lastWritten, sequence);
+        if (tracking == DeliveryTracking.Written)
+        {
+            ReleaseWhile(h => h.Written);
+        }
+
+        EvictOldestUnconfirmed();
+    }
+
+    /// <summary>A resumable handle arrived: under <see cref="DeliveryTracking.Handle"/> every written message is confirmed.</summary>
+    public void HandleReceived()
+    {
+        if (tracking == DeliveryTracking.Handle)
+        {
+            ReleaseWhile(h => h.Written);
+        }
+    }
+
+    /// <summary>Transparent resumption: the server consumed the current connection's messages up to <paramref name="position"/>.</summary>
+    public void Consumed(long position)
+    {
+        if (tracking == DeliveryTracking.Transparent)
+        {
+            ReleaseWhile(h => h.Position <= position);
+        }
+    }
+
+    /// <summary>The socket's queue was full, so the connection never took this message: it is forgotten, and later positions close up.</summary>
+    public void Rejected(OutboundMessage message)
+    {
+        for (var node = _handed.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Message.Sequence != message.Sequence)
+            {
+                continue;
+            }
+
+            for (var later = node.Next; later is not null; later = later.Next)
+            {
+                later.Value.Position--;
+            }
+
+            _nextPosition--;
+            Forget(node);
+            return;
+        }
+    }
+
+    /// <summary>
+    /// The connection ended having written up to <paramref name="lastWritten"/>, with <paramref name="inFlight"/> half
+    /// written. Messages that may or may not have reached the server are returned (their senders must be told); under
+    /// transparent resumption there are none, because everything unconfirmed is replayed. Everything else that was
+    /// handed goes back to the front of the queue, in order, for the next connection.
+    /// </summary>
+    public Settlement ConnectionEnded(long lastWritten, OutboundMessage? inFlight)
+    {
+        Written(lastWritten);
+        var uncertain = new List<OutboundMessage>();
+        var replay = new List<OutboundMessage>();
+        foreach (var handed in _handed)
+        {
+            var sent = handed.Written || handed.Message.Sequence == inFlight?.Sequence;
+            if (sent && tracking != DeliveryTracking.Transparent)
+            {
+                uncertain.Add(handed.Message);
+            }
+            else
+            {
+                replay.Add(handed.Message);
+            }
+        }
+
+        var replayed = _handed.Count(h => h.Written || h.Message.Sequence == inFlight?.Sequence) - uncertain.Count;
+        while (_handed.First is { } first)
+        {
+            Forget(first);
+        }
+
+        for (var i = replay.Count - 1; i >= 0; i--)
+        {
+            _queued.AddFirst(replay[i]);
+            AddPending(replay[i], 1);
+        }
+
+        return new Settlement(uncertain, replayed);
+    }
+
+    /// <summary>
+    /// The connection was closed at our request and the server answered the close: it received everything written, so
+    /// written messages are done whatever the tracking.
+    /// </summary>
+    public void ClosedGracefully(long lastWritten)
+    {
+        Written(lastWritten);
+        while (_handed.First is { Value.Written: true } first)
+        {
+            Forget(first);
+        }
+    }
+
+    /// <summary>The session is over: everything still held is taken out, to be failed.</summary>
+    public IReadOnlyList<OutboundMessage> TakeAll()
+    {
+        var all = _handed.Where(h => !h.Written).Select(h => h.Message).Concat(_queued).ToList();
+        _handed.Clear();
+        _queued.Clear();
+        _pendingBytes = _unconfirmedBytes = 0;
+        _pendingCount = _unconfirmedCount = 0;
+        return all;
+    }
+
+    private void ReleaseWhile(Func<Handed, bool> done)
+    {
+        while (_handed.First is { } first && done(first.Value))
+        {
+            Forget(first);
+        }
+    }
+
+    /// <summary>Unconfirmed messages are bounded too: past the limits the oldest is taken as delivered.</summary>
+    private void EvictOldestUnconfirmed()
+    {
+        while ((_unconfirmedCount > limits.MaxMessages || _unconfirmedBytes > limits.MaxBytes) && _handed.First is { Value.Written: true } oldest)
+        {
+            Forget(oldest);
+        }
+    }
+
+    private void Forget(LinkedListNode<Handed> node)
+    {
+        if (node.Value.Written)
+        {
+            AddUnconfirmed(node.Value.Message, -1);
+        }
+        else
+        {
+            AddPending(node.Value.Message, -1);
+        }
+
+        _handed.Remove(node);
+    }
+
+    private void AddPending(OutboundMessage message, int sign)
+    {
+        _pendingCount += sign;
+        _pendingBytes += sign * message.Size;
+    }
+
+    private void AddUnconfirmed(OutboundMessage message, int sign)
+    {
+        _unconfirmedCount += sign;
+        _unconfirmedBytes += sign * message.Size;
+    }
+
+    private sealed class Handed(OutboundMessage message, long position)
+    {
+        public OutboundMessage Message { get; } = message;
+
+        public long Position { get; set; } = position;
+
+        public bool Written { get; set; }
+    }
+}
+
+/// <summary>What a connection's end left: messages whose delivery is uncertain, and how many sent ones will be replayed.</summary>
+internal sealed record Settlement(IReadOnlyList<OutboundMessage> Uncertain, int Replayed);
