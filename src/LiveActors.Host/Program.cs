@@ -39,7 +39,7 @@ var printer = system.ActorOf(Props.Create(() => new TurnPrinter(Console.Out, tur
 IActorRef session;
 try
 {
-    session = system.ActorOf(ConnectionSupervisor.Props(options), "session");
+    session = system.ActorOf(ConnectionSupervisor.Props(options, printer), "session");
 }
 catch (LiveConnectionException e)
 {
@@ -48,7 +48,6 @@ catch (LiveConnectionException e)
 }
 
 var clock = Stopwatch.StartNew();
-await session.Ask<Subscribed>(new Subscribe(printer));
 Console.WriteLine($"> {prompt}");
 await session.Ask<SendAccepted>(new Send(ClientContent.UserText(prompt)));
 var code = await turnDone.Task.WaitAsync(options.ReceiveTimeout).ConfigureAwait(false);

@@ -60,8 +60,13 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _sequence;
     private long _receiverIds;
 
-    private ConnectionSupervisor(ResolvedCredentials credentials, ILoggerFactory loggerFactory)
+    private ConnectionSupervisor(ResolvedCredentials credentials, ILoggerFactory loggerFactory, IActorRef? subscriber)
     {
+        if (subscriber is not null)
+        {
+            _subscribers.Add(subscriber);
+        }
+
         var options = credentials.Options;
         _options = options;
         _credentials = credentials.Headers;
@@ -94,21 +99,40 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// <param name="options">The session's options.</param>
     /// <param name="loggerFactory">Where logs go; none by default.</param>
     public static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory = null) =>
-        Props(options, loggerFactory, LiveEnvironment.Process);
+        Props(options, loggerFactory, LiveEnvironment.Process, subscriber: null);
+
+    /// <summary>
+    /// The props of a session that <paramref name="subscriber"/> is subscribed to from its start, so it sees every
+    /// event, <see cref="Events.Connected"/> included (a <see cref="Subscribe"/> sent after creating the actor can arrive
+    /// after a fast first connect). Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here.
+    /// </summary>
+    /// <param name="options">The session's options.</param>
+    /// <param name="subscriber">The actor that gets every event; it is watched and can unsubscribe like any other.</param>
+    /// <param name="loggerFactory">Where logs go; none by default.</param>
+    public static Props Props(LiveConnectionOptions options, IActorRef subscriber, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return Props(options, loggerFactory, LiveEnvironment.Process, subscriber);
+    }
 
     /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process.</summary>
-    internal static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment)
+    internal static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         var credentials = CredentialResolver.Resolve(options, environment);
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
-        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs));
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs, subscriber));
     }
 
     /// <inheritdoc />
     protected override void PreStart()
     {
+        foreach (var subscriber in _subscribers)
+        {
+            Context.Watch(subscriber);
+        }
+
         Log.Authenticating(_logger, _options.AuthStrategy, _credentialSource);
         StartAttempt();
     }

@@ -50,8 +50,7 @@ public sealed class TelemetryTests(ITestOutputHelper output) : SessionTestKit(ou
         var logs = new RecordingLoggerFactory();
 
         var events = CreateTestProbe();
-        var session = Sys.ActorOf(ConnectionSupervisor.Props(Options, logs));
-        session.Tell(new Subscribe(events.Ref), events.Ref);
+        var session = Sys.ActorOf(ConnectionSupervisor.Props(Options, events.Ref, logs)); // the public overload
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("measure me")));
         ExpectMsg<SendAccepted>();

@@ -43,15 +43,13 @@ public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
     }
 
     /// <summary>
-    /// Starts a session subscribed by a new probe, before it connects, so the probe sees every event. The session sees
+    /// Starts a session subscribed by a new probe from its start, so the probe sees every event. The session sees
     /// no environment variables (a developer's GEMINI_API_KEY or GOOGLE_CLOUD_PROJECT must not change a test).
     /// </summary>
     protected (IActorRef Session, TestProbe Events) StartSession(LiveConnectionOptions? options = null, ILoggerFactory? logs = null)
     {
         var events = CreateTestProbe();
-        var session = Sys.ActorOf(ConnectionSupervisor.Props(options ?? Options, logs, TestEnvironment.Empty));
-        session.Tell(new Messages.Subscribe(events.Ref), events.Ref);
-        events.ExpectMsg<Messages.Subscribed>();
+        var session = Sys.ActorOf(ConnectionSupervisor.Props(options ?? Options, logs, TestEnvironment.Empty, events.Ref));
         return (session, events);
     }
 
@@ -80,7 +78,11 @@ public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
         {
             var left = deadline - DateTime.UtcNow;
             Assert.True(left > TimeSpan.Zero, $"no {typeof(T).Name} within {within ?? Patience}; saw {string.Join(", ", seen.Select(e => e.GetType().Name))}");
-            var message = events.ReceiveOne(left);
+            if (events.ReceiveOne(left) is not { } message)
+            {
+                continue; // timed out: the assertion above reports what was seen
+            }
+
             seen.Add(message);
             if (message is T)
             {
