@@ -33,6 +33,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly long _started = Stopwatch.GetTimestamp();
     private Activity? _activity;
     private LiveSocket? _socket;
+    private Task<LiveSocket>? _opening;
     private string _stage = "the WebSocket upgrade";
     private bool _closeRequested;
     private bool _ending;
@@ -56,7 +57,8 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
         _activity?.SetTag("live.attempt", _plan.Attempt);
         Log.Connecting(_logger, _plan.Settings.Display, _plan.Attempt);
         Timers.StartSingleTimer(ConnectTimer, ConnectTimedOut.Instance, _plan.Timeout);
-        OpenAsync(_plan, _connecting.Token).PipeTo(Self, success: socket => new SocketOpened(socket), failure: e => new OpenFailedWith(e));
+        _opening = OpenAsync(_plan, _connecting.Token);
+        _opening.PipeTo(Self, success: socket => new SocketOpened(socket), failure: e => new OpenFailedWith(e));
     }
 
     protected override void PostStop()
@@ -64,6 +66,12 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
         if (_socket is not null && !_ending)
         {
             _ = _socket.StopAsync(); // stopped from outside (e.g. the system shutting down): release the socket anyway
+        }
+        else if (_socket is null)
+        {
+            // A connect that completes after this actor stopped has nobody to hand its socket to: release it.
+            _opening?.ContinueWith(static opened => opened.Result.StopAsync(), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
 
         _connecting.Cancel();

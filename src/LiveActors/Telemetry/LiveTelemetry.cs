@@ -33,6 +33,9 @@ public static class LiveTelemetry
 
     internal static readonly Counter<long> BytesReceived = Meter.CreateCounter<long>("live.bytes.received", "By", "Bytes of server messages read.");
 
+    internal static readonly UpDownCounter<long> OpenConnections = Meter.CreateUpDownCounter<long>(
+        "live.connections.open", "{connection}", "WebSockets open now (opened and not yet released).");
+
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("live.retries", "{retry}", "Reconnect attempts scheduled.");
 
     internal static readonly Counter<long> InboxDropped = Meter.CreateCounter<long>(

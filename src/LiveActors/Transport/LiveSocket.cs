@@ -21,6 +21,8 @@ internal sealed class LiveSocket
     private const int RetainedBufferSize = 1024 * 1024;
     private const int AckEvery = 64;
 
+    private static long s_open;
+
     private readonly ClientWebSocket _socket;
     private readonly SocketSettings _settings;
     private readonly Channel<OutboundMessage> _outbound;
@@ -33,6 +35,8 @@ internal sealed class LiveSocket
 
     private LiveSocket(ClientWebSocket socket, SocketSettings settings)
     {
+        Interlocked.Increment(ref s_open);
+        LiveTelemetry.OpenConnections.Add(1);
         _socket = socket;
         _settings = settings;
         _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(settings.SendQueueCapacity)
@@ -42,6 +46,9 @@ internal sealed class LiveSocket
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
+
+    /// <summary>Sockets opened in this process and not yet stopped (what <c>live.connections.open</c> counts).</summary>
+    public static long OpenCount => Interlocked.Read(ref s_open);
 
     /// <summary>
     /// Opens the socket. A failure throws <see cref="LiveConnectionException"/> with the typed error; cancellation
@@ -102,6 +109,8 @@ internal sealed class LiveSocket
         _outbound.Writer.TryComplete();
         _socket.Dispose();
         _stopping.Dispose();
+        Interlocked.Decrement(ref s_open);
+        LiveTelemetry.OpenConnections.Add(-1);
         return new SocketStopped(Volatile.Read(ref _lastWritten), _inFlight);
     }
 
