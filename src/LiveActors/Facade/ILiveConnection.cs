@@ -1,0 +1,43 @@
+using Akka.Actor;
+using LiveActors.Events;
+using LiveActors.Messages;
+using LiveActors.Protocol;
+
+namespace LiveActors.Facade;
+
+/// <summary>
+/// A Live session for code that is not an actor (ASP.NET handlers, console apps): the session's messages as Tasks and
+/// its events as an <see cref="IAsyncEnumerable{T}"/>. Every call can be cancelled; cancelling stops the wait, never
+/// the session, and a server message that arrives for a cancelled receive is kept for the next one.
+/// </summary>
+public interface ILiveConnection
+{
+    /// <summary>The session actor behind the facade (a <c>ConnectionSupervisor</c>), for code that wants to Tell it.</summary>
+    IActorRef Session { get; }
+
+    /// <summary>
+    /// Sends a client message; completes with its sequence number once the session has accepted it. A later failure to
+    /// deliver it comes as a <see cref="SendFailed"/> event.
+    /// </summary>
+    /// <exception cref="Errors.LiveConnectionException">The session refused it (buffer_full, session_closed, ...).</exception>
+    Task<long> SendAsync(ClientMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>The next server message, waiting up to <paramref name="timeout"/> (the session's receive-timeout when null).</summary>
+    /// <exception cref="Errors.LiveConnectionException">No message in time (receive_timeout), or the session ended.</exception>
+    Task<ServerMessage> ReceiveAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every server message waiting, possibly none.</summary>
+    Task<IReadOnlyList<ServerMessage>> ReceiveAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Where the session is.</summary>
+    Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Closes the session gracefully; completes when it is closed.</summary>
+    Task CloseAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The session's events from now on (<see cref="SendFailed"/> included) until the session is closed or
+    /// <paramref name="cancellationToken"/> fires. Each enumeration gets every event; a slow reader only delays itself.
+    /// </summary>
+    IAsyncEnumerable<LiveEvent> EventsAsync(CancellationToken cancellationToken = default);
+}

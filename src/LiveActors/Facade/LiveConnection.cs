@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Akka.Actor;
+using LiveActors.Actors;
+using LiveActors.Errors;
+using LiveActors.Events;
+using LiveActors.Messages;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace LiveActors.Facade;
+
+/// <summary>
+/// The <see cref="ILiveConnection"/> over a session actor. <see cref="Start"/> creates a session and sees every event
+/// from its first; the constructor wraps a session that already runs (one registered with Akka.Hosting, say).
+/// </summary>
+public sealed class LiveConnection : ILiveConnection
+{
+    private static readonly TimeSpan AskSlack = TimeSpan.FromSeconds(5);
+
+    private readonly IActorRef _listener;
+    private readonly LiveConnectionOptions? _options;
+    private readonly ConcurrentQueue<ServerMessage> _kept = new();
+
+    /// <summary>A facade over <paramref name="session"/>, a running <c>ConnectionSupervisor</c>.</summary>
+    /// <param name="system">The actor system the session lives in (the facade adds one small actor to it).</param>
+    /// <param name="session">The session.</param>
+    public LiveConnection(IActorRefFactory system, IActorRef session)
+        : this(system, session, options: null, subscribed: false, listener: null)
+    {
+    }
+
+    private LiveConnection(IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, bool subscribed, IActorRef? listener)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(session);
+        Session = session;
+        _options = options;
+        _listener = listener ?? system.ActorOf(ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed)));
+        _listener.Tell(new LiveConnectionListener.Attach(session));
+    }
+
+    /// <inheritdoc />
+    public IActorRef Session { get; }
+
+    /// <summary>Starts a session with <paramref name="options"/> and returns its facade, which sees every event from the first.</summary>
+    /// <exception cref="LiveConnectionException">Invalid options or missing credentials.</exception>
+    public static LiveConnection Start(IActorRefFactory system, LiveConnectionOptions options, ILoggerFactory? loggerFactory = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(options);
+        var listener = system.ActorOf(ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed: true)));
+        IActorRef session;
+        try
+        {
+            var props = ConnectionSupervisor.Props(options, listener, loggerFactory);
+            session = name is null ? system.ActorOf(props) : system.ActorOf(props, name);
+        }
+        catch
+        {
+            listener.Tell(PoisonPill.Instance);
+            throw;
+        }
+
+        return new LiveConnection(system, session, options, subscribed: true, listener);
+    }
+
+    /// <inheritdoc />
+    public Task<long> SendAsync(ClientMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var accepted = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _listener.Tell(new LiveConnectionListener.SendRequest(message, accepted));
+        return accepted.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ServerMessage> ReceiveAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        if (_kept.TryDequeue(out var kept))
+        {
+            return kept;
+        }
+
+        // The ask is not cancelled with the caller: if the caller stops waiting, a message that still comes is kept.
+        var wait = timeout ?? _options?.ReceiveTimeout ?? LiveDefaults.ReceiveTimeout;
+        var reply = Session.Ask<object>(new Messages.Receive(wait), wait + AskSlack);
+        try
+        {
+            return Unwrap<ServerMessage>(await reply.WaitAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _ = reply.ContinueWith(
+                static (task, state) =>
+                {
+                    if (task.Result is ServerMessage late)
+                    {
+                        ((ConcurrentQueue<ServerMessage>)state!).Enqueue(late);
+                    }
+                },
+                _kept,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion,
+                TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ServerMessage>> ReceiveAllAsync(CancellationToken cancellationToken = default)
+    {
+        var kept = new List<ServerMessage>();
+        while (_kept.TryDequeue(out var message))
+        {
+            kept.Add(message);
+        }
+
+        var all = Unwrap<ReceivedMessages>(await Session.Ask<object>(ReceiveAll.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
+        return [.. kept, .. all.Messages];
+    }
+
+    /// <inheritdoc />
+    public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        Unwrap<StatusReport>(await Session.Ask<object>(GetStatus.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        var wait = (_options?.CloseTimeout ?? LiveDefaults.CloseTimeout) * 2 + AskSlack;
+        Unwrap<Messages.Closed>(await Session.Ask<object>(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LiveEvent> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        _listener.Tell(new LiveConnectionListener.Listen(channel.Writer));
+        try
+        {
+            await foreach (var @event in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return @event;
+            }
+        }
+        finally
+        {
+            _listener.Tell(new LiveConnectionListener.StopListening(channel.Writer));
+        }
+    }
+
+    private static T Unwrap<T>(object reply) => reply switch
+    {
+        T value => value,
+        Status.Failure { Cause: LiveConnectionException cause } => throw cause,
+        Status.Failure { Cause: { } cause } => throw new LiveConnectionException(new ConnectionFailed(cause.Message) { Cause = cause }),
+        _ => throw new InvalidOperationException($"The session answered with {reply.GetType().Name} where {typeof(T).Name} was expected."),
+    };
+}

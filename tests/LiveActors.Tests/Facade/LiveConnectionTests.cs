@@ -1,0 +1,92 @@
+using LiveActors.Errors;
+using LiveActors.Events;
+using LiveActors.Facade;
+using LiveActors.Messages;
+using LiveActors.Protocol;
+using LiveActors.Tests.Support;
+using Xunit.Abstractions;
+
+namespace LiveActors.Tests.Facade;
+
+public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestKit(output)
+{
+    [Fact]
+    public async Task A_whole_session_through_the_Task_facade()
+    {
+        var live = LiveConnection.Start(Sys, Options);
+        using var stop = new CancellationTokenSource(Patience);
+        var events = live.EventsAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.IsType<Connected>(events.Current);
+        Assert.Equal(1, await live.SendAsync(ClientContent.UserText("hello"), stop.Token));
+        var texts = new List<string>();
+        ServerMessage message;
+        do
+        {
+            message = await live.ReceiveAsync(cancellationToken: stop.Token);
+            texts.AddRange(message.ServerContent?.ModelTurn?.Parts?.Select(p => p.Text ?? "") ?? []);
+        }
+        while (message.ServerContent?.TurnComplete != true);
+
+        Assert.Equal("Turn 1: you said \"hello\"", string.Concat(texts));
+        Assert.True((await live.GetStatusAsync(stop.Token)).IsConnected);
+        await live.CloseAsync(stop.Token);
+        var rest = new List<LiveEvent>();
+        while (await events.MoveNextAsync())
+        {
+            rest.Add(events.Current); // the enumeration ends with the session
+        }
+
+        Assert.IsType<Closed>(rest[^1]);
+        var refused = await Assert.ThrowsAsync<LiveConnectionException>(() => live.SendAsync(ClientContent.UserText("late"), stop.Token));
+        Assert.Same(SessionClosed.Instance, refused.Error);
+    }
+
+    [Fact]
+    public async Task A_message_that_arrives_for_a_cancelled_receive_is_kept_for_the_next_one()
+    {
+        var (session, events) = StartSession();
+        NextEvent<SessionResumptionUpdated>(events); // the handle that follows setupComplete
+        var live = new LiveConnection(Sys, session);
+        using var cancel = new CancellationTokenSource();
+        await live.ReceiveAllAsync();
+
+        var abandoned = live.ReceiveAsync(TimeSpan.FromSeconds(10), cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await live.SendAsync(ClientContent.UserText("keep it"));
+        NextEvent<TurnCompleted>(events);
+
+        var first = await live.ReceiveAsync(TimeSpan.FromSeconds(5));
+        var all = await live.ReceiveAllAsync();
+        Assert.StartsWith("Turn 1", first.ServerContent!.ModelTurn!.Parts![0].Text, StringComparison.Ordinal);
+        Assert.Contains(all, m => m.ServerContent?.TurnComplete == true);
+    }
+
+    [Fact]
+    public async Task Enumerations_each_get_every_event_and_stop_when_cancelled()
+    {
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+        var live = new LiveConnection(Sys, session);
+        using var first = new CancellationTokenSource(Patience);
+        using var second = new CancellationTokenSource(Patience);
+        var one = live.EventsAsync(first.Token).GetAsyncEnumerator(first.Token);
+        var two = live.EventsAsync(second.Token).GetAsyncEnumerator(second.Token);
+        var moving = (one.MoveNextAsync().AsTask(), two.MoveNextAsync().AsTask());
+
+        await live.SendAsync(ClientContent.UserText("fan out"));
+
+        Assert.True(await moving.Item1);
+        Assert.True(await moving.Item2);
+        Assert.Equal(one.Current.GetType(), two.Current.GetType());
+        await first.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (await one.MoveNextAsync())
+            {
+            }
+        });
+    }
+}
