@@ -128,6 +128,25 @@ public sealed record LiveConnectionOptions
         return LiveOptionsBinder.Apply(new LiveConnectionOptions(), new ConfigurationSettingSource(section));
     }
 
+    /// <summary>
+    /// These options with the keys <paramref name="section"/> sets (HOCON-less names, as in <see cref="FromConfiguration"/>)
+    /// applied on top; keys it leaves out keep their value here. Code-only options (<see cref="Setup"/>,
+    /// <see cref="Credential"/>) are kept.
+    /// </summary>
+    public LiveConnectionOptions OverriddenBy(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return LiveOptionsBinder.Apply(this, new ConfigurationSettingSource(section));
+    }
+
+    /// <summary>These options with the keys a HOCON <c>live-actors</c> section (or a config holding one) sets applied on top.</summary>
+    public LiveConnectionOptions OverriddenBy(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.HasPath(LiveActorsConfig.Section) ? config.GetConfig(LiveActorsConfig.Section) : config;
+        return LiveOptionsBinder.Apply(this, new HoconSettingSource(section));
+    }
+
     /// <summary>Every problem with these options, in the order of the options table; empty when they are usable.</summary>
     public IReadOnlyList<ConnectionError> Validate() => LiveOptionsValidator.Validate(this);
 

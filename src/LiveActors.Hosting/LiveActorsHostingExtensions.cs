@@ -1,0 +1,104 @@
+using Akka.Actor;
+using Akka.Hosting;
+using LiveActors.Actors;
+using LiveActors.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveActors.Hosting;
+
+/// <summary>
+/// Akka.Hosting integration: <c>WithLiveConnection</c> starts a <see cref="ConnectionSupervisor"/> with the actor system
+/// and registers it, by key type in the <see cref="ActorRegistry"/> (so <c>IRequiredActor&lt;TKey&gt;</c> resolves it) or by
+/// name in the <see cref="LiveConnectionRegistry"/>.
+/// </summary>
+/// <remarks>
+/// Options are layered: the library's <c>Akka.conf</c> (added as a HOCON fallback), then the actor system's own
+/// <c>live-actors</c> HOCON, then the IConfiguration section named by <c>configurationSection</c> (for example
+/// <c>appsettings.json</c>'s <c>"LiveActors:Gemini"</c>), then the <c>configure</c> callback. Invalid options or missing
+/// credentials fail the actor system's start with a <see cref="Errors.LiveConnectionException"/> that names the problem.
+/// Sessions log through the application's <see cref="ILoggerFactory"/>.
+/// </remarks>
+public static class LiveActorsHostingExtensions
+{
+    /// <summary>Starts a session registered under <typeparamref name="TKey"/>, with options from configuration and <paramref name="configure"/>.</summary>
+    /// <typeparam name="TKey">The registry key: resolve the session with <c>IRequiredActor&lt;TKey&gt;</c> or <c>ActorRegistry.Get&lt;TKey&gt;()</c>.</typeparam>
+    /// <param name="builder">The Akka.Hosting builder.</param>
+    /// <param name="configure">Changes the options after configuration is read (for example <c>o =&gt; o with { Model = "..." }</c>).</param>
+    /// <param name="configurationSection">An IConfiguration section to read options from, for example <c>"LiveActors"</c>; none when null.</param>
+    public static AkkaConfigurationBuilder WithLiveConnection<TKey>(
+        this AkkaConfigurationBuilder builder,
+        Func<LiveConnectionOptions, LiveConnectionOptions>? configure = null,
+        string? configurationSection = null) =>
+        builder.WithLiveConnection(ActorName(typeof(TKey).Name), configure, configurationSection, (_, registry, session) => registry.Register<TKey>(session));
+
+    /// <summary>Starts a session registered under <typeparamref name="TKey"/> with exactly <paramref name="options"/> (over the HOCON defaults).</summary>
+    public static AkkaConfigurationBuilder WithLiveConnection<TKey>(this AkkaConfigurationBuilder builder, LiveConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return builder.WithLiveConnection<TKey>(_ => options);
+    }
+
+    /// <summary>Starts a session registered as <paramref name="name"/> in the <see cref="LiveConnectionRegistry"/>.</summary>
+    /// <param name="builder">The Akka.Hosting builder.</param>
+    /// <param name="name">The session's name (also its actor name, <c>live-NAME</c>); several names can live in one actor system.</param>
+    /// <param name="configure">Changes the options after configuration is read.</param>
+    /// <param name="configurationSection">An IConfiguration section to read options from; none when null.</param>
+    public static AkkaConfigurationBuilder WithLiveConnection(
+        this AkkaConfigurationBuilder builder,
+        string name,
+        Func<LiveConnectionOptions, LiveConnectionOptions>? configure = null,
+        string? configurationSection = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return builder.WithLiveConnection(ActorName(name), configure, configurationSection,
+            (system, _, session) => LiveConnectionRegistry.For(system).Register(name, session));
+    }
+
+    /// <summary>Starts a session registered as <paramref name="name"/> with exactly <paramref name="options"/> (over the HOCON defaults).</summary>
+    public static AkkaConfigurationBuilder WithLiveConnection(this AkkaConfigurationBuilder builder, string name, LiveConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return builder.WithLiveConnection(name, _ => options);
+    }
+
+    /// <summary>Sends Akka's own log events to the application's <see cref="ILoggerFactory"/> (instead of the console).</summary>
+    public static AkkaConfigurationBuilder WithLiveActorsLogging(this AkkaConfigurationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLoggerFactory();
+        });
+    }
+
+    /// <summary>The actor name for a key or name: <c>live-</c> and the name in lower case with hyphens.</summary>
+    private static string ActorName(string name) =>
+        "live-" + string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static AkkaConfigurationBuilder WithLiveConnection(
+        this AkkaConfigurationBuilder builder,
+        string actorName,
+        Func<LiveConnectionOptions, LiveConnectionOptions>? configure,
+        string? configurationSection,
+        Action<ActorSystem, IActorRegistry, IActorRef> register)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddHocon(LiveActorsConfig.Default, HoconAddMode.Append);
+        return builder.WithActors((system, registry, resolver) =>
+        {
+            var options = new LiveConnectionOptions().OverriddenBy(system.Settings.Config);
+            if (configurationSection is not null && resolver.GetService<IConfiguration>() is { } configuration)
+            {
+                options = options.OverriddenBy(configuration.GetSection(configurationSection));
+            }
+
+            options = configure?.Invoke(options) ?? options;
+            var loggerFactory = resolver.GetService<ILoggerFactory>();
+            var session = system.ActorOf(ConnectionSupervisor.Props(options, loggerFactory), actorName);
+            register(system, registry, session);
+        });
+    }
+}
