@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using GenericHost = Microsoft.Extensions.Hosting.Host;
 
 namespace LiveActors.Tests.Hosting;
 
@@ -28,7 +29,7 @@ public sealed class HostingTests : IAsyncLifetime
     [Fact]
     public async Task A_session_registered_by_key_type_resolves_from_DI_and_holds_a_conversation()
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = GenericHost.CreateApplicationBuilder();
         builder.Services.AddAkka("live-host-test", akka => akka.WithLiveConnection<Assistant>(o => o with
         {
             Model = "gemini-2.5-flash",
@@ -63,7 +64,7 @@ public sealed class HostingTests : IAsyncLifetime
     public async Task The_facade_can_be_injected_into_a_hosted_service_built_before_the_actor_system_starts()
     {
         var sent = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = GenericHost.CreateApplicationBuilder();
         builder.Services.AddAkka("live-early-test", akka => akka.WithLiveConnection<Assistant>(o => o with
         {
             Model = "gemini-2.5-flash",
@@ -85,7 +86,7 @@ public sealed class HostingTests : IAsyncLifetime
     [Fact]
     public async Task Named_sessions_read_their_options_from_configuration_and_live_side_by_side()
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = GenericHost.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["LiveActors:Support:Model"] = "gemini-2.5-flash",
@@ -128,7 +129,7 @@ public sealed class HostingTests : IAsyncLifetime
     public async Task Akka_logs_go_to_the_applications_logger_factory()
     {
         var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = GenericHost.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddProvider(new SignallingLoggerProvider("a warning from Akka", logged));
         builder.Services.AddAkka("live-logging-test", akka => akka.WithLiveActorsLogging());
         using var host = builder.Build();

@@ -1,0 +1,140 @@
+using Akka.Actor;
+using LiveActors.Errors;
+using LiveActors.Facade;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LiveActors.Host;
+
+/// <summary>
+/// The host's one job, as a hosted service: start the session, hold the conversation the arguments ask for, close it
+/// gracefully (also on Ctrl+C), print a telemetry summary, and stop the application with the right exit code.
+/// </summary>
+internal sealed class Conversation(
+    HostArguments arguments,
+    LiveConnectionOptions options,
+    HostConsole console,
+    AudioInput audio,
+    ActorSystem system,
+    ILoggerFactory loggerFactory,
+    IHostApplicationLifetime lifetime) : BackgroundService
+{
+    private const int ChunkBytes = 3200; // 100 ms of 16 kHz 16-bit mono
+    private const int MaxAttemptsPerTurn = 3;
+    private static readonly TimeSpan CloseBudget = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var telemetry = new TelemetrySummary();
+        var printer = new SessionPrinter(console.Output);
+        LiveConnection live;
+        try
+        {
+            live = LiveConnection.Start(system, options, loggerFactory, "session");
+        }
+        catch (LiveConnectionException e)
+        {
+            console.Fail(2, e.Error.Message, e);
+            lifetime.StopApplication();
+            return;
+        }
+
+        var printing = printer.RunAsync(live, stoppingToken);
+        try
+        {
+            await TalkAsync(live, printer, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            printer.Status("stopping");
+        }
+        catch (LiveConnectionException e)
+        {
+            console.Fail(1, e.Error.Message, e);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            console.Fail(1, e.Message, e);
+        }
+        finally
+        {
+            using var closing = new CancellationTokenSource(CloseBudget);
+            await live.CloseAsync(closing.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await printing.ConfigureAwait(false);
+            if (arguments.AudioOut is { } path && printer.Audio.Length > 0)
+            {
+                WavFile.WritePcm(path, printer.Audio, printer.AudioRate);
+                console.Output.WriteLine($"[wrote {printer.Audio.Length / 2.0 / printer.AudioRate:0.00} s of {printer.AudioRate / 1000} kHz audio to {path}]");
+            }
+
+            console.Output.WriteLine(telemetry.ToString());
+            if (printer.Failure is { } failure && console.ExitCode == 0)
+            {
+                console.Fail(1, failure.Error.Message, exception: null);
+            }
+
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task TalkAsync(LiveConnection live, SessionPrinter printer, CancellationToken cancellationToken)
+    {
+        if (audio.Pcm is { } pcm)
+        {
+            console.Output.WriteLine($"> ({pcm.Length / 32_000.0:0.00} s of audio from {arguments.AudioIn})");
+            for (var offset = 0; offset < pcm.Length; offset += ChunkBytes)
+            {
+                await live.SendAsync(RealtimeInput.Pcm(pcm.AsMemory(offset, Math.Min(ChunkBytes, pcm.Length - offset))), cancellationToken).ConfigureAwait(false);
+            }
+
+            var answered = printer.BeginTurn();
+            await live.SendAsync(RealtimeInput.EndOfAudioStream, cancellationToken).ConfigureAwait(false);
+            await answered.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (arguments.AudioIn is null || arguments.Prompt is not null)
+        {
+            await TurnAsync(live, printer, arguments.Prompt ?? HostArguments.DefaultPrompt, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (arguments.EmulatorFault is not null && printer.Failure is null)
+        {
+            await printer.FirstReconnect.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await TurnAsync(live, printer, "Are you still there?", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (console.Interactive)
+        {
+            console.Output.WriteLine("[type a line for each turn; an empty line or Ctrl+C ends the session]");
+            while (printer.Failure is null && await console.Input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } line)
+            {
+                await TurnAsync(live, printer, line, cancellationToken, echo: false).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task TurnAsync(LiveConnection live, SessionPrinter printer, string text, CancellationToken cancellationToken, bool echo = true)
+    {
+        if (echo)
+        {
+            console.Output.WriteLine($"> {text}");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var answered = printer.BeginTurn();
+            await live.SendAsync(ClientContent.UserText(text), cancellationToken).ConfigureAwait(false);
+            if (await answered.WaitAsync(cancellationToken).ConfigureAwait(false) != TurnOutcome.CutOff || attempt == MaxAttemptsPerTurn)
+            {
+                return;
+            }
+
+            // A drop cut the turn off: the server may never have had the prompt (SendFailed says so), so this
+            // application chooses to ask again once the session is back.
+            await printer.NextReconnect.WaitAsync(cancellationToken).ConfigureAwait(false);
+            printer.Status("asking again");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace LiveActors.Host;
+
+/// <summary>What the command line asked for. <see cref="Parse"/> reads it; a mistake is one line that says what to fix.</summary>
+internal sealed record HostArguments
+{
+    public const string DefaultPrompt = "Hello from LiveActors! What can you do?";
+
+    public string? Prompt { get; init; }
+
+    public string Model { get; init; } = "gemini-live-2.5-flash-preview";
+
+    public string? ApiVersion { get; init; }
+
+    public bool Vertex { get; init; }
+
+    public string? Project { get; init; }
+
+    public string? Location { get; init; }
+
+    public bool Emulator { get; init; }
+
+    public string? EmulatorFault { get; init; }
+
+    public string? AudioIn { get; init; }
+
+    public string? AudioOut { get; init; }
+
+    public bool Transcribe { get; init; }
+
+    public bool Interactive { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public bool Help { get; init; }
+
+    public static readonly IReadOnlyList<(string Flag, string Value, string Meaning)> Usage =
+    [
+        ("--prompt", "TEXT", $"the first turn (default \"{DefaultPrompt}\")"),
+        ("--model", "NAME", "the Live model (default gemini-live-2.5-flash-preview)"),
+        ("--api-version", "V", "Gemini API version: v1, v1beta (default) or v1alpha"),
+        ("--vertex", "", "use Vertex AI (credentials: VERTEX_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS or gcloud ADC)"),
+        ("--project", "ID", "Vertex AI project (else VERTEX_PROJECT_ID / GOOGLE_CLOUD_PROJECT)"),
+        ("--location", "LOC", "Vertex AI location (else VERTEX_LOCATION / GOOGLE_CLOUD_LOCATION, else us-central1)"),
+        ("--emulator", "", "use the built-in loopback emulator even when credentials are set"),
+        ("--emulator-fault", "drop|go-away", "make the emulator drop the connection or send goAway, to watch the session resume"),
+        ("--audio-in", "FILE.wav", "send a 16 kHz 16-bit mono PCM WAV as realtimeInput audio"),
+        ("--audio-out", "FILE.wav", "ask for audio and write the 24 kHz reply to a WAV file"),
+        ("--transcribe", "", "ask for input and output audio transcriptions and print them"),
+        ("--interactive", "", "after the first turn, read turns from stdin (the default on a terminal without --prompt)"),
+        ("--verbose", "", "show debug logs and stack traces"),
+        ("--help", "", "show this help"),
+    ];
+
+    /// <summary>The arguments, or the one line that says what is wrong with them.</summary>
+    public static (HostArguments? Arguments, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new HostArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var flag = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw new FormatException($"{flag} needs a value ({Usage.First(u => u.Flag == flag).Value}).");
+            try
+            {
+                parsed = flag switch
+                {
+                    "--prompt" => parsed with { Prompt = Value() },
+                    "--model" => parsed with { Model = Value() },
+                    "--api-version" => parsed with { ApiVersion = Value() },
+                    "--vertex" => parsed with { Vertex = true },
+                    "--project" => parsed with { Project = Value() },
+                    "--location" => parsed with { Location = Value() },
+                    "--emulator" => parsed with { Emulator = true },
+                    "--emulator-fault" => parsed with { EmulatorFault = Fault(Value()) },
+                    "--audio-in" => parsed with { AudioIn = Value() },
+                    "--audio-out" => parsed with { AudioOut = Value() },
+                    "--transcribe" => parsed with { Transcribe = true },
+                    "--interactive" => parsed with { Interactive = true },
+                    "--verbose" => parsed with { Verbose = true },
+                    "--help" or "-h" or "-?" => parsed with { Help = true },
+                    _ => throw new FormatException($"unknown option {flag}; see --help."),
+                };
+            }
+            catch (FormatException e)
+            {
+                return (null, e.Message);
+            }
+        }
+
+        if (parsed.EmulatorFault is not null && parsed.Vertex && !parsed.Emulator)
+        {
+            return (null, "--emulator-fault works with the emulator: add --emulator or drop --vertex.");
+        }
+
+        return (parsed, null);
+    }
+
+    public static string HelpText()
+    {
+        var lines = new List<string>
+        {
+            "usage: dotnet run --project src/LiveActors.Host [-- OPTIONS]",
+            "",
+            "Holds one Gemini Live session: sends the prompt (or audio), streams the reply, shows status changes and a",
+            "telemetry summary. Without GEMINI_API_KEY / GOOGLE_API_KEY (or --vertex) it runs against the built-in",
+            "loopback emulator, so it works on a machine with no network.",
+            "",
+        };
+        lines.AddRange(Usage.Select(u => string.Create(CultureInfo.InvariantCulture, $"  {(u.Flag + " " + u.Value).PadRight(32)}{u.Meaning}")));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Fault(string value) => value is "drop" or "go-away"
+        ? value
+        : throw new FormatException($"--emulator-fault must be drop or go-away (was '{value}').");
+}

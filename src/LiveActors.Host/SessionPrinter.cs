@@ -1,0 +1,149 @@
+using System.Globalization;
+using LiveActors.Events;
+using LiveActors.Facade;
+using LiveActors.Messages;
+using LiveActors.Protocol;
+
+namespace LiveActors.Host;
+
+/// <summary>
+/// Prints a session as it happens: the reply as it streams in, transcriptions, and status changes on their own lines.
+/// Collects reply audio for <c>--audio-out</c> and lets the conversation wait for turns and reconnects.
+/// </summary>
+internal sealed class SessionPrinter(TextWriter output)
+{
+    private readonly MemoryStream _audio = new();
+    private readonly TaskCompletionSource _firstReconnect = NewSignal();
+    private TaskCompletionSource<TurnOutcome> _turn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _nextReconnect = NewSignal();
+    private bool _midLine;
+
+    /// <summary>The session gave up: the error, for the exit code and the last line.</summary>
+    public GaveUp? Failure { get; private set; }
+
+    /// <summary>The sample rate of the reply audio (24 kHz unless the server says otherwise).</summary>
+    public int AudioRate { get; private set; } = 24_000;
+
+    public ReadOnlySpan<byte> Audio => _audio.GetBuffer().AsSpan(0, (int)_audio.Length);
+
+    /// <summary>Prints every event until the session ends or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(ILiveConnection live, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var @event in live.EventsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Print(@event);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Nobody waits forever on a session that is over.
+            Volatile.Read(ref _turn).TrySetResult(TurnOutcome.SessionEnded);
+            _firstReconnect.TrySetResult();
+            Volatile.Read(ref _nextReconnect).TrySetResult();
+        }
+    }
+
+    /// <summary>Call before sending a turn: completes when that turn completes, a drop cuts it off, or the session ends.</summary>
+    public Task<TurnOutcome> BeginTurn()
+    {
+        var turn = new TaskCompletionSource<TurnOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _turn, turn);
+        return turn.Task;
+    }
+
+    /// <summary>Completes once the session has reconnected at least once (or ended).</summary>
+    public Task FirstReconnect => _firstReconnect.Task;
+
+    /// <summary>Completes at the reconnect that follows the latest disconnect (or when the session ends).</summary>
+    public Task NextReconnect => Volatile.Read(ref _nextReconnect).Task;
+
+    public void Status(string text)
+    {
+        EndLine();
+        output.WriteLine($"[{text}]");
+    }
+
+    private void Print(LiveEvent @event)
+    {
+        switch (@event)
+        {
+            case Connected:
+                Status("connected");
+                break;
+            case ModelTurnReceived turn:
+                foreach (var part in turn.Turn.Parts ?? [])
+                {
+                    if (part.Text is { } text && part.Thought != true)
+                    {
+                        output.Write(text);
+                        _midLine = true;
+                    }
+
+                    if (part.InlineData is { MimeType: { } mime } blob && mime.StartsWith("audio/pcm", StringComparison.Ordinal))
+                    {
+                        AudioRate = MimeTypes.PcmSampleRate(mime, AudioRate);
+                        _audio.Write(blob.Data.Span);
+                    }
+                }
+
+                break;
+            case TranscriptionReceived transcription:
+                Status($"{(transcription.Source == TranscriptionSource.Input ? "you" : "model")}: {transcription.Transcription.Text}");
+                break;
+            case TurnCompleted:
+                EndLine();
+                Volatile.Read(ref _turn).TrySetResult(TurnOutcome.Completed);
+                break;
+            case GoAwayReceived goAway:
+                Status($"goAway: the server ends this connection in {goAway.GoAway.TimeLeft?.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} s; moving the session");
+                break;
+            case Disconnected disconnected:
+                Volatile.Write(ref _nextReconnect, NewSignal());
+                Volatile.Read(ref _turn).TrySetResult(TurnOutcome.CutOff);
+                Status($"disconnected: {disconnected.Error}{(disconnected.WillRetry ? $"; retrying in {disconnected.RetryIn?.TotalMilliseconds:0} ms" : "")}");
+                break;
+            case ResumptionRefused refused:
+                Status($"the server refused to resume ({refused.Error.Code}); starting a fresh session");
+                break;
+            case Reconnected reconnected:
+                Status($"reconnected; session {(reconnected.Resumed ? "resumed" : "started afresh")}{(reconnected.ReplayedMessages > 0 ? $", {reconnected.ReplayedMessages} messages replayed" : "")}");
+                _firstReconnect.TrySetResult();
+                Volatile.Read(ref _nextReconnect).TrySetResult();
+                break;
+            case SendFailed failed:
+                Status($"message {failed.Sequence} may not have arrived: {failed.Error}");
+                break;
+            case GaveUp gaveUp:
+                Failure = gaveUp;
+                Status($"gave up: {gaveUp.Error}");
+                break;
+            case Messages.Closed:
+                Status("closed");
+                break;
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void EndLine()
+    {
+        if (_midLine)
+        {
+            output.WriteLine();
+            _midLine = false;
+        }
+    }
+}
+
+/// <summary>How a turn ended.</summary>
+internal enum TurnOutcome
+{
+    Completed,
+    CutOff,
+    SessionEnded,
+}

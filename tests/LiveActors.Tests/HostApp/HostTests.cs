@@ -1,0 +1,140 @@
+using System.Buffers.Binary;
+using System.Text;
+using LiveActors.Host;
+
+namespace LiveActors.Tests.HostApp;
+
+/// <summary>The command-line host end to end, through its entry point, against the emulator it starts itself.</summary>
+public sealed class HostTests
+{
+    [Fact]
+    public async Task The_default_run_holds_a_turn_shows_status_and_telemetry_and_exits_0()
+    {
+        var (code, output, error) = await RunAsync("--emulator");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Matches("""^emulator at ws://127\.0\.0\.1:\d+""", output);
+        Assert.Contains("> " + HostArguments.DefaultPrompt, output, StringComparison.Ordinal);
+        Assert.Contains("[connected]", output, StringComparison.Ordinal);
+        Assert.Contains($"Turn 1: you said \"{HostArguments.DefaultPrompt}\"", output, StringComparison.Ordinal);
+        Assert.Contains("[closed]", output, StringComparison.Ordinal);
+        Assert.Matches(@"\[telemetry: \d+ messages sent \([\d.]+ (B|KiB)\), \d+ received .*, connect \d+ ms.*\]", output);
+    }
+
+    [Theory]
+    [InlineData("drop", "[disconnected: connection_failed")]
+    [InlineData("go-away", "[goAway: the server ends this connection in 10 s")]
+    public async Task An_emulator_fault_shows_the_session_resume_and_the_conversation_go_on(string fault, string shown)
+    {
+        var (code, output, _) = await RunAsync("--emulator", "--emulator-fault", fault, "--prompt", "first");
+
+        Assert.Equal(0, code);
+        Assert.Contains(shown, output, StringComparison.Ordinal);
+        Assert.Contains("[reconnected; session resumed]", output, StringComparison.Ordinal);
+        Assert.Contains("Turn 1: you said \"first\"", output, StringComparison.Ordinal);
+        Assert.Contains("Turn 2: you said \"Are you still there?\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audio_in_is_sent_as_realtime_input_and_the_reply_is_written_as_a_valid_24_kHz_WAV()
+    {
+        var folder = Directory.CreateTempSubdirectory("liveactors-host-").FullName;
+        var input = Path.Combine(folder, "in.wav");
+        var output = Path.Combine(folder, "out.wav");
+        WriteWav(input, new byte[32_000], 16_000); // one second of silence
+
+        var (code, text, error) = await RunAsync("--emulator", "--audio-in", input, "--audio-out", output, "--transcribe");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("[you: 1000 ms of audio]", text, StringComparison.Ordinal);
+        Assert.Contains("[model: Turn 1: I heard 1000 ms of audio.]", text, StringComparison.Ordinal);
+        var wav = await File.ReadAllBytesAsync(output);
+        Assert.Equal("RIFF", Encoding.ASCII.GetString(wav, 0, 4));
+        Assert.Equal("WAVEfmt ", Encoding.ASCII.GetString(wav, 8, 8));
+        Assert.Equal(1, BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(20))); // PCM
+        Assert.Equal(1, BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(22))); // mono
+        Assert.Equal(24_000, BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(24)));
+        Assert.Equal(16, BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(34)));
+        Assert.Equal(48_000, BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(40))); // one second at 24 kHz
+        Assert.Equal(wav.Length - 8, BinaryPrimitives.ReadInt32LittleEndian(wav.AsSpan(4)));
+    }
+
+    [Fact]
+    public async Task Interactive_mode_takes_a_turn_per_line_until_an_empty_line()
+    {
+        var (code, output, _) = await RunAsync(new StringReader("second line\nthird line\n\nnot read\n"), "--emulator", "--interactive", "--prompt", "first");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Turn 2: you said \"second line\"", output, StringComparison.Ordinal);
+        Assert.Contains("Turn 3: you said \"third line\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not read", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(64, "unknown option --bogus", "--bogus")]
+    [InlineData(64, "--model needs a value", "--model")]
+    [InlineData(64, "--emulator-fault must be drop or go-away", "--emulator-fault", "flood")]
+    [InlineData(2, "Option ApiVersion (live-actors.api-version) must be one of", "--emulator", "--api-version", "v9")]
+    public async Task A_bad_option_is_one_line_that_says_what_to_fix_and_a_non_zero_exit(int expected, string says, params string[] args)
+    {
+        var (code, _, error) = await RunAsync(args);
+
+        Assert.Equal(expected, code);
+        var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(says, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_audio_file_is_one_line_and_a_stack_trace_only_with_verbose()
+    {
+        var folder = Directory.CreateTempSubdirectory("liveactors-host-").FullName;
+        var broken = Path.Combine(folder, "broken.wav");
+        await File.WriteAllBytesAsync(broken, [.. "RIFF"u8, 0, 0, 0, 0, .. "WAVE"u8]);
+
+        var (quiet, _, error) = await RunAsync("--emulator", "--audio-in", broken);
+        var (_, _, verbose) = await RunAsync("--emulator", "--audio-in", broken, "--verbose");
+
+        Assert.NotEqual(0, quiet);
+        Assert.Contains("has no data chunk", Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("   at ", verbose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_option()
+    {
+        var (code, output, _) = await RunAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.All(HostArguments.Usage, option => Assert.Contains(option.Flag, output, StringComparison.Ordinal));
+    }
+
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new StringReader(""), args);
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(TextReader input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await LiveHost.RunAsync(args, output, error, input, inputIsTerminal: false).WaitAsync(TimeSpan.FromSeconds(60));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static void WriteWav(string path, byte[] pcm, int rate)
+    {
+        var header = new byte[44];
+        "RIFF"u8.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), 36 + pcm.Length);
+        "WAVEfmt "u8.CopyTo(header.AsSpan(8));
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), 16);
+        BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(20), 1);
+        BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(22), 1);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), rate);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(28), rate * 2);
+        BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(32), 2);
+        BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(34), 16);
+        "data"u8.CopyTo(header.AsSpan(36));
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(40), pcm.Length);
+        File.WriteAllBytes(path, [.. header, .. pcm]);
+    }
+}
