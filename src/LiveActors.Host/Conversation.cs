@@ -41,7 +41,7 @@ internal sealed class Conversation(
             return;
         }
 
-        var printing = printer.RunAsync(live, stoppingToken);
+        var printing = printer.RunAsync(live, CancellationToken.None); // until the session is closed, so the close shows too
         try
         {
             await TalkAsync(live, printer, stoppingToken).ConfigureAwait(false);
@@ -108,12 +108,19 @@ internal sealed class Conversation(
         if (console.Interactive)
         {
             console.Output.WriteLine("[type a line for each turn; an empty line or Ctrl+C ends the session]");
-            while (printer.Failure is null && await console.Input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } line)
+            while (printer.Failure is null && await ReadLineAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } line)
             {
                 await TurnAsync(live, printer, line, cancellationToken, echo: false).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// The next line of input. Console reads block and ignore cancellation, so the read runs on its own and only the
+    /// wait for it is cancelled: Ctrl+C closes the session at once instead of after the next Enter.
+    /// </summary>
+    private Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+        Task.Run(console.Input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
     private async Task TurnAsync(LiveConnection live, SessionPrinter printer, string text, CancellationToken cancellationToken, bool echo = true)
     {

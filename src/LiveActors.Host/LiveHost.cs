@@ -52,7 +52,10 @@ internal static class LiveHost
                 builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
             }
 
-            builder.Services.AddAkka("live-host", akka => akka.WithLiveActorsLogging());
+            // The Generic Host owns shutdown (Ctrl+C closes the session gracefully first), not Akka's own CLR exit hook.
+            builder.Services.AddAkka("live-host", akka => akka
+                .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
+                .WithLiveActorsLogging());
             builder.Services.AddSingleton(arguments).AddSingleton(options).AddSingleton(console).AddSingleton(audio);
             builder.Services.AddHostedService<Conversation>();
             using var host = builder.Build();
