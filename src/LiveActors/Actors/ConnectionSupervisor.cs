@@ -451,7 +451,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void HandOverIfConfirmed()
     {
-        if (_status == ConnectionStatus.HandingOver && _outbound.PendingCount == 0 && _outbound.UnconfirmedCount == 0)
+        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0) // what waits for the next connection does not count
         {
             HandOver();
         }

@@ -35,6 +35,9 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
     /// <summary>Written messages not yet confirmed by the server.</summary>
     public int UnconfirmedCount => _unconfirmedCount;
 
+    /// <summary>Messages handed to the current connection that it has not written, or the server has not confirmed.</summary>
+    public int OnConnection => _handed.Count;
+
     /// <summary>Whether anything at all is still held.</summary>
     public bool IsEmpty => _queued.Count == 0 && _handed.Count == 0;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Akka.Actor;
 using LiveActors.Actors;
@@ -22,7 +21,7 @@ public sealed class LiveConnection : ILiveConnection
 
     private readonly IActorRef _listener;
     private readonly LiveConnectionOptions? _options;
-    private readonly ConcurrentQueue<ServerMessage> _kept = new();
+    private Task<object>? _outstanding;
 
     /// <summary>A facade over <paramref name="session"/>, a running <c>ConnectionSupervisor</c>.</summary>
     /// <param name="system">The actor system the session lives in (the facade adds one small actor to it).</param>
@@ -77,49 +76,66 @@ public sealed class LiveConnection : ILiveConnection
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One receive is outstanding at a time: a receive whose caller stopped waiting stays outstanding, and the next
+    /// ReceiveAsync (or ReceiveAllAsync) takes its answer first, so no message is lost or reordered. Receives are meant
+    /// for one consumer at a time.
+    /// </remarks>
     public async Task<ServerMessage> ReceiveAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        if (_kept.TryDequeue(out var kept))
+        while (true)
         {
-            return kept;
-        }
+            var reply = Interlocked.Exchange(ref _outstanding, null);
+            var inherited = reply is not null;
+            reply ??= AskReceive(timeout);
+            object answer;
+            try
+            {
+                answer = await reply.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _ = Interlocked.CompareExchange(ref _outstanding, reply, null); // its answer goes to the next receive
+                throw;
+            }
+            catch (AskTimeoutException) when (inherited)
+            {
+                continue;
+            }
 
-        // The ask is not cancelled with the caller: if the caller stops waiting, a message that still comes is kept.
-        var wait = timeout ?? _options?.ReceiveTimeout ?? LiveDefaults.ReceiveTimeout;
-        var reply = Session.Ask<object>(new Messages.Receive(wait), wait + AskSlack);
-        try
-        {
-            return Unwrap<ServerMessage>(await reply.WaitAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _ = reply.ContinueWith(
-                static (task, state) =>
-                {
-                    if (task.Result is ServerMessage late)
-                    {
-                        ((ConcurrentQueue<ServerMessage>)state!).Enqueue(late);
-                    }
-                },
-                _kept,
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion,
-                TaskScheduler.Default);
-            throw;
+            if (inherited && answer is not ServerMessage)
+            {
+                continue; // an earlier call's receive timed out: ask again, with this call's timeout
+            }
+
+            return Unwrap<ServerMessage>(answer);
         }
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ServerMessage>> ReceiveAllAsync(CancellationToken cancellationToken = default)
     {
-        var kept = new List<ServerMessage>();
-        while (_kept.TryDequeue(out var message))
+        var first = new List<ServerMessage>();
+        if (Interlocked.Exchange(ref _outstanding, null) is { } outstanding)
         {
-            kept.Add(message);
+            if (!outstanding.IsCompleted)
+            {
+                _ = Interlocked.CompareExchange(ref _outstanding, outstanding, null); // nothing arrived yet: it stays outstanding
+            }
+            else if (outstanding.IsCompletedSuccessfully && outstanding.Result is ServerMessage message)
+            {
+                first.Add(message);
+            }
         }
 
         var all = Unwrap<ReceivedMessages>(await Session.Ask<object>(ReceiveAll.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
-        return [.. kept, .. all.Messages];
+        return [.. first, .. all.Messages];
+    }
+
+    private Task<object> AskReceive(TimeSpan? timeout)
+    {
+        var wait = timeout ?? _options?.ReceiveTimeout ?? LiveDefaults.ReceiveTimeout;
+        return Session.Ask<object>(new Messages.Receive(wait), wait + AskSlack);
     }
 
     /// <inheritdoc />

@@ -2,14 +2,12 @@ using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Errors;
 using LiveActors.Options;
+using LiveActors.Tests.Support;
 
 namespace LiveActors.Tests.Auth;
 
 /// <summary>Tests that change the process environment run alone, after the parallel ones, and put it back.</summary>
-[CollectionDefinition(nameof(ProcessEnvironmentTests), DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection;
-
-[Collection(nameof(ProcessEnvironmentTests))]
+[Collection(IsolatedCollection.Name)]
 public sealed class ProcessEnvironmentTests
 {
     private static readonly LiveConnectionOptions NoKey = new() { Model = "gemini-live-2.5-flash-preview", ApiKey = null };

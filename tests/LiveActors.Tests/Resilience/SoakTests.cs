@@ -19,6 +19,7 @@ namespace LiveActors.Tests.Resilience;
 /// Many sessions through many random faults at once, seeded so a failure can be replayed: nothing is lost or sent twice,
 /// and afterwards no socket, actor or emulator connection is left and the heap is back near where it started.
 /// </summary>
+[Collection(IsolatedCollection.Name)] // it measures the heap, which other tests running at the same time would blur
 public sealed class SoakTests : SessionTestKit
 {
     private const int Sessions = 100;
