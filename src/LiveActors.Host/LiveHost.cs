@@ -77,16 +77,16 @@ internal static class LiveHost
     private static async Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments)
     {
         var emulator = await LiveEmulator.StartAsync().ConfigureAwait(false);
-        // Both fire once the first prompt arrives: a drop cuts that turn off (the host asks again on the resumed
-        // session); goAway lets it finish, then the session moves to a new connection before the deadline.
-        var afterPrompt = FaultTrigger.AfterClientMessages(1);
         switch (arguments.EmulatorFault)
         {
             case "drop":
-                emulator.ScriptNextConnection(EmulatorFault.Drop(afterPrompt));
+                // As soon as the first prompt arrives: the turn is cut off, and the host asks again on the resumed session.
+                emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1)));
                 break;
             case "go-away":
-                emulator.ScriptNextConnection(EmulatorFault.GoAway(afterPrompt, TimeSpan.FromSeconds(10)));
+                // Once the first turn is over (the handle after setupComplete, three chunks, generationComplete,
+                // turnComplete, the handle after the turn): the session moves to a new connection before the deadline.
+                emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(7), TimeSpan.FromSeconds(10)));
                 break;
         }
 
