@@ -37,6 +37,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly IHeaderSource _credentials;
     private readonly string _credentialSource;
     private readonly SocketSettings _socket;
+    private readonly HttpMessageInvoker? _ownedInvoker;
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -79,13 +80,20 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         });
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
+        var (invoker, ownsInvoker) = TransportInvoker.For(options.Transport, options.Timeout);
+        _ownedInvoker = ownsInvoker ? invoker : null;
         _socket = new SocketSettings(
             LiveEndpoints.For(options),
             [],
             options.KeepAliveInterval,
             options.KeepAliveTimeout,
             options.MaxInboundMessageSize,
-            options.OutboundQueue.MaxMessages);
+            options.OutboundQueue.MaxMessages)
+        {
+            Invoker = invoker,
+            HttpVersion = options.Transport.HttpVersion,
+            ReceiveBufferSize = options.Transport.ReceiveBufferSize,
+        };
         Connecting();
     }
 
@@ -136,6 +144,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Log.Authenticating(_logger, _options.AuthStrategy, _credentialSource);
         StartAttempt();
     }
+
+    /// <inheritdoc />
+    protected override void PostStop() => _ownedInvoker?.Dispose();
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);

@@ -99,6 +99,9 @@ public sealed record LiveConnectionOptions
     /// <summary>Limits on sends held while no connection is ready. HOCON <c>outbound-queue</c>.</summary>
     public OutboundQueueOptions OutboundQueue { get; init; } = new();
 
+    /// <summary>HTTP version, proxy, TLS validation and buffers. HOCON <c>transport</c>.</summary>
+    public TransportOptions Transport { get; init; } = new();
+
     /// <summary>Session resumption across reconnects. HOCON <c>session-resumption</c>.</summary>
     public SessionResumptionOptions SessionResumption { get; init; } = new();
 
@@ -171,7 +174,7 @@ public sealed record LiveConnectionOptions
         text.Append(CultureInfo.InvariantCulture, $"KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, ");
         text.Append(CultureInfo.InvariantCulture, $"CloseTimeout = {CloseTimeout}, ReceiveTimeout = {ReceiveTimeout}, ");
         text.Append(CultureInfo.InvariantCulture, $"MaxInboundMessageSize = {MaxInboundMessageSize}, InboxCapacity = {InboxCapacity}, ");
-        text.Append(CultureInfo.InvariantCulture, $"OutboundQueue = {OutboundQueue}, SessionResumption = {SessionResumption}, ");
+        text.Append(CultureInfo.InvariantCulture, $"OutboundQueue = {OutboundQueue}, Transport = {Transport}, SessionResumption = {SessionResumption}, ");
         text.Append(CultureInfo.InvariantCulture, $"Setup = {(Setup is null ? "(default)" : "(custom)")} }}");
         return text.ToString();
     }

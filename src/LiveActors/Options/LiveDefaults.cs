@@ -37,6 +37,9 @@ internal static class LiveDefaults
     public static readonly long OutboundMaxBytes = Read(OptionKeys.OutboundMaxBytes, SettingParsers.Size);
     public static readonly bool ResumptionEnabled = Read(OptionKeys.ResumptionEnabled, SettingParsers.Bool);
     public static readonly bool ResumptionTransparent = Read(OptionKeys.ResumptionTransparent, SettingParsers.Bool);
+    public static readonly LiveHttpVersion HttpVersion = Read(OptionKeys.TransportHttpVersion, SettingParsers.HttpVersion);
+    public static readonly string? Proxy = Read(OptionKeys.TransportProxy, SettingParsers.OptionalText);
+    public static readonly int ReceiveBufferSize = (int)Math.Min(int.MaxValue, Read(OptionKeys.TransportReceiveBufferSize, SettingParsers.Size));
 
     private static T Read<T>(string key, Func<string, string, T> parse) =>
         Reference.Find(key) is { } raw

@@ -35,6 +35,12 @@ internal static class LiveOptionsBinder
             MaxMessages = Read(source, OptionKeys.OutboundMaxMessages, SettingParsers.Int, options.OutboundQueue.MaxMessages),
             MaxBytes = Read(source, OptionKeys.OutboundMaxBytes, SettingParsers.Size, options.OutboundQueue.MaxBytes),
         },
+        Transport = options.Transport with
+        {
+            HttpVersion = Read(source, OptionKeys.TransportHttpVersion, SettingParsers.HttpVersion, options.Transport.HttpVersion),
+            Proxy = Read(source, OptionKeys.TransportProxy, SettingParsers.OptionalText, options.Transport.Proxy),
+            ReceiveBufferSize = (int)Math.Min(int.MaxValue, Read(source, OptionKeys.TransportReceiveBufferSize, SettingParsers.Size, options.Transport.ReceiveBufferSize)),
+        },
         SessionResumption = options.SessionResumption with
         {
             Enabled = Read(source, OptionKeys.ResumptionEnabled, SettingParsers.Bool, options.SessionResumption.Enabled),

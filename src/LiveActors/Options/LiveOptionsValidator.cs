@@ -59,8 +59,15 @@ internal static class LiveOptionsValidator
             "is supported by Vertex AI only; turn it off for the Gemini API.");
         Check(!options.SessionResumption.Transparent || options.SessionResumption.Enabled, OptionKeys.ResumptionTransparent,
             "needs session-resumption.enabled = on.");
+        Check(options.Transport.ReceiveBufferSize is >= 256, OptionKeys.TransportReceiveBufferSize,
+            $"must be at least 256 bytes (was {options.Transport.ReceiveBufferSize}).");
+        Check(options.Transport.Proxy is null or "none" or "system" || IsProxyAddress(options.Transport.Proxy), OptionKeys.TransportProxy,
+            "must be empty or system (the system's proxy), none (direct), or an absolute http:// or https:// address without credentials.");
         return errors;
     }
+
+    private static bool IsProxyAddress(string proxy) =>
+        Uri.TryCreate(proxy, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0;
 
     private static void CheckPositive(TimeSpan value, string key, Action<bool, string, string> check) =>
         check(value > TimeSpan.Zero, key, $"must be a positive duration (was {value}).");

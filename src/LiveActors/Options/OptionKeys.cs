@@ -29,12 +29,15 @@ internal static class OptionKeys
     public const string OutboundMaxBytes = "outbound-queue.max-bytes";
     public const string ResumptionEnabled = "session-resumption.enabled";
     public const string ResumptionTransparent = "session-resumption.transparent";
+    public const string TransportHttpVersion = "transport.http-version";
+    public const string TransportProxy = "transport.proxy";
+    public const string TransportReceiveBufferSize = "transport.receive-buffer-size";
 
     public static readonly IReadOnlyList<string> All =
     [
         AuthStrategy, Model, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, OutboundMaxMessages, OutboundMaxBytes,
-        ResumptionEnabled, ResumptionTransparent,
+        ResumptionEnabled, ResumptionTransparent, TransportHttpVersion, TransportProxy, TransportReceiveBufferSize,
     ];
 }

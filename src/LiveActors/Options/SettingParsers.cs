@@ -38,6 +38,14 @@ internal static class SettingParsers
             _ => throw Invalid(key, $"must be gemini-api or vertex-ai (was '{raw}')."),
         };
 
+    public static LiveHttpVersion HttpVersion(string key, string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "1.1" or "http/1.1" or "http11" => LiveHttpVersion.Http11,
+        "2" or "2.0" or "http/2" or "http2" => LiveHttpVersion.Http2,
+        "2-only" or "http2only" => LiveHttpVersion.Http2Only,
+        _ => throw Invalid(key, $"must be 1.1, 2 or 2-only (was '{raw}')."),
+    };
+
     public static Uri? OptionalUri(string key, string raw) => OptionalText(key, raw) is not { } text
         ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri)

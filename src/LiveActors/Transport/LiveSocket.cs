@@ -17,7 +17,6 @@ namespace LiveActors.Transport;
 /// </summary>
 internal sealed class LiveSocket
 {
-    private const int InitialBufferSize = 16 * 1024;
     private const int RetainedBufferSize = 1024 * 1024;
     private const int AckEvery = 64;
 
@@ -60,6 +59,12 @@ internal sealed class LiveSocket
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.KeepAliveInterval = settings.KeepAliveInterval;
         socket.Options.KeepAliveTimeout = settings.KeepAliveTimeout;
+        (socket.Options.HttpVersion, socket.Options.HttpVersionPolicy) = settings.HttpVersion switch
+        {
+            Options.LiveHttpVersion.Http2 => (System.Net.HttpVersion.Version20, HttpVersionPolicy.RequestVersionOrLower),
+            Options.LiveHttpVersion.Http2Only => (System.Net.HttpVersion.Version20, HttpVersionPolicy.RequestVersionExact),
+            _ => (System.Net.HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower),
+        };
         foreach (var (name, value) in settings.Headers)
         {
             socket.Options.SetRequestHeader(name, value);
@@ -116,7 +121,7 @@ internal sealed class LiveSocket
 
     private async Task ReceiveLoopAsync(Action<object> deliver)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
         var count = 0;
         try
         {
@@ -156,7 +161,7 @@ internal sealed class LiveSocket
                 if (buffer.Length > RetainedBufferSize)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+                    buffer = ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
                 }
             }
         }

@@ -9,8 +9,14 @@ internal sealed record SocketSettings(
     long MaxMessageSize,
     int SendQueueCapacity)
 {
-    /// <summary>For advanced transports (HTTP/2, proxies, custom TLS validation); null for ClientWebSocket's own handler.</summary>
+    /// <summary>Sends the upgrade: the user's invoker, or the handler <see cref="TransportInvoker"/> built from the options.</summary>
     public HttpMessageInvoker? Invoker { get; init; }
+
+    /// <summary>Which HTTP carries the WebSocket.</summary>
+    public Options.LiveHttpVersion HttpVersion { get; init; }
+
+    /// <summary>The receive buffer a connection starts with.</summary>
+    public int ReceiveBufferSize { get; init; } = 16 * 1024;
 
     /// <summary>The address without query or credentials, safe to log.</summary>
     public string Display => Uri.GetLeftPart(UriPartial.Path);

@@ -21,6 +21,7 @@ public sealed class BindingTests
               retry { attempts = 5, delay = 2000ms, backoff = 1.5, max-delay = 1m, jitter = 0.2 }
               max-inbound-message-size = 4 MiB
               session-resumption.transparent = on
+              transport { http-version = 2-only, proxy = "http://proxy.internal:3128", receive-buffer-size = 64 KiB }
             }
             """);
 
@@ -37,6 +38,9 @@ public sealed class BindingTests
         Assert.True(options.SessionResumption.Transparent);
         Assert.True(options.SessionResumption.Enabled);
         Assert.Equal(TimeSpan.FromSeconds(5), options.CloseTimeout);
+        Assert.Equal(LiveHttpVersion.Http2Only, options.Transport.HttpVersion);
+        Assert.Equal("http://proxy.internal:3128", options.Transport.Proxy);
+        Assert.Equal(64 * 1024, options.Transport.ReceiveBufferSize);
     }
 
     [Fact]

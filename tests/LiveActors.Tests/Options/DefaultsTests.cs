@@ -41,6 +41,9 @@ public sealed class DefaultsTests
         Assert.Equal(1024, _defaults.OutboundQueue.MaxMessages);
         Assert.Equal(16L * 1024 * 1024, _defaults.OutboundQueue.MaxBytes);
         Assert.True(_defaults.SessionResumption.Enabled);
+        Assert.Equal(LiveHttpVersion.Http11, _defaults.Transport.HttpVersion);
+        Assert.Null(_defaults.Transport.Proxy);
+        Assert.Equal(16 * 1024, _defaults.Transport.ReceiveBufferSize);
         Assert.False(_defaults.SessionResumption.Transparent);
         Assert.Null(_defaults.Setup);
     }

@@ -38,6 +38,9 @@ public sealed class ValidationTests
     public static TheoryData<string, LiveConnectionOptions> InvalidCases() => new()
     {
         { "Timeout", Valid with { Timeout = TimeSpan.Zero } },
+        { "Transport.ReceiveBufferSize", Valid with { Transport = new TransportOptions { ReceiveBufferSize = 10 } } },
+        { "Transport.Proxy", Valid with { Transport = new TransportOptions { Proxy = "socks5://proxy:1080" } } },
+        { "Transport.Proxy", Valid with { Transport = new TransportOptions { Proxy = "http://user:secret@proxy:3128" } } },
         { "Timeout", Valid with { Timeout = TimeSpan.FromSeconds(-1) } },
         { "Retry.Delay", Valid with { Retry = new RetryOptions { Delay = TimeSpan.Zero } } },
         { "Retry.Backoff", Valid with { Retry = new RetryOptions { Backoff = 0.5 } } },
