@@ -79,11 +79,11 @@ public sealed partial class FaultMatrixTests : SessionTestKit
         var sent = Script.Select(s => s == "~" ? "audio" : "text:" + s).ToList();
         AwaitAssert(() =>
         {
-            var final = Describe(Emulator.Connections[^1].SessionMessages);
+            var final = SessionLog.Describe(Emulator.Connections[^1].SessionMessages);
             if (fault == "expired-handle")
             {
                 // The fresh session holds, once and in order, what the refused one had not consumed; nothing fell between.
-                var first = Describe(Emulator.Connections[0].SessionMessages);
+                var first = SessionLog.Describe(Emulator.Connections[0].SessionMessages);
                 Assert.InRange(final.Count, 1, sent.Count);
                 Assert.Equal(sent[^final.Count..], final);
                 Assert.Equal(sent, first.Take(sent.Count - final.Count).Concat(final));
@@ -93,7 +93,7 @@ public sealed partial class FaultMatrixTests : SessionTestKit
                 Assert.Equal(sent, final);
             }
         }, Patience);
-        _output.WriteLine($"{fault}: {Emulator.Connections.Count} connections; final session: {string.Join(", ", Describe(Emulator.Connections[^1].SessionMessages))}");
+        _output.WriteLine($"{fault}: {Emulator.Connections.Count} connections; final session: {string.Join(", ", SessionLog.Describe(Emulator.Connections[^1].SessionMessages))}");
         Assert.Equal(fault == "expired-handle", seen.Any(e => e is ResumptionRefused));
 
         Assert.DoesNotContain(seen, e => e is GaveUp);
@@ -158,11 +158,6 @@ public sealed partial class FaultMatrixTests : SessionTestKit
 
         Assert.True(completed >= 2, $"only {completed} turns completed");
     }
-
-    private static List<string> Describe(IEnumerable<RecordedMessage> messages) =>
-        [.. messages.Select(m => m.Kind == "clientContent"
-            ? "text:" + JsonDocument.Parse(m.Json).RootElement.GetProperty("clientContent").GetProperty("turns")[0].GetProperty("parts")[0].GetProperty("text").GetString()
-            : "audio")];
 
     [GeneratedRegex("""^Turn \d+: you said "(?<prompt>[a-z]+)"$""")]
     private static partial Regex WholeReply();

@@ -39,7 +39,7 @@ public sealed class ResilienceTests(ITestOutputHelper output) : SessionTestKit(o
 
         Assert.True(reconnected.Resumed);
         Assert.Equal(2, reconnected.ReplayedMessages);
-        Assert.Equal(["text:one", "audio", "audio", "text:two"], Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
+        Assert.Equal(["text:one", "audio", "audio", "text:two"], SessionLog.Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
         Assert.All(ReceiveN(4), reply => Assert.IsType<SendAccepted>(reply));
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
@@ -65,7 +65,7 @@ public sealed class ResilienceTests(ITestOutputHelper output) : SessionTestKit(o
         var replies = ReceiveN(6);
         Assert.Equal([2L, 3L], replies.OfType<SendFailed>().Select(f => f.Sequence));
         Assert.All(replies.OfType<SendFailed>(), f => Assert.IsType<DeliveryUncertain>(f.Error));
-        Assert.Equal(["text:one", "text:two"], Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
+        Assert.Equal(["text:one", "text:two"], SessionLog.Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ResilienceTests(ITestOutputHelper output) : SessionTestKit(o
         var turn = EventsUntil<TurnCompleted>(events);
         Assert.StartsWith("Turn 1:", string.Concat(turn.OfType<ModelTurnReceived>().Select(e => e.Turn.Parts![0].Text)), StringComparison.Ordinal);
         Assert.Equal(3, Emulator.Connections.Count);
-        Assert.Equal(["text:three"], Describe((await Emulator.WaitForConnectionAsync(3)).SessionMessages));
+        Assert.Equal(["text:three"], SessionLog.Describe((await Emulator.WaitForConnectionAsync(3)).SessionMessages));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class ResilienceTests(ITestOutputHelper output) : SessionTestKit(o
         NextEvent<Connected>(events);
         var record = await Emulator.WaitForConnectionAsync(2);
         await record.WaitForMessagesAsync(4);
-        Assert.Equal(["text:queued 1", "text:queued 2", "text:queued 3"], Describe(record.Messages.Skip(1)));
+        Assert.Equal(["text:queued 1", "text:queued 2", "text:queued 3"], SessionLog.Describe(record.Messages.Skip(1)));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ResilienceTests(ITestOutputHelper output) : SessionTestKit(o
         Assert.DoesNotContain(seen, e => e is Disconnected);
         Assert.True(((Reconnected)seen[^1]).Resumed);
         Assert.Equal(ConnectionEndKind.ClientClosed, (await (await Emulator.WaitForConnectionAsync(1)).Ended).Kind);
-        Assert.Equal(["text:one", "text:two, sent during the handover"], Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
+        Assert.Equal(["text:one", "text:two, sent during the handover"], SessionLog.Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
         Assert.All(ReceiveN(2), reply => Assert.IsType<SendAccepted>(reply));
     }
 
@@ -203,15 +203,6 @@ public sealed class ResilienceTests(ITestOutputHelper output) : SessionTestKit(o
         Credential = VertexCredentials.FromAccessToken(Emulator.Options.BearerToken),
         SessionResumption = new SessionResumptionOptions { Enabled = true, Transparent = true },
     };
-
-    private static List<string> Describe(IEnumerable<RecordedMessage> messages) =>
-        [.. messages.Select(m => m.Kind switch
-        {
-            "clientContent" => "text:" + JsonDocument.Parse(m.Json).RootElement.GetProperty("clientContent").GetProperty("turns")[0]
-                .GetProperty("parts")[0].GetProperty("text").GetString(),
-            "realtimeInput" => "audio",
-            var kind => kind,
-        })];
 
     private List<object> ReceiveN(int count) => [.. Enumerable.Range(0, count).Select(_ => ReceiveOne(Patience)!)];
 }

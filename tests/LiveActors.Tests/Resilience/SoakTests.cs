@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Akka.Actor;
 using LiveActors.Actors;
 using LiveActors.Auth;
@@ -121,9 +120,7 @@ public sealed class SoakTests : SessionTestKit
         Assert.True(await session.GracefulStop(Patience));
 
         var last = emulator.Connections.Last(c => c.Messages.Count > 0 && c.Messages[0].Json.Contains($"projects/{project}/", StringComparison.Ordinal));
-        Assert.Equal(sent, last.SessionMessages.Select(m => m.Kind == "clientContent"
-            ? "text:" + JsonDocument.Parse(m.Json).RootElement.GetProperty("clientContent").GetProperty("turns")[0].GetProperty("parts")[0].GetProperty("text").GetString()
-            : "audio"));
+        Assert.Equal(sent, SessionLog.Describe(last.SessionMessages));
         return status!.Connections;
     }
 
