@@ -44,17 +44,7 @@ public sealed class ResumptionTests
     public async Task The_session_log_of_a_resumed_connection_holds_what_the_handle_captured_then_what_arrived_there()
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
-        string handle;
-        await using (var first = await WireClient.ConnectAsync(emulator))
-        {
-            await first.SetupAsync(sessionResumption: "{}");
-            await first.ReceiveAsync();
-            await first.SendTextTurnAsync("one");
-            await first.ReceiveTurnAsync();
-            handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
-            await first.SendTextTurnAsync("lost: after the handle");
-            await first.ReceiveTurnAsync();
-        }
+        var handle = await HandleAfterFirstTurnAsync(emulator, thenSend: "lost: after the handle");
 
         await using var resumed = await WireClient.ConnectAsync(emulator);
         await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
@@ -68,6 +58,27 @@ public sealed class ResumptionTests
         Assert.Equal(["one", "two"], secondRecord.SessionMessages.Select(Text));
     }
 
+    /// <summary>
+    /// Opens a resumable session, holds the turn "one" and returns the handle issued after it; <paramref name="thenSend"/>
+    /// is a further turn on the same connection, after the handle, before the connection closes.
+    /// </summary>
+    private static async Task<string> HandleAfterFirstTurnAsync(LiveEmulator emulator, string? thenSend = null)
+    {
+        await using var first = await WireClient.ConnectAsync(emulator);
+        await first.SetupAsync(sessionResumption: "{}");
+        await first.ReceiveAsync();
+        await first.SendTextTurnAsync("one");
+        await first.ReceiveTurnAsync();
+        var handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
+        if (thenSend is not null)
+        {
+            await first.SendTextTurnAsync(thenSend);
+            await first.ReceiveTurnAsync();
+        }
+
+        return handle;
+    }
+
     private static string Text(RecordedMessage message) =>
         JsonDocument.Parse(message.Json).RootElement.GetProperty("clientContent").GetProperty("turns")[0].GetProperty("parts")[0].GetProperty("text").GetString()!;
 
@@ -75,15 +86,7 @@ public sealed class ResumptionTests
     public async Task A_resumed_connection_continues_the_same_conversation()
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
-        string handle;
-        await using (var first = await WireClient.ConnectAsync(emulator))
-        {
-            await first.SetupAsync(sessionResumption: "{}");
-            await first.ReceiveAsync();
-            await first.SendTextTurnAsync("one");
-            await first.ReceiveTurnAsync();
-            handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
-        }
+        var handle = await HandleAfterFirstTurnAsync(emulator);
 
         await using var resumed = await WireClient.ConnectAsync(emulator);
         Assert.Equal("setupComplete", (await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""")).Kind);

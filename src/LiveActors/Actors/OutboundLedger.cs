@@ -153,20 +153,20 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
         Written(lastWritten);
         var uncertain = new List<OutboundMessage>();
         var replay = new List<OutboundMessage>();
+        var replayed = 0;
         foreach (var handed in _handed)
         {
             var sent = handed.Written || handed.Message.Sequence == inFlight?.Sequence;
             if (sent && tracking != DeliveryTracking.Transparent)
             {
                 uncertain.Add(handed.Message);
+                continue;
             }
-            else
-            {
-                replay.Add(handed.Message);
-            }
+
+            replay.Add(handed.Message);
+            replayed += sent ? 1 : 0;
         }
 
-        var replayed = _handed.Count(h => h.Written || h.Message.Sequence == inFlight?.Sequence) - uncertain.Count;
         while (_handed.First is { } first)
         {
             Forget(first);
