@@ -31,6 +31,7 @@ internal sealed class EmulatorConnection
     private readonly int _fragmentBytes;
     private readonly TimeSpan _delay;
     private int _floodChunks;
+    private int _audioFloodChunks;
     private int _clientMessages;
     private int _serverMessagesAfterSetup;
     private long _audioBytes;
@@ -59,6 +60,7 @@ internal sealed class EmulatorConnection
                 case FragmentFault f: _fragmentBytes = Math.Max(1, f.FrameBytes); break;
                 case DelayFault d: _delay = d.Wait; break;
                 case FloodFault f: _floodChunks = f.Chunks; break;
+                case AudioFloodFault f: _audioFloodChunks = f.Chunks; break;
                 case DropFault f: _triggered.Add((f, f.When)); break;
                 case CloseFault f: _triggered.Add((f, f.When)); break;
                 case GoAwayFault f: _triggered.Add((f, f.When)); break;
@@ -360,11 +362,17 @@ internal sealed class EmulatorConnection
         }
 
         var flood = Interlocked.Exchange(ref _floodChunks, 0);
-        if (flood > 0)
+        var audioFlood = Interlocked.Exchange(ref _audioFloodChunks, 0);
+        if (flood > 0 || audioFlood > 0)
         {
             for (var i = 0; i < flood; i++)
             {
                 await ReplyAsync(ServerFrames.FloodChunk, ct, preSerialized: true).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < audioFlood; i++)
+            {
+                await ReplyAsync(ServerFrames.AudioFloodChunk, ct, preSerialized: true).ConfigureAwait(false);
             }
         }
         else

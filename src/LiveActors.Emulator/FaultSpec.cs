@@ -22,6 +22,7 @@ internal static class FaultSpec
           silence                    after setupComplete send and read nothing (no pongs)
           delay=MS                   wait MS before every message of a reply
           flood=CHUNKS               answer the first turn with CHUNKS text chunks
+          audio-flood=CHUNKS         answer the first turn with CHUNKS audio chunks of 9,600 bytes
           stop-reading=N             stop reading after N client messages
         Prefix with 'N:' to apply to connection N only, e.g. --fault 1:reject=503.
         """;
@@ -68,6 +69,7 @@ internal static class FaultSpec
             "silence" => EmulatorFault.Silence,
             "delay" => EmulatorFault.Delay(TimeSpan.FromMilliseconds(Arg(0))),
             "flood" => EmulatorFault.Flood(Arg(0)),
+            "audio-flood" => EmulatorFault.AudioFlood(Arg(0)),
             "stop-reading" => EmulatorFault.StopReading(After(0)),
             _ => throw new FormatException($"Unknown fault '{parts[0]}'; see --help."),
         };

@@ -16,6 +16,7 @@ internal static class ServerFrames
     public static readonly byte[] UnknownKind = Build(w => Object(w, "emulatorFutureMessage", () => w.WriteNumber("version", 2)));
     public static readonly byte[] Malformed = "not json {"u8.ToArray();
     public static readonly byte[] FloodChunk = TextChunk("flood ");
+    public static readonly byte[] AudioFloodChunk = AudioChunk(new byte[9_600], "audio/pcm;rate=24000");
 
     public static byte[] SetupComplete(string? sessionId) => Build(w => Object(w, "setupComplete", () =>
     {

@@ -15,6 +15,8 @@ public sealed class FaultSpecTests
         { "delay=250", null, EmulatorFault.Delay(TimeSpan.FromMilliseconds(250)) },
         { "3:silence", 3, EmulatorFault.Silence },
         { "fragment=16", null, EmulatorFault.Fragment(16) },
+        { "flood=1000", null, EmulatorFault.Flood(1000) },
+        { "audio-flood=50", null, EmulatorFault.AudioFlood(50) },
     };
 
     [Theory]

@@ -219,6 +219,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task AudioFlood_answers_the_first_turn_with_N_audio_chunks_of_200_ms()
+    {
+        await using var emulator = await LiveEmulator.StartAsync();
+        emulator.ScriptNextConnection(EmulatorFault.AudioFlood(100));
+        await using var client = await WireClient.ConnectAsync(emulator);
+        await client.SetupAsync();
+
+        await client.SendTextTurnAsync("go");
+        var turn = await client.ReceiveTurnAsync();
+
+        var audio = turn.Where(m => m.Has("serverContent", "modelTurn")).ToList();
+        Assert.Equal(100, audio.Count);
+        Assert.All(audio, m => Assert.Equal(9_600, m.Body.GetProperty("modelTurn").GetProperty("parts")[0]
+            .GetProperty("inlineData").GetProperty("data").GetBytesFromBase64().Length));
+    }
+
+    [Fact]
     public async Task StopReading_leaves_the_clients_sends_backed_up()
     {
         await using var emulator = await LiveEmulator.StartAsync();

@@ -49,6 +49,9 @@ public abstract record EmulatorFault
     /// <summary>Answer the first turn with <paramref name="chunks"/> text chunks.</summary>
     public static EmulatorFault Flood(int chunks) => new FloodFault(chunks);
 
+    /// <summary>Answer the first turn with <paramref name="chunks"/> chunks of 24 kHz audio, 9,600 bytes (200 ms) each.</summary>
+    public static EmulatorFault AudioFlood(int chunks) => new AudioFloodFault(chunks);
+
     /// <summary>Stop reading client messages (a slow reader), so the client's sends back up.</summary>
     public static EmulatorFault StopReading(FaultTrigger when) => new StopReadingFault(when);
 }
@@ -91,6 +94,9 @@ public sealed record DelayFault(TimeSpan Wait) : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.Flood"/>.</summary>
 public sealed record FloodFault(int Chunks) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.AudioFlood"/>.</summary>
+public sealed record AudioFloodFault(int Chunks) : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.StopReading"/>.</summary>
 public sealed record StopReadingFault(FaultTrigger When) : EmulatorFault;
