@@ -1,22 +1,38 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using Perfolizer.Horology;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using LiveActors.Benchmarks.SideBySide;
 
-// dotnet run -c Release --project tests/LiveActors.Benchmarks -- [--quick] [BenchmarkDotNet options, e.g. --filter *Parser*]
-// --quick trades precision for time: a short job run in this process (no per-benchmark build); without it
-// BenchmarkDotNet's defaults apply.
+// dotnet run -c Release --project tests/LiveActors.Benchmarks -- [--quick] [--micro | --side-by-side] [BenchmarkDotNet options]
+//   --quick         smaller runs with shorter jobs (the whole command in under two minutes), for a first look
+//   --micro         only the BenchmarkDotNet micro-benchmarks (parser, serializer); BenchmarkDotNet options apply
+//   --side-by-side  only the side-by-side harness against the emulator
 var quick = args.Contains("--quick");
-var rest = args.Where(a => a != "--quick").ToArray();
-var config = DefaultConfig.Instance;
-if (quick)
+var micro = !args.Contains("--side-by-side");
+var sideBySide = !args.Contains("--micro");
+var rest = args.Where(a => a is not ("--quick" or "--micro" or "--side-by-side")).ToArray();
+
+if (sideBySide)
 {
-    config = config.AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance));
+    var table = await SideBySideRun.RunAsync(quick ? HarnessSize.Quick : HarnessSize.Full, Console.Error);
+    Console.WriteLine();
+    Console.WriteLine(table);
+    var path = Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts", "side-by-side.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    await File.WriteAllTextAsync(path, table);
+    Console.WriteLine($"(also written to {path})");
 }
 
-if (rest.Length == 0)
+if (micro)
 {
-    rest = ["--filter", "*"];
-}
+    var config = DefaultConfig.Instance;
+    if (quick)
+    {
+        config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
+            .WithIterationTime(TimeInterval.FromMilliseconds(100)).WithToolchain(InProcessEmitToolchain.Instance));
+    }
 
-BenchmarkSwitcher.FromAssembly(typeof(LiveActors.Benchmarks.ParserBenchmarks).Assembly).Run(rest, config);
+    BenchmarkSwitcher.FromAssembly(typeof(LiveActors.Benchmarks.ParserBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
+}

@@ -1,0 +1,23 @@
+using LiveActors.Options;
+
+namespace LiveActors.Benchmarks.SideBySide.Contenders;
+
+/// <summary>The options both LiveActors contenders run with: the defaults, except where the harness says why not.</summary>
+internal static class LiveActorsOptions
+{
+    public static LiveConnectionOptions For(Uri emulator, bool resumption) => new()
+    {
+        Model = Endpoint.Model,
+        ApiKey = Endpoint.ApiKey,
+        BaseAddress = emulator,
+        SessionResumption = new SessionResumptionOptions { Enabled = resumption },
+
+        // The upstream row sends its chunks as fast as it can, not in real time: the queue holds a whole run rather than
+        // answering buffer_full (a real-time microphone never gets near the default 1,024).
+        OutboundQueue = new OutboundQueueOptions { MaxMessages = 100_000, MaxBytes = 512L * 1024 * 1024 },
+
+        // The drop row drops sessions a few milliseconds old; counting them as long-lived (reset-after) makes the
+        // reconnect immediate, as it is for a real session that drops after minutes.
+        Retry = new RetryOptions { ResetAfter = TimeSpan.FromMilliseconds(1) },
+    };
+}
