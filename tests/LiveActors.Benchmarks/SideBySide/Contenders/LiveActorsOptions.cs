@@ -16,8 +16,8 @@ internal static class LiveActorsOptions
         // answering buffer_full (a real-time microphone never gets near the default 1,024).
         OutboundQueue = new OutboundQueueOptions { MaxMessages = 100_000, MaxBytes = 512L * 1024 * 1024 },
 
-        // The drop row drops sessions a few milliseconds old; counting them as long-lived (reset-after) makes the
-        // reconnect immediate, as it is for a real session that drops after minutes.
-        Retry = new RetryOptions { ResetAfter = TimeSpan.FromMilliseconds(1) },
+        // A drop within reset-after of connecting counts as a failed attempt and waits retry.delay; a real session that
+        // drops after minutes is retried at once. The drop row's sessions are DropToResumedScenario.SessionAge old.
+        Retry = new RetryOptions { ResetAfter = TimeSpan.FromMilliseconds(50) },
     };
 }

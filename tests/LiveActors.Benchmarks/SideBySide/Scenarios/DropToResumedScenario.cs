@@ -11,6 +11,9 @@ namespace LiveActors.Benchmarks.SideBySide.Scenarios;
 /// </summary>
 internal sealed class DropToResumedScenario(int repetitions) : Scenario
 {
+    /// <summary>How old a session is when it drops: older than LiveActors' reset-after, as a real session that drops is.</summary>
+    public static readonly TimeSpan SessionAge = TimeSpan.FromMilliseconds(200);
+
     private readonly Dictionary<string, EmulatorProcess> _emulators = new(StringComparer.Ordinal);
 
     public override Task StartAsync() => Task.CompletedTask;
@@ -29,6 +32,7 @@ internal sealed class DropToResumedScenario(int repetitions) : Scenario
         // A first turn: by its turnComplete the handle sent after setupComplete has certainly arrived.
         await session.SendTextAsync("hello").ConfigureAwait(false);
         await session.NextTurnAsync(patience.Token).ConfigureAwait(false);
+        await Task.Delay(SessionAge).ConfigureAwait(false);
         await session.SendTextAsync("drop").ConfigureAwait(false);
         var resumed = await session.NextResumeAsync(patience.Token).ConfigureAwait(false);
         return new Dictionary<Metric, double> { [Metric.DropToResumed] = resumed.TotalMilliseconds };
