@@ -31,21 +31,15 @@ public static class ServerMessageParser
 
         try
         {
-            message = JsonSerializer.Deserialize(frame, LiveJsonContext.Default.ServerMessage);
+            message = ServerMessageReader.Read(frame);
+            return true;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string the reader cannot transcode (a lone surrogate escape, say).
             error = new ProtocolError($"the frame is not valid Live API JSON: {e.Message}");
             return false;
         }
-
-        if (message is null)
-        {
-            error = new ProtocolError("the frame is JSON null, not an object.");
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>Parses one frame, throwing <see cref="LiveConnectionException"/> with the <see cref="ProtocolError"/> if it is bad.</summary>

@@ -8,7 +8,8 @@ using LiveActors.Telemetry;
 namespace LiveActors.Transport;
 
 /// <summary>
-/// One ClientWebSocket and its two loops, off the actor thread: the receive loop reads into a pooled buffer, joins
+/// One ClientWebSocket and its two loops, off the actor thread: the receive loop waits for a message with a zero-byte
+/// read, reads it into a pooled buffer (returned as soon as the message is parsed, so an idle session holds none), joins
 /// fragments up to the size limit, parses each whole message straight from that buffer and hands it on; the writer is
 /// the only reader of a bounded channel, so sends never interleave and never block the sender. What happens is
 /// reported through the <c>deliver</c> callback as <see cref="InboundMessage"/>, <see cref="InboundMalformed"/> and
@@ -17,7 +18,7 @@ namespace LiveActors.Transport;
 /// </summary>
 internal sealed class LiveSocket
 {
-    private const int RetainedBufferSize = 1024 * 1024;
+    private const int RetainedBufferSize = 1024 * 1024; // the writer's buffer is kept up to this size
     private const int AckEvery = 64;
 
     private static long s_open;
@@ -121,18 +122,34 @@ internal sealed class LiveSocket
 
     private async Task ReceiveLoopAsync(Action<object> deliver)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
+        byte[]? buffer = null;
         var count = 0;
         try
         {
             while (true)
             {
-                if (count == buffer.Length)
+                ValueWebSocketReceiveResult result;
+                if (buffer is null)
                 {
-                    buffer = Grow(buffer, count);
+                    // Between messages the session holds no buffer: a zero-byte read waits for the next one (an idle
+                    // session costs no receive buffer), then one is rented for as long as the message takes.
+                    result = await _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token).ConfigureAwait(false);
+                    if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
+                    {
+                        buffer = ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
+                        continue;
+                    }
+                }
+                else
+                {
+                    if (count == buffer.Length)
+                    {
+                        buffer = Grow(buffer, count);
+                    }
+
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _stopping.Token).ConfigureAwait(false);
                 }
 
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(count), _stopping.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerCloseAsync().ConfigureAwait(false);
@@ -156,12 +173,12 @@ internal sealed class LiveSocket
                     continue;
                 }
 
-                Deliver(buffer.AsSpan(0, count), deliver);
+                Deliver(buffer is null ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), deliver);
                 count = 0;
-                if (buffer.Length > RetainedBufferSize)
+                if (buffer is not null)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
+                    buffer = null;
                 }
             }
         }
@@ -175,7 +192,10 @@ internal sealed class LiveSocket
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

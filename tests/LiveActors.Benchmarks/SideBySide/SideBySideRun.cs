@@ -10,10 +10,10 @@ namespace LiveActors.Benchmarks.SideBySide;
 /// </summary>
 internal static class SideBySideRun
 {
-    public static async Task<string> RunAsync(HarnessSize size, TextWriter progress)
+    public static async Task<string> RunAsync(HarnessSize size, string? only, TextWriter progress)
     {
         IContender[] contenders = [new HandWrittenContender(), new WebsocketClientContender(), new ActorContender(), new FacadeContender()];
-        Scenario[] scenarios =
+        Scenario[] all =
         [
             new DownstreamTextScenario(size.TextChunks),
             new DownstreamAudioScenario(size.AudioChunks),
@@ -22,6 +22,7 @@ internal static class SideBySideRun
             new IdleMemoryScenario(),
             new DropToResumedScenario(size.Repetitions),
         ];
+        var scenarios = all.Where(s => only is null || s.GetType().Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToArray();
         var results = new Dictionary<(Metric, string), List<double>>();
         try
         {
@@ -49,7 +50,7 @@ internal static class SideBySideRun
         }
         finally
         {
-            foreach (var scenario in scenarios)
+            foreach (var scenario in all)
             {
                 await scenario.DisposeAsync().ConfigureAwait(false);
             }
