@@ -66,6 +66,8 @@ internal sealed class LiveConnectionListener : ReceiveActor
             {
                 send.TrySetException(new LiveConnectionException(SessionClosed.Instance));
             }
+
+            Context.Stop(Self); // its session is gone: nothing more will come, so it must not outlive it
         });
     }
 

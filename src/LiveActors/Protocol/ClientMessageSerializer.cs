@@ -12,7 +12,8 @@ namespace LiveActors.Protocol;
 /// </summary>
 public static class ClientMessageSerializer
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Indented = false };
+    /// <summary>Compact output, no validation (the records are well-formed by construction).</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Indented = false };
 
     /// <summary>Writes <paramref name="message"/> to <paramref name="output"/>.</summary>
     public static void Serialize(ClientMessage message, IBufferWriter<byte> output)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Text.Json;
 using System.Threading.Channels;
 using LiveActors.Errors;
 using LiveActors.Protocol;
@@ -18,7 +19,6 @@ namespace LiveActors.Transport;
 /// </summary>
 internal sealed class LiveSocket
 {
-    private const int RetainedBufferSize = 1024 * 1024; // the writer's buffer is kept up to this size
     private const int AckEvery = 64;
 
     private static long s_open;
@@ -226,19 +226,23 @@ internal sealed class LiveSocket
 
     private async Task WriteLoopAsync(Action<object> deliver, Action<long> written)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new PooledBufferWriter(4096);
+        var json = new Utf8JsonWriter(buffer, ClientMessageSerializer.WriterOptions);
         var unacknowledged = 0;
         try
         {
             await foreach (var message in _outbound.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
             {
                 _inFlight = message;
-                buffer.ResetWrittenCount();
-                ClientMessageSerializer.Serialize(message.Message, buffer);
+                buffer.Clear();
+                json.Reset(buffer);
+                ClientMessageSerializer.Serialize(message.Message, json);
+                var size = buffer.WrittenMemory.Length;
                 await _socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _stopping.Token).ConfigureAwait(false);
                 _inFlight = null;
                 Volatile.Write(ref _lastWritten, message.Sequence);
-                if (++unacknowledged >= AckEvery || !_outbound.Reader.TryPeek(out _))
+                var drained = !_outbound.Reader.TryPeek(out _);
+                if (++unacknowledged >= AckEvery || drained)
                 {
                     written(message.Sequence);
                     unacknowledged = 0;
@@ -246,10 +250,10 @@ internal sealed class LiveSocket
 
                 var kind = LiveTelemetry.Kind(MessageKinds.Of(message.Message));
                 LiveTelemetry.MessagesSent.Add(1, kind);
-                LiveTelemetry.BytesSent.Add(buffer.WrittenCount, kind);
-                if (buffer.Capacity > RetainedBufferSize)
+                LiveTelemetry.BytesSent.Add(size, kind);
+                if (drained)
                 {
-                    buffer = new ArrayBufferWriter<byte>(4096);
+                    buffer.Release(); // nothing waiting: an idle session holds no send buffer
                 }
             }
 
@@ -265,6 +269,11 @@ internal sealed class LiveSocket
         catch (Exception e)
         {
             deliver(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
+        }
+        finally
+        {
+            await json.DisposeAsync().ConfigureAwait(false);
+            buffer.Release();
         }
     }
 

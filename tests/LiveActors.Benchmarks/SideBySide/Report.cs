@@ -20,7 +20,7 @@ internal static class Report
 
         text.AppendLine(" target for (c), (d) | met by (c), (d) |");
         text.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", contenders.Count))).AppendLine("---|---|");
-        foreach (var metric in Metric.All)
+        foreach (var metric in Metric.All.Where(m => contenders.Any(c => results.ContainsKey((m, c)))))
         {
             var medians = contenders.Select(c => results.TryGetValue((metric, c), out var v) ? Statistics.Median(v) : double.NaN).ToArray();
             text.Append(CultureInfo.InvariantCulture, $"| {metric.Row}, {metric.Unit} |");
