@@ -10,7 +10,7 @@ namespace LiveActors.Transport;
 
 /// <summary>
 /// One ClientWebSocket and its two loops, off the actor thread: the receive loop waits for a message with a zero-byte
-/// read, reads it into a pooled buffer (returned as soon as the message is parsed, so an idle session holds none), joins
+/// read, reads it into a pooled buffer (given back whenever the loop has to wait, so an idle session holds none), joins
 /// fragments up to the size limit, parses each whole message straight from that buffer and hands it on; the writer is
 /// the only reader of a bounded channel, so sends never interleave and never block the sender. What happens is
 /// reported through the <c>deliver</c> callback as <see cref="InboundMessage"/>, <see cref="InboundMalformed"/> and
@@ -129,20 +129,28 @@ internal sealed class LiveSocket
             while (true)
             {
                 ValueWebSocketReceiveResult result;
-                if (buffer is null)
+                if (count == 0)
                 {
-                    // Between messages the session holds no buffer: a zero-byte read waits for the next one (an idle
-                    // session costs no receive buffer), then one is rented for as long as the message takes.
-                    result = await _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token).ConfigureAwait(false);
+                    // Between messages, a zero-byte read waits for the next one. While messages keep coming it completes
+                    // at once and the buffer is kept; when it has to wait, the buffer goes back to the pool first, so an
+                    // idle session holds none.
+                    var next = _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token);
+                    if (!next.IsCompleted && buffer is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = null;
+                    }
+
+                    result = await next.ConfigureAwait(false);
                     if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
                     {
-                        buffer = ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
-                        continue;
+                        buffer ??= ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
+                        result = await _socket.ReceiveAsync(buffer.AsMemory(), _stopping.Token).ConfigureAwait(false);
                     }
                 }
                 else
                 {
-                    if (count == buffer.Length)
+                    if (count == buffer!.Length)
                     {
                         buffer = Grow(buffer, count);
                     }
@@ -173,11 +181,11 @@ internal sealed class LiveSocket
                     continue;
                 }
 
-                Deliver(buffer is null ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), deliver);
+                Deliver(count == 0 ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), deliver);
                 count = 0;
-                if (buffer is not null)
+                if (buffer?.Length > 2L * _settings.ReceiveBufferSize)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ArrayPool<byte>.Shared.Return(buffer); // a buffer grown for one big message is not kept
                     buffer = null;
                 }
             }
