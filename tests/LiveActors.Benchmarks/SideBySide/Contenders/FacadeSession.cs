@@ -14,7 +14,8 @@ internal sealed class FacadeSession : IContenderSession
     public FacadeSession(ILiveConnection connection)
     {
         _connection = connection;
-        _reading = Task.Run(ReadEventsAsync);
+        // Called, not Task.Run: the enumeration registers with the facade before this returns, so it sees Connected.
+        _reading = ReadEventsAsync();
     }
 
     public SessionProgress Progress { get; } = new();
