@@ -17,6 +17,10 @@ internal static class ServerMessageReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = LiveJsonContext.MaxDepth };
 
+    // Values that repeat in every chunk: returned as these instances instead of a new string per message.
+    private static readonly (byte[] Utf8, string Value)[] KnownRoles = Known(Roles.Model, Roles.User);
+    private static readonly (byte[] Utf8, string Value)[] KnownMimeTypes = Known(MimeTypes.Pcm24K, MimeTypes.Pcm16K, "audio/pcm");
+
     /// <summary>Reads the one JSON object in <paramref name="frame"/>; throws <see cref="JsonException"/> when it is not one.</summary>
     public static ServerMessage Read(ReadOnlySpan<byte> frame)
     {
@@ -214,7 +218,7 @@ internal static class ServerMessageReader
             }
             else if (reader.ValueTextEquals("role"u8))
             {
-                role = ReadString(ref reader, "role");
+                role = ReadString(ref reader, "role", KnownRoles);
             }
             else
             {
@@ -353,7 +357,7 @@ internal static class ServerMessageReader
             }
             else if (reader.ValueTextEquals("mimeType"u8))
             {
-                mimeType = ReadString(ref reader, "mimeType");
+                mimeType = ReadString(ref reader, "mimeType", KnownMimeTypes);
             }
             else
             {
@@ -442,13 +446,33 @@ internal static class ServerMessageReader
     private static string? ReadString(ref Utf8JsonReader reader, string member)
     {
         reader.Read();
-        return reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Null => null,
-            _ => throw Unexpected(ref reader, member, "a string"),
-        };
+        return StringValue(ref reader, member);
     }
+
+    /// <summary>A string member whose value is usually one of <paramref name="known"/>: that instance, not a new copy.</summary>
+    private static string? ReadString(ref Utf8JsonReader reader, string member, (byte[] Utf8, string Value)[] known)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach (var (utf8, value) in known)
+            {
+                if (reader.ValueTextEquals(utf8))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return StringValue(ref reader, member);
+    }
+
+    private static string? StringValue(ref Utf8JsonReader reader, string member) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw Unexpected(ref reader, member, "a string"),
+    };
 
     private static JsonElement? ReadElement(ref Utf8JsonReader reader)
     {
@@ -463,6 +487,9 @@ internal static class ServerMessageReader
         reader.Read();
         (unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
     }
+
+    private static (byte[] Utf8, string Value)[] Known(params string[] values) =>
+        [.. values.Select(value => (System.Text.Encoding.UTF8.GetBytes(value), value))];
 
     private static JsonException Unexpected(ref Utf8JsonReader reader, string member, string expected) =>
         new($"'{member}' should be {expected}, not {reader.TokenType} (byte {reader.TokenStartIndex}).");
