@@ -44,12 +44,7 @@ public sealed class HostingTests : IAsyncLifetime
         var actor = await host.Services.GetRequiredService<IRequiredActor<Assistant>>().GetAsync(stop.Token);
         var live = host.Services.GetRequiredService<ILiveConnection<Assistant>>();
         var events = live.EventsAsync(stop.Token).GetAsyncEnumerator(stop.Token);
-        var turn = Task.Run(async () =>
-        {
-            while (await events.MoveNextAsync() && events.Current is not TurnCompleted)
-            {
-            }
-        }, stop.Token);
+        var turn = UntilTurnCompletedAsync(); // called, not Task.Run: the enumeration registers before the send, so it sees the whole turn
         await live.SendAsync(ClientContent.UserText("hosted"), stop.Token);
         await turn;
 
@@ -58,6 +53,13 @@ public sealed class HostingTests : IAsyncLifetime
         Assert.True((await live.GetStatusAsync(stop.Token)).IsConnected);
         await live.CloseAsync(stop.Token);
         await host.StopAsync(stop.Token);
+
+        async Task UntilTurnCompletedAsync()
+        {
+            while (await events.MoveNextAsync() && events.Current is not TurnCompleted)
+            {
+            }
+        }
     }
 
     [Fact]
