@@ -100,7 +100,10 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _socket = opened.Socket;
             var self = Self;
             var parent = Context.Parent;
-            _socket.Start(message => self.Tell(message), sequence => parent.Tell(new Written(sequence)));
+            _socket.Start(new SocketCallbacks(
+                message => self.Tell(message),
+                message => parent.Tell(message, self),
+                sequence => parent.Tell(new Written(sequence))));
             _socket.TrySend(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
             _stage = "setupComplete";
             Become(AwaitingSetupComplete);
@@ -142,6 +145,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _early.Clear();
             _waiting.ForEach(Write);
             _waiting.Clear();
+            _socket!.InboundToSession();
             Become(Connected);
         });
         Receive<InboundMalformed>(_early.Add);
@@ -151,18 +155,21 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<CloseSocket>(_ => BeginClose());
     }
 
+    /// <summary>Frames flow: what the server sends now goes from the socket to the session directly.</summary>
     private void Connected()
     {
         Receive<OutboundMessage>(Write);
-        Receive<InboundMessage>(Context.Parent.Tell);
-        Receive<InboundMalformed>(Context.Parent.Tell);
         Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed.")));
         Receive<CloseSocket>(_ => BeginClose());
     }
 
     private void Closing()
     {
-        Receive<InboundMessage>(Context.Parent.Tell);
+        Receive<InboundMessage>(inbound =>
+        {
+            Context.Parent.Tell(inbound);
+            _socket!.InboundToSession(); // closing before setupComplete came: the rest goes to the session too
+        });
         Receive<InboundMalformed>(Context.Parent.Tell);
         Receive<OutboundMessage>(message => Context.Parent.Tell(new OutboundRejected(message)));
         Receive<SocketEnded>(_ => End(null));

@@ -45,6 +45,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
     private readonly OutboundLedger _outbound;
     private readonly List<IActorRef> _closeRequesters = [];
+    private readonly List<LiveEvent> _events = new(4);
     private IActorRef? _connection;
     private ConnectionStatus _status = ConnectionStatus.Connecting;
     private ConnectionError? _lastError;
@@ -231,10 +232,20 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void Common()
     {
         Receive<InboundMessage>(OnInbound);
-        Receive<InboundMalformed>(malformed =>
+        Receive<InboundMalformed>(OnMalformed);
+        Receive<InboundBatch>(batch =>
         {
-            Log.MalformedFrame(_logger, malformed.Error.Detail);
-            Publish(new MalformedFrameReceived(malformed.Error));
+            foreach (var inbound in batch.Messages)
+            {
+                if (inbound is InboundMessage message)
+                {
+                    OnInbound(message);
+                }
+                else
+                {
+                    OnMalformed((InboundMalformed)inbound);
+                }
+            }
         });
         Receive<Written>(written =>
         {
@@ -521,10 +532,13 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             }
         }
 
-        foreach (var @event in ServerEvents.From(message))
+        ServerEvents.AddTo(_events, message);
+        foreach (var @event in _events)
         {
             Publish(@event);
         }
+
+        _events.Clear();
 
         if (message.GoAway is { } goAway)
         {
@@ -534,6 +548,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             HandOverIfConfirmed();
         }
+    }
+
+    private void OnMalformed(InboundMalformed malformed)
+    {
+        Log.MalformedFrame(_logger, malformed.Error.Detail);
+        Publish(new MalformedFrameReceived(malformed.Error));
     }
 
     private void OnReceive(Messages.Receive receive)

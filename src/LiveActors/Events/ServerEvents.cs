@@ -5,9 +5,10 @@ namespace LiveActors.Events;
 /// <summary>Reads the events out of one server message, in the order a listener wants them.</summary>
 internal static class ServerEvents
 {
-    public static List<LiveEvent> From(ServerMessage message)
+    /// <summary>Adds the message's events to <paramref name="events"/> (one list reused for every message, so none is allocated per message).</summary>
+    public static void AddTo(List<LiveEvent> events, ServerMessage message)
     {
-        var events = new List<LiveEvent>(2);
+        var before = events.Count;
         if (message.VoiceActivity is { } activity)
         {
             events.Add(new VoiceActivityReceived(message, activity));
@@ -53,12 +54,10 @@ internal static class ServerEvents
             events.Add(new ServerErrorReceived(message, error.ToError()));
         }
 
-        if (events.Count == 0 && message.SetupComplete is null)
+        if (events.Count == before && message.SetupComplete is null)
         {
             events.Add(new UnknownMessageReceived(message));
         }
-
-        return events;
     }
 
     private static void AddContent(ServerMessage message, ServerContent content, List<LiveEvent> events)

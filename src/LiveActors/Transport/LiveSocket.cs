@@ -13,10 +13,15 @@ namespace LiveActors.Transport;
 /// read, reads it into a pooled buffer (given back whenever the loop has to wait, so an idle session holds none), joins
 /// fragments up to the size limit, parses each whole message straight from that buffer and hands it on; the writer is
 /// the only reader of a bounded channel, so sends never interleave and never block the sender. What happens is
-/// reported through the <c>deliver</c> callback as <see cref="InboundMessage"/>, <see cref="InboundMalformed"/> and
-/// <see cref="SocketEnded"/> messages, and writes through the <c>written</c> callback (batched: when the queue runs dry,
-/// and at least every <see cref="AckEvery"/> messages).
+/// reported through <see cref="SocketCallbacks"/>: <see cref="SocketEnded"/> to the connection, writes as
+/// <c>Written</c> (batched: when the queue runs dry, and at least every <see cref="AckEvery"/> messages), and
+/// <see cref="InboundMessage"/> and <see cref="InboundMalformed"/> to the connection until it has taken setupComplete,
+/// then straight to the session, one hop fewer for every message of the session's life.
 /// </summary>
+/// <remarks>
+/// The switch keeps order: after delivering setupComplete the loop reads nothing more until the connection calls
+/// <see cref="InboundToSession"/>, which it does only after it has told the session everything that comes first.
+/// </remarks>
 internal sealed class LiveSocket
 {
     private const int AckEvery = 64;
@@ -27,6 +32,7 @@ internal sealed class LiveSocket
     private readonly SocketSettings _settings;
     private readonly Channel<OutboundMessage> _outbound;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _inboundToSession = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _receiving = Task.CompletedTask;
     private Task _writing = Task.CompletedTask;
     private OutboundMessage? _inFlight;
@@ -90,11 +96,14 @@ internal sealed class LiveSocket
     }
 
     /// <summary>Starts both loops; the callbacks are called from them (they must be thread-safe, e.g. a Tell).</summary>
-    public void Start(Action<object> deliver, Action<long> written)
+    public void Start(SocketCallbacks callbacks)
     {
-        _receiving = Task.Run(() => ReceiveLoopAsync(deliver));
-        _writing = Task.Run(() => WriteLoopAsync(deliver, written));
+        _receiving = Task.Run(() => ReceiveLoopAsync(callbacks));
+        _writing = Task.Run(() => WriteLoopAsync(callbacks));
     }
+
+    /// <summary>The connection has taken setupComplete and told the session: later messages go to the session directly.</summary>
+    public void InboundToSession() => _inboundToSession.TrySetResult();
 
     /// <summary>Queues a message for the writer; false when the queue is full.</summary>
     public bool TrySend(OutboundMessage message) => _outbound.Writer.TryWrite(message);
@@ -120,8 +129,11 @@ internal sealed class LiveSocket
         return new SocketStopped(Volatile.Read(ref _lastWritten), _inFlight);
     }
 
-    private async Task ReceiveLoopAsync(Action<object> deliver)
+    private async Task ReceiveLoopAsync(SocketCallbacks callbacks)
     {
+        var deliver = callbacks.ToConnection;
+        var inbound = new InboundHold(callbacks.ToConnection);
+        var toSession = false;
         byte[]? buffer = null;
         var count = 0;
         try
@@ -135,17 +147,21 @@ internal sealed class LiveSocket
                     // at once and the buffer is kept; when it has to wait, the buffer goes back to the pool first, so an
                     // idle session holds none.
                     var next = _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token);
-                    if (!next.IsCompleted && buffer is not null)
+                    if (!next.IsCompleted)
                     {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = null;
+                        inbound.Flush();
+                        if (buffer is not null)
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = null;
+                        }
                     }
 
                     result = await next.ConfigureAwait(false);
                     if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
                     {
                         buffer ??= ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
-                        result = await _socket.ReceiveAsync(buffer.AsMemory(), _stopping.Token).ConfigureAwait(false);
+                        result = await ReadAsync(buffer.AsMemory(), inbound).ConfigureAwait(false);
                     }
                 }
                 else
@@ -155,11 +171,12 @@ internal sealed class LiveSocket
                         buffer = Grow(buffer, count);
                     }
 
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _stopping.Token).ConfigureAwait(false);
+                    result = await ReadAsync(buffer.AsMemory(count), inbound).ConfigureAwait(false);
                 }
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    inbound.Flush();
                     await AnswerCloseAsync().ConfigureAwait(false);
                     deliver(new SocketEnded(_closeRequested
                         ? null
@@ -170,6 +187,7 @@ internal sealed class LiveSocket
                 count += result.Count;
                 if (count > _settings.MaxMessageSize)
                 {
+                    inbound.Flush();
                     deliver(new SocketEnded(new ProtocolError(
                         $"a server message is larger than max-inbound-message-size ({_settings.MaxMessageSize} bytes).")));
                     await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
@@ -181,8 +199,15 @@ internal sealed class LiveSocket
                     continue;
                 }
 
-                Deliver(count == 0 ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), deliver);
+                var setupComplete = Deliver(count == 0 ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), inbound);
                 count = 0;
+                if (setupComplete && !toSession)
+                {
+                    await _inboundToSession.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                    inbound.BatchTo(callbacks.ToSession);
+                    toSession = true;
+                }
+
                 if (buffer?.Length > 2L * _settings.ReceiveBufferSize)
                 {
                     ArrayPool<byte>.Shared.Return(buffer); // a buffer grown for one big message is not kept
@@ -196,10 +221,12 @@ internal sealed class LiveSocket
         }
         catch (Exception e)
         {
+            inbound.Flush();
             deliver(new SocketEnded(ReceiveError(e)));
         }
         finally
         {
+            inbound.Flush(); // what was read before a stop still reaches the session, ahead of the connection's end
             if (buffer is not null)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -207,20 +234,33 @@ internal sealed class LiveSocket
         }
     }
 
-    private static void Deliver(ReadOnlySpan<byte> frame, Action<object> deliver)
+    /// <summary>A read of the message's next bytes; what is held is handed on first if the read has to wait.</summary>
+    private ValueTask<ValueWebSocketReceiveResult> ReadAsync(Memory<byte> into, InboundHold inbound)
+    {
+        var read = _socket.ReceiveAsync(into, _stopping.Token);
+        if (!read.IsCompleted)
+        {
+            inbound.Flush();
+        }
+
+        return read;
+    }
+
+    /// <summary>Parses one whole frame and hands on what it was; true when it was setupComplete.</summary>
+    private static bool Deliver(ReadOnlySpan<byte> frame, InboundHold deliver)
     {
         if (ServerMessageParser.TryParse(frame, out var message, out var error))
         {
             var kind = LiveTelemetry.Kind(MessageKinds.Of(message));
             LiveTelemetry.MessagesReceived.Add(1, kind);
             LiveTelemetry.BytesReceived.Add(frame.Length, kind);
-            deliver(new InboundMessage(message, frame.Length));
+            deliver.Add(new InboundMessage(message, frame.Length));
+            return message.SetupComplete is not null;
         }
-        else
-        {
-            LiveTelemetry.MalformedFrames.Add(1);
-            deliver(new InboundMalformed(error));
-        }
+
+        LiveTelemetry.MalformedFrames.Add(1);
+        deliver.Add(new InboundMalformed(error));
+        return false;
     }
 
     private byte[] Grow(byte[] buffer, int count)
@@ -232,7 +272,7 @@ internal sealed class LiveSocket
         return grown;
     }
 
-    private async Task WriteLoopAsync(Action<object> deliver, Action<long> written)
+    private async Task WriteLoopAsync(SocketCallbacks callbacks)
     {
         var buffer = new PooledBufferWriter(4096);
         var json = new Utf8JsonWriter(buffer, ClientMessageSerializer.WriterOptions);
@@ -252,7 +292,7 @@ internal sealed class LiveSocket
                 var drained = !_outbound.Reader.TryPeek(out _);
                 if (++unacknowledged >= AckEvery || drained)
                 {
-                    written(message.Sequence);
+                    callbacks.Written(message.Sequence);
                     unacknowledged = 0;
                 }
 
@@ -276,7 +316,7 @@ internal sealed class LiveSocket
         }
         catch (Exception e)
         {
-            deliver(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
+            callbacks.ToConnection(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
         }
         finally
         {

@@ -142,6 +142,24 @@ public sealed class ReconnectTests(ITestOutputHelper output) : SessionTestKit(ou
     }
 
     [Fact]
+    public void Connected_comes_before_the_events_of_messages_that_follow_setupComplete_at_once()
+    {
+        // After setupComplete the socket hands messages to the session directly, skipping the connection actor: the
+        // switch must not let them overtake Connected. Several sessions, to give a race its chances.
+        for (var i = 0; i < 10; i++)
+        {
+            Emulator.ScriptNextConnection(EmulatorFault.MalformedFrame(FaultTrigger.AfterSetup), EmulatorFault.UnknownKind(FaultTrigger.AfterSetup));
+            var (session, events) = StartSession();
+
+            var seen = EventsUntil<UnknownMessageReceived>(events);
+
+            Assert.IsType<Connected>(seen[0]);
+            Assert.Single(seen.OfType<MalformedFrameReceived>()); // and before the unknown message, as the server sent them
+            Sys.Stop(session);
+        }
+    }
+
+    [Fact]
     public void Messages_fragmented_over_many_frames_are_joined()
     {
         Emulator.ScriptNextConnection(EmulatorFault.Fragment(7));
