@@ -233,20 +233,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     {
         Receive<InboundMessage>(OnInbound);
         Receive<InboundMalformed>(OnMalformed);
-        Receive<InboundBatch>(batch =>
-        {
-            foreach (var inbound in batch.Messages)
-            {
-                if (inbound is InboundMessage message)
-                {
-                    OnInbound(message);
-                }
-                else
-                {
-                    OnMalformed((InboundMalformed)inbound);
-                }
-            }
-        });
         Receive<Written>(written =>
         {
             _outbound.Written(written.Sequence);

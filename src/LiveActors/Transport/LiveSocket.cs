@@ -132,8 +132,7 @@ internal sealed class LiveSocket
     private async Task ReceiveLoopAsync(SocketCallbacks callbacks)
     {
         var deliver = callbacks.ToConnection;
-        var inbound = new InboundHold(callbacks.ToConnection);
-        var toSession = false;
+        var inbound = callbacks.ToConnection;
         byte[]? buffer = null;
         var count = 0;
         try
@@ -147,21 +146,17 @@ internal sealed class LiveSocket
                     // at once and the buffer is kept; when it has to wait, the buffer goes back to the pool first, so an
                     // idle session holds none.
                     var next = _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token);
-                    if (!next.IsCompleted)
+                    if (!next.IsCompleted && buffer is not null)
                     {
-                        inbound.Flush();
-                        if (buffer is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = null;
-                        }
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = null;
                     }
 
                     result = await next.ConfigureAwait(false);
                     if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
                     {
                         buffer ??= ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
-                        result = await ReadAsync(buffer.AsMemory(), inbound).ConfigureAwait(false);
+                        result = await _socket.ReceiveAsync(buffer.AsMemory(), _stopping.Token).ConfigureAwait(false);
                     }
                 }
                 else
@@ -171,12 +166,11 @@ internal sealed class LiveSocket
                         buffer = Grow(buffer, count);
                     }
 
-                    result = await ReadAsync(buffer.AsMemory(count), inbound).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _stopping.Token).ConfigureAwait(false);
                 }
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    inbound.Flush();
                     await AnswerCloseAsync().ConfigureAwait(false);
                     deliver(new SocketEnded(_closeRequested
                         ? null
@@ -187,7 +181,6 @@ internal sealed class LiveSocket
                 count += result.Count;
                 if (count > _settings.MaxMessageSize)
                 {
-                    inbound.Flush();
                     deliver(new SocketEnded(new ProtocolError(
                         $"a server message is larger than max-inbound-message-size ({_settings.MaxMessageSize} bytes).")));
                     await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
@@ -201,11 +194,10 @@ internal sealed class LiveSocket
 
                 var setupComplete = Deliver(count == 0 ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), inbound);
                 count = 0;
-                if (setupComplete && !toSession)
+                if (setupComplete && inbound == callbacks.ToConnection)
                 {
                     await _inboundToSession.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
-                    inbound.BatchTo(callbacks.ToSession);
-                    toSession = true;
+                    inbound = callbacks.ToSession;
                 }
 
                 if (buffer?.Length > 2L * _settings.ReceiveBufferSize)
@@ -221,12 +213,10 @@ internal sealed class LiveSocket
         }
         catch (Exception e)
         {
-            inbound.Flush();
             deliver(new SocketEnded(ReceiveError(e)));
         }
         finally
         {
-            inbound.Flush(); // what was read before a stop still reaches the session, ahead of the connection's end
             if (buffer is not null)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
@@ -234,32 +224,20 @@ internal sealed class LiveSocket
         }
     }
 
-    /// <summary>A read of the message's next bytes; what is held is handed on first if the read has to wait.</summary>
-    private ValueTask<ValueWebSocketReceiveResult> ReadAsync(Memory<byte> into, InboundHold inbound)
-    {
-        var read = _socket.ReceiveAsync(into, _stopping.Token);
-        if (!read.IsCompleted)
-        {
-            inbound.Flush();
-        }
-
-        return read;
-    }
-
     /// <summary>Parses one whole frame and hands on what it was; true when it was setupComplete.</summary>
-    private static bool Deliver(ReadOnlySpan<byte> frame, InboundHold deliver)
+    private static bool Deliver(ReadOnlySpan<byte> frame, Action<object> deliver)
     {
         if (ServerMessageParser.TryParse(frame, out var message, out var error))
         {
             var kind = LiveTelemetry.Kind(MessageKinds.Of(message));
             LiveTelemetry.MessagesReceived.Add(1, kind);
             LiveTelemetry.BytesReceived.Add(frame.Length, kind);
-            deliver.Add(new InboundMessage(message, frame.Length));
+            deliver(new InboundMessage(message, frame.Length));
             return message.SetupComplete is not null;
         }
 
         LiveTelemetry.MalformedFrames.Add(1);
-        deliver.Add(new InboundMalformed(error));
+        deliver(new InboundMalformed(error));
         return false;
     }
 

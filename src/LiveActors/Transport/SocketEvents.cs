@@ -8,9 +8,6 @@ namespace LiveActors.Transport;
 /// <param name="Bytes">Its size on the wire.</param>
 internal sealed record InboundMessage(ServerMessage Message, int Bytes);
 
-/// <summary>Messages read one right after another (each an <see cref="InboundMessage"/> or an <see cref="InboundMalformed"/>), in order.</summary>
-internal sealed record InboundBatch(IReadOnlyList<object> Messages);
-
 /// <summary>A whole server frame that was not a Live API message.</summary>
 internal sealed record InboundMalformed(ProtocolError Error);
 
