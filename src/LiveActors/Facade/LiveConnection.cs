@@ -20,6 +20,7 @@ public sealed class LiveConnection : ILiveConnection
     private static readonly TimeSpan AskSlack = TimeSpan.FromSeconds(5);
 
     private readonly IActorRef _listener;
+    private readonly CancellationToken _listenerStopped;
     private readonly LiveConnectionOptions? _options;
     private Task<object>? _outstanding;
 
@@ -27,17 +28,17 @@ public sealed class LiveConnection : ILiveConnection
     /// <param name="system">The actor system the session lives in (the facade adds one small actor to it).</param>
     /// <param name="session">The session.</param>
     public LiveConnection(IActorRefFactory system, IActorRef session)
-        : this(system, session, options: null, subscribed: false, listener: null)
+        : this(system, session, options: null, Listener(system, subscribed: false))
     {
     }
 
-    private LiveConnection(IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, bool subscribed, IActorRef? listener)
+    private LiveConnection(IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, (IActorRef Actor, CancellationToken Stopped) listener)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(session);
         Session = session;
         _options = options;
-        _listener = listener ?? system.ActorOf(ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed)));
+        (_listener, _listenerStopped) = listener;
         _listener.Tell(new LiveConnectionListener.Attach(session));
     }
 
@@ -50,20 +51,20 @@ public sealed class LiveConnection : ILiveConnection
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
-        var listener = system.ActorOf(ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed: true)));
+        var listener = Listener(system, subscribed: true);
         IActorRef session;
         try
         {
-            var props = ConnectionSupervisor.Props(options, listener, loggerFactory);
+            var props = ConnectionSupervisor.Props(options, listener.Actor, loggerFactory);
             session = name is null ? system.ActorOf(props) : system.ActorOf(props, name);
         }
         catch
         {
-            listener.Tell(PoisonPill.Instance);
+            listener.Actor.Tell(PoisonPill.Instance);
             throw;
         }
 
-        return new LiveConnection(system, session, options, subscribed: true, listener);
+        return new LiveConnection(system, session, options, listener);
     }
 
     /// <inheritdoc />
@@ -154,6 +155,8 @@ public sealed class LiveConnection : ILiveConnection
     {
         var channel = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         _listener.Tell(new LiveConnectionListener.Listen(channel.Writer));
+        // A listener that stopped (its session is over) never takes the Listen: the enumeration must end, not hang.
+        using var ended = _listenerStopped.UnsafeRegister(static writer => ((ChannelWriter<LiveEvent>)writer!).TryComplete(), channel.Writer);
         try
         {
             await foreach (var @event in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -165,6 +168,13 @@ public sealed class LiveConnection : ILiveConnection
         {
             _listener.Tell(new LiveConnectionListener.StopListening(channel.Writer));
         }
+    }
+
+    private static (IActorRef Actor, CancellationToken Stopped) Listener(IActorRefFactory system, bool subscribed)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var stopped = new CancellationTokenSource(); // cancelled once, when the listener stops; never disposed, like the actor's other state
+        return (system.ActorOf(ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed, stopped))), stopped.Token);
     }
 
     private static T Unwrap<T>(object reply) => reply switch

@@ -9,19 +9,31 @@ namespace LiveActors.Facade;
 
 /// <summary>
 /// The facade's actor: it subscribes to the session, sends on the callers' behalf (so that a late
-/// <see cref="SendFailed"/> has somewhere to go) and hands events to every open enumeration.
+/// <see cref="SendFailed"/> has somewhere to go) and hands events to every open enumeration. Events that come before
+/// the first enumeration starts (Connected, typically, which can beat a caller's first <c>EventsAsync</c>) are kept,
+/// up to <see cref="EarlyEventLimit"/>, and given to that first enumeration, when the session was created with this
+/// actor subscribed (<c>LiveConnection.Start</c>); a facade over a running session sees events from its enumerations on.
 /// </summary>
 internal sealed class LiveConnectionListener : ReceiveActor
 {
+    /// <summary>The most events kept for a first enumeration that has not started yet; later ones are not kept.</summary>
+    public const int EarlyEventLimit = 64;
+
     private readonly bool _subscribed;
+    private readonly CancellationTokenSource _stopped;
     private IActorRef _session = ActorRefs.Nobody;
     private readonly Queue<TaskCompletionSource<long>> _sends = new();
     private readonly List<ChannelWriter<LiveEvent>> _listeners = [];
+    private Queue<LiveEvent>? _early;
+    private bool _ended;
 
     /// <param name="subscribed">True when the session was created with this actor as its subscriber.</param>
-    public LiveConnectionListener(bool subscribed)
+    /// <param name="stopped">Cancelled when this actor stops, so an enumeration that starts later ends at once.</param>
+    public LiveConnectionListener(bool subscribed, CancellationTokenSource stopped)
     {
         _subscribed = subscribed;
+        _stopped = stopped;
+        _early = subscribed ? new Queue<LiveEvent>() : null; // subscribed from the session's start: keep its first events
         Receive<Attach>(attach =>
         {
             _session = attach.Session;
@@ -38,7 +50,26 @@ internal sealed class LiveConnectionListener : ReceiveActor
         });
         Receive<SendAccepted>(accepted => _sends.Dequeue().TrySetResult(accepted.Sequence));
         Receive<Status.Failure>(failure => _sends.Dequeue().TrySetException(failure.Cause));
-        Receive<Listen>(listen => _listeners.Add(listen.Writer));
+        Receive<Listen>(listen =>
+        {
+            if (_early is not null)
+            {
+                foreach (var early in _early)
+                {
+                    listen.Writer.TryWrite(early);
+                }
+
+                _early = null; // only the first enumeration gets them: later ones see events "from now on"
+            }
+
+            if (_ended)
+            {
+                listen.Writer.TryComplete(); // the session is over: nothing more will come
+                return;
+            }
+
+            _listeners.Add(listen.Writer);
+        });
         Receive<StopListening>(stop =>
         {
             _listeners.Remove(stop.Writer);
@@ -47,6 +78,11 @@ internal sealed class LiveConnectionListener : ReceiveActor
         Receive<Subscribed>(_ => { });
         Receive<LiveEvent>(@event =>
         {
+            if (_early is { Count: < EarlyEventLimit })
+            {
+                _early.Enqueue(@event);
+            }
+
             foreach (var listener in _listeners)
             {
                 listener.TryWrite(@event);
@@ -54,6 +90,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
 
             if (@event is Messages.Closed or GaveUp)
             {
+                _ended = true;
                 _listeners.ForEach(listener => listener.TryComplete());
                 _listeners.Clear();
             }
@@ -70,6 +107,8 @@ internal sealed class LiveConnectionListener : ReceiveActor
             Context.Stop(Self); // its session is gone: nothing more will come, so it must not outlive it
         });
     }
+
+    protected override void PostStop() => _stopped.Cancel();
 
     public sealed record Attach(IActorRef Session);
 

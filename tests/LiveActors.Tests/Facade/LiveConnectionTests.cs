@@ -44,6 +44,55 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
     }
 
     [Fact]
+    public async Task The_first_enumeration_of_a_started_session_sees_Connected_even_when_it_starts_late()
+    {
+        var live = LiveConnection.Start(Sys, Options);
+        using var stop = new CancellationTokenSource(Patience);
+        await AwaitAssertAsync(async () => Assert.True((await live.GetStatusAsync(stop.Token)).IsConnected), Patience);
+        await live.SendAsync(ClientContent.UserText("early"), stop.Token);
+        await AwaitAssertAsync(async () => Assert.NotEmpty(await live.ReceiveAllAsync(stop.Token)), Patience);
+
+        var events = live.EventsAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await events.MoveNextAsync());
+        Assert.IsType<Connected>(events.Current);
+        var second = live.EventsAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = second.MoveNextAsync();
+        await live.SendAsync(ClientContent.UserText("now"), stop.Token);
+        Assert.True(await next);
+        Assert.IsNotType<Connected>(second.Current); // later enumerations see events from their start on
+        await live.CloseAsync(stop.Token);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_enumeration_started_after_the_session_ended_ends_at_once(bool actorStopped)
+    {
+        var live = LiveConnection.Start(Sys, Options);
+        using var patience = new CancellationTokenSource(Patience);
+        await live.CloseAsync(patience.Token);
+        if (actorStopped)
+        {
+            Watch(live.Session);
+            Sys.Stop(live.Session);
+            ExpectTerminated(live.Session, Patience);
+        }
+
+        var seen = new List<LiveEvent>();
+        await foreach (var @event in live.EventsAsync(patience.Token))
+        {
+            seen.Add(@event); // a hang would end with the token, as an OperationCanceledException that fails the test
+        }
+
+        Assert.False(patience.IsCancellationRequested);
+        if (!actorStopped)
+        {
+            Assert.IsType<Closed>(seen[^1]); // the first enumeration still gets the session's first events, up to its end
+        }
+    }
+
+    [Fact]
     public async Task A_message_that_arrives_for_a_cancelled_receive_is_kept_for_the_next_one()
     {
         var (session, events) = StartSession();
