@@ -10,6 +10,11 @@ using LiveActors.Benchmarks.SideBySide;
 //   --micro         only the BenchmarkDotNet micro-benchmarks (parser, serializer); BenchmarkDotNet options apply
 //   --side-by-side  only the side-by-side harness against the emulator
 //   --scenario NAME only the harness scenarios whose name contains NAME (e.g. DownstreamText), for profiling
+if (args is [IdleMemoryProbe.Flag, .. var probe])
+{
+    return await IdleMemoryProbe.RunAsync(probe);
+}
+
 var quick = args.Contains("--quick");
 var scenarioIndex = Array.IndexOf(args, "--scenario");
 var only = scenarioIndex >= 0 && scenarioIndex + 1 < args.Length ? args[scenarioIndex + 1] : null;
@@ -44,3 +49,5 @@ if (micro)
 
     BenchmarkSwitcher.FromAssembly(typeof(LiveActors.Benchmarks.ParserBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
 }
+
+return 0;

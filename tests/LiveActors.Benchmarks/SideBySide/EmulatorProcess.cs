@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace LiveActors.Benchmarks.SideBySide;
 
@@ -22,7 +21,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     /// <summary>Starts the emulator with these <c>--fault</c> specs and waits for its "listening" line.</summary>
     public static async Task<EmulatorProcess> StartAsync(params IEnumerable<string> faults)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -56,11 +55,4 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         await _process.WaitForExitAsync().ConfigureAwait(false);
         _process.Dispose();
     }
-
-    // The muxer that runs this process: DOTNET_HOST_PATH when the SDK set it, else the one above the shared runtime.
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
-            ? host
-            : Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..",
-                OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
 }

@@ -10,9 +10,12 @@ namespace LiveActors.Benchmarks.SideBySide;
 /// </summary>
 internal static class SideBySideRun
 {
+    /// <summary>The four contenders, in the table's column order.</summary>
+    public static IContender[] Contenders() => [new HandWrittenContender(), new WebsocketClientContender(), new ActorContender(), new FacadeContender()];
+
     public static async Task<string> RunAsync(HarnessSize size, string? only, TextWriter progress)
     {
-        IContender[] contenders = [new HandWrittenContender(), new WebsocketClientContender(), new ActorContender(), new FacadeContender()];
+        var contenders = Contenders();
         Scenario[] all =
         [
             new DownstreamTextScenario(size.TextChunks),
