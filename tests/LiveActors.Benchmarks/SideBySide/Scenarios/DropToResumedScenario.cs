@@ -6,13 +6,17 @@ namespace LiveActors.Benchmarks.SideBySide.Scenarios;
 /// <summary>
 /// A session whose connection the emulator drops (TCP, no close frame) after its second message: the time from the
 /// contender noticing the drop to the resumed session being ready (setupComplete with the handle). Each contender
-/// gets an emulator of its own whose odd-numbered connections drop, so every repetition's new session drops once and
-/// its resumption does not.
+/// gets an emulator of its own whose odd-numbered connections drop, so every new session drops once and its
+/// resumption does not. A repetition is the median of <see cref="DropsPerRepetition"/> sessions, one after another:
+/// one drop is a single sample of a few milliseconds, too noisy alone on a shared machine.
 /// </summary>
 internal sealed class DropToResumedScenario(int repetitions) : Scenario
 {
     /// <summary>How old a session is when it drops: older than LiveActors' reset-after, as a real session that drops is.</summary>
     public static readonly TimeSpan SessionAge = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Drops measured per repetition.</summary>
+    public const int DropsPerRepetition = 5;
 
     private readonly Dictionary<string, EmulatorProcess> _emulators = new(StringComparer.Ordinal);
 
@@ -22,20 +26,30 @@ internal sealed class DropToResumedScenario(int repetitions) : Scenario
     {
         if (!_emulators.TryGetValue(contender.Name, out var emulator))
         {
-            var faults = Enumerable.Range(0, repetitions + 1).Select(i => string.Create(CultureInfo.InvariantCulture, $"{(2 * i) + 1}:drop=2"));
+            var faults = Enumerable.Range(0, (repetitions + 1) * DropsPerRepetition).Select(i => string.Create(CultureInfo.InvariantCulture, $"{(2 * i) + 1}:drop=2"));
             emulator = _emulators[contender.Name] = await EmulatorProcess.StartAsync(faults).ConfigureAwait(false);
         }
 
+        var samples = new List<double>(DropsPerRepetition);
+        for (var i = 0; i < DropsPerRepetition; i++)
+        {
+            samples.Add((await DropOnceAsync(contender, emulator.BaseAddress).ConfigureAwait(false)).TotalMilliseconds);
+        }
+
+        return new Dictionary<Metric, double> { [Metric.DropToResumed] = Statistics.Median(samples) };
+    }
+
+    private static async Task<TimeSpan> DropOnceAsync(IContender contender, Uri emulator)
+    {
         using var patience = new CancellationTokenSource(Patience);
-        await using var session = await contender.ConnectAsync(emulator.BaseAddress, resumption: true, patience.Token).ConfigureAwait(false);
+        await using var session = await contender.ConnectAsync(emulator, resumption: true, patience.Token).ConfigureAwait(false);
 
         // A first turn: by its turnComplete the handle sent after setupComplete has certainly arrived.
         await session.SendTextAsync("hello").ConfigureAwait(false);
         await session.NextTurnAsync(patience.Token).ConfigureAwait(false);
         await Task.Delay(SessionAge).ConfigureAwait(false);
         await session.SendTextAsync("drop").ConfigureAwait(false);
-        var resumed = await session.NextResumeAsync(patience.Token).ConfigureAwait(false);
-        return new Dictionary<Metric, double> { [Metric.DropToResumed] = resumed.TotalMilliseconds };
+        return await session.NextResumeAsync(patience.Token).ConfigureAwait(false);
     }
 
     public override async ValueTask DisposeAsync()
