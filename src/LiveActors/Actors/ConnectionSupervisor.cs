@@ -41,7 +41,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
     private readonly HashSet<IActorRef> _subscribers = [];
-    private readonly Queue<ServerMessage> _inbox = new();
+    private readonly Queue<InboundMessage> _inbox = new();
     private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
     private readonly OutboundLedger _outbound;
     private readonly List<IActorRef> _closeRequesters = [];
@@ -55,6 +55,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private bool _readyOnThisConnection;
     private int _replayed;
     private bool _healthy;
+    private long _inboxBytes;
     private bool _overflowing;
     private int _attempt;
     private int _connections;
@@ -241,8 +242,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<Messages.Receive>(OnReceive);
         Receive<ReceiveAll>(_ =>
         {
-            var all = _inbox.ToArray();
+            var all = _inbox.Select(inbound => inbound.Message).ToArray();
             _inbox.Clear();
+            _inboxBytes = 0;
             _overflowing = false;
             Sender.Tell(new ReceivedMessages(all));
         });
@@ -505,17 +507,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
         else
         {
-            _inbox.Enqueue(message);
-            if (_inbox.Count > _options.InboxCapacity)
-            {
-                _inbox.Dequeue();
-                LiveTelemetry.InboxDropped.Add(1);
-                if (!_overflowing)
-                {
-                    _overflowing = true;
-                    Log.InboxOverflow(_logger, _options.InboxCapacity);
-                }
-            }
+            Keep(inbound);
         }
 
         ServerEvents.AddTo(_events, message);
@@ -542,11 +534,29 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Publish(new MalformedFrameReceived(malformed.Error));
     }
 
+    /// <summary>Keeps a message for Receive; past either inbox limit the oldest go (the newest always stays), counted and logged once.</summary>
+    private void Keep(InboundMessage inbound)
+    {
+        _inbox.Enqueue(inbound);
+        _inboxBytes += inbound.Bytes;
+        while (_inbox.Count > _options.InboxCapacity || (_inboxBytes > _options.InboxMaxBytes && _inbox.Count > 1))
+        {
+            _inboxBytes -= _inbox.Dequeue().Bytes;
+            LiveTelemetry.InboxDropped.Add(1);
+            if (!_overflowing)
+            {
+                _overflowing = true;
+                Log.InboxOverflow(_logger, _options.InboxCapacity, _options.InboxMaxBytes);
+            }
+        }
+    }
+
     private void OnReceive(Messages.Receive receive)
     {
-        if (_inbox.TryDequeue(out var message))
+        if (_inbox.TryDequeue(out var kept))
         {
-            Sender.Tell(message);
+            _inboxBytes -= kept.Bytes;
+            Sender.Tell(kept.Message);
             return;
         }
 

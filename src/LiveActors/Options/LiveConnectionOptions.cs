@@ -96,6 +96,12 @@ public sealed record LiveConnectionOptions
     /// <summary>How many server messages wait for Receive; past it the oldest is dropped. HOCON <c>inbox-capacity</c>.</summary>
     public int InboxCapacity { get; init; } = LiveDefaults.InboxCapacity;
 
+    /// <summary>
+    /// How many bytes of server messages (their size on the wire) wait for Receive; past it the oldest are dropped, the
+    /// newest is always kept. HOCON <c>inbox-max-bytes</c>.
+    /// </summary>
+    public long InboxMaxBytes { get; init; } = LiveDefaults.InboxMaxBytes;
+
     /// <summary>Limits on sends held while no connection is ready. HOCON <c>outbound-queue</c>.</summary>
     public OutboundQueueOptions OutboundQueue { get; init; } = new();
 
@@ -173,7 +179,7 @@ public sealed record LiveConnectionOptions
         text.Append(CultureInfo.InvariantCulture, $"BaseAddress = {BaseAddress}, Timeout = {Timeout}, Retry = {Retry}, ");
         text.Append(CultureInfo.InvariantCulture, $"KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, ");
         text.Append(CultureInfo.InvariantCulture, $"CloseTimeout = {CloseTimeout}, ReceiveTimeout = {ReceiveTimeout}, ");
-        text.Append(CultureInfo.InvariantCulture, $"MaxInboundMessageSize = {MaxInboundMessageSize}, InboxCapacity = {InboxCapacity}, ");
+        text.Append(CultureInfo.InvariantCulture, $"MaxInboundMessageSize = {MaxInboundMessageSize}, InboxCapacity = {InboxCapacity}, InboxMaxBytes = {InboxMaxBytes}, ");
         text.Append(CultureInfo.InvariantCulture, $"OutboundQueue = {OutboundQueue}, Transport = {Transport}, SessionResumption = {SessionResumption}, ");
         text.Append(CultureInfo.InvariantCulture, $"Setup = {(Setup is null ? "(default)" : "(custom)")} }}");
         return text.ToString();

@@ -33,6 +33,7 @@ internal static class LiveDefaults
     public static readonly TimeSpan ReceiveTimeout = Read(OptionKeys.ReceiveTimeout, SettingParsers.Duration);
     public static readonly long MaxInboundMessageSize = Read(OptionKeys.MaxInboundMessageSize, SettingParsers.Size);
     public static readonly int InboxCapacity = Read(OptionKeys.InboxCapacity, SettingParsers.Int);
+    public static readonly long InboxMaxBytes = Read(OptionKeys.InboxMaxBytes, SettingParsers.Size);
     public static readonly int OutboundMaxMessages = Read(OptionKeys.OutboundMaxMessages, SettingParsers.Int);
     public static readonly long OutboundMaxBytes = Read(OptionKeys.OutboundMaxBytes, SettingParsers.Size);
     public static readonly bool ResumptionEnabled = Read(OptionKeys.ResumptionEnabled, SettingParsers.Bool);

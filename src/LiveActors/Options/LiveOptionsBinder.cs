@@ -30,6 +30,7 @@ internal static class LiveOptionsBinder
         ReceiveTimeout = Read(source, OptionKeys.ReceiveTimeout, SettingParsers.Duration, options.ReceiveTimeout),
         MaxInboundMessageSize = Read(source, OptionKeys.MaxInboundMessageSize, SettingParsers.Size, options.MaxInboundMessageSize),
         InboxCapacity = Read(source, OptionKeys.InboxCapacity, SettingParsers.Int, options.InboxCapacity),
+        InboxMaxBytes = Read(source, OptionKeys.InboxMaxBytes, SettingParsers.Size, options.InboxMaxBytes),
         OutboundQueue = options.OutboundQueue with
         {
             MaxMessages = Read(source, OptionKeys.OutboundMaxMessages, SettingParsers.Int, options.OutboundQueue.MaxMessages),

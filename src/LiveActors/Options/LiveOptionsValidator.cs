@@ -51,6 +51,7 @@ internal static class LiveOptionsValidator
         Check(options.MaxInboundMessageSize >= 1024, OptionKeys.MaxInboundMessageSize,
             $"must be at least 1 KiB (was {options.MaxInboundMessageSize} bytes).");
         Check(options.InboxCapacity >= 1, OptionKeys.InboxCapacity, $"must be at least 1 (was {options.InboxCapacity}).");
+        Check(options.InboxMaxBytes >= 1, OptionKeys.InboxMaxBytes, $"must be at least 1 byte (was {options.InboxMaxBytes}).");
         Check(options.OutboundQueue.MaxMessages >= 1, OptionKeys.OutboundMaxMessages,
             $"must be at least 1 (was {options.OutboundQueue.MaxMessages}).");
         Check(options.OutboundQueue.MaxBytes >= 1, OptionKeys.OutboundMaxBytes,

@@ -25,6 +25,7 @@ internal static class OptionKeys
     public const string ReceiveTimeout = "receive-timeout";
     public const string MaxInboundMessageSize = "max-inbound-message-size";
     public const string InboxCapacity = "inbox-capacity";
+    public const string InboxMaxBytes = "inbox-max-bytes";
     public const string OutboundMaxMessages = "outbound-queue.max-messages";
     public const string OutboundMaxBytes = "outbound-queue.max-bytes";
     public const string ResumptionEnabled = "session-resumption.enabled";
@@ -37,7 +38,7 @@ internal static class OptionKeys
     [
         AuthStrategy, Model, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
-        CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, OutboundMaxMessages, OutboundMaxBytes,
+        CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, InboxMaxBytes, OutboundMaxMessages, OutboundMaxBytes,
         ResumptionEnabled, ResumptionTransparent, TransportHttpVersion, TransportProxy, TransportReceiveBufferSize,
     ];
 }

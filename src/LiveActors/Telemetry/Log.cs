@@ -32,8 +32,8 @@ internal static partial class Log
     [LoggerMessage(1009, LogLevel.Warning, "Skipped a malformed server frame: {Detail}")]
     public static partial void MalformedFrame(ILogger logger, string detail);
 
-    [LoggerMessage(1010, LogLevel.Warning, "The inbox is full ({Capacity}); dropping the oldest messages until someone receives")]
-    public static partial void InboxOverflow(ILogger logger, int capacity);
+    [LoggerMessage(1010, LogLevel.Warning, "The inbox is full ({Capacity} messages or {MaxBytes} bytes); dropping the oldest messages until someone receives")]
+    public static partial void InboxOverflow(ILogger logger, int capacity, long maxBytes);
 
     [LoggerMessage(1011, LogLevel.Debug, "Send {Sequence} could not be delivered: {ErrorCode}")]
     public static partial void SendFailed(ILogger logger, long sequence, string errorCode);

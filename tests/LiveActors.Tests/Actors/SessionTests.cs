@@ -2,6 +2,7 @@ using System.Text.Json;
 using Akka.Actor;
 using LiveActors.Actors;
 using LiveActors.Emulator;
+using LiveActors.Emulator.Faults;
 using LiveActors.Errors;
 using LiveActors.Events;
 using LiveActors.Messages;
@@ -56,6 +57,42 @@ public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(outp
         Assert.Equal(6, rest.Count); // three chunks, generationComplete, turnComplete + usage, the turn's handle
         Assert.NotNull(rest[^1].SessionResumptionUpdate);
         Assert.Empty(ExpectMsg<ReceivedMessages>().Messages);
+    }
+
+    [Fact]
+    public void The_inbox_keeps_only_the_newest_messages_that_fit_its_byte_limit()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.Flood(200)); // 200 text chunks of 76 bytes, then the turn's end
+        var (session, events) = StartSession(Options with
+        {
+            InboxMaxBytes = 1024,
+            SessionResumption = new SessionResumptionOptions { Enabled = false },
+        });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("flood")));
+        ExpectMsg<SendAccepted>();
+        var last = NextEvent<TurnCompleted>(events);
+        session.Tell(ReceiveAll.Instance);
+
+        var kept = ExpectMsg<ReceivedMessages>().Messages;
+        Assert.InRange(kept.Count, 2, 1024 / 76);
+        Assert.Same(last.Message, kept[^1]);
+    }
+
+    [Fact]
+    public void The_inbox_always_keeps_the_newest_message_even_past_its_byte_limit()
+    {
+        var (session, events) = StartSession(Options with { InboxMaxBytes = 1 });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("one")));
+        ExpectMsg<SendAccepted>();
+        NextEvent<TurnCompleted>(events);
+        var newest = NextEvent<SessionResumptionUpdated>(events); // the handle after the turn: the last message
+        session.Tell(ReceiveAll.Instance);
+
+        Assert.Same(newest.Message, Assert.Single(ExpectMsg<ReceivedMessages>().Messages));
     }
 
     [Fact]

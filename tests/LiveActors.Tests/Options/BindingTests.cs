@@ -55,6 +55,7 @@ public sealed class BindingTests
             ["LiveActors:Retry:Attempts"] = "7",
             ["LiveActors:Retry:MaxDelay"] = "45s",
             ["LiveActors:OutboundQueue:MaxBytes"] = "1048576",
+            ["LiveActors:InboxMaxBytes"] = "64 KiB",
             ["LiveActors:SessionResumption:Enabled"] = "false",
         }).Build();
 
@@ -68,6 +69,7 @@ public sealed class BindingTests
         Assert.Equal(TimeSpan.FromSeconds(45), options.Retry.MaxDelay);
         Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.Delay);
         Assert.Equal(1_048_576, options.OutboundQueue.MaxBytes);
+        Assert.Equal(64 * 1024, options.InboxMaxBytes);
         Assert.False(options.SessionResumption.Enabled);
     }
 

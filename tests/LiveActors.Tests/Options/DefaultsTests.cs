@@ -38,6 +38,7 @@ public sealed class DefaultsTests
         Assert.Equal(TimeSpan.FromSeconds(5), _defaults.CloseTimeout);
         Assert.Equal(16L * 1024 * 1024, _defaults.MaxInboundMessageSize);
         Assert.Equal(1024, _defaults.InboxCapacity);
+        Assert.Equal(1024L * 1024, _defaults.InboxMaxBytes);
         Assert.Equal(1024, _defaults.OutboundQueue.MaxMessages);
         Assert.Equal(16L * 1024 * 1024, _defaults.OutboundQueue.MaxBytes);
         Assert.True(_defaults.SessionResumption.Enabled);

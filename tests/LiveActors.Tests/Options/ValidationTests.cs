@@ -61,6 +61,7 @@ public sealed class ValidationTests
         { "BaseAddress", Valid with { BaseAddress = new Uri("ws://127.0.0.1/?key=secret") } },
         { "MaxInboundMessageSize", Valid with { MaxInboundMessageSize = 10 } },
         { "InboxCapacity", Valid with { InboxCapacity = 0 } },
+        { "InboxMaxBytes", Valid with { InboxMaxBytes = 0 } },
         { "OutboundQueue.MaxMessages", Valid with { OutboundQueue = new OutboundQueueOptions { MaxMessages = 0 } } },
         { "OutboundQueue.MaxBytes", Valid with { OutboundQueue = new OutboundQueueOptions { MaxBytes = 0 } } },
         { "SessionResumption.Transparent", Valid with { SessionResumption = new SessionResumptionOptions { Transparent = true } } },
