@@ -5,7 +5,7 @@ using System.Text;
 
 namespace LiveActors.Benchmarks.SideBySide;
 
-/// <summary>The side-by-side results as markdown: one row per metric, medians, ratios to the hand-written client, targets.</summary>
+/// <summary>The side-by-side results as markdown: one row per metric, medians, paired ratios to the hand-written client, targets.</summary>
 internal static class Report
 {
     public static string Markdown(IReadOnlyList<string> contenders, IReadOnlyDictionary<(Metric, string), List<double>> results, HarnessSize size)
@@ -20,34 +20,39 @@ internal static class Report
 
         text.AppendLine(" target for (c), (d) | met by (c), (d) |");
         text.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", contenders.Count))).AppendLine("---|---|");
-        foreach (var metric in Metric.All.Where(m => contenders.Any(c => results.ContainsKey((m, c)))))
+        foreach (var metric in Metric.All.Where(m => contenders.All(c => results.ContainsKey((m, c)))))
         {
-            var medians = contenders.Select(c => results.TryGetValue((metric, c), out var v) ? Statistics.Median(v) : double.NaN).ToArray();
-            text.Append(CultureInfo.InvariantCulture, $"| {metric.Row}, {metric.Unit} |");
-            for (var i = 0; i < medians.Length; i++)
+            var a = results[(metric, contenders[0])];
+            var b = results[(metric, contenders[1])];
+            text.Append(CultureInfo.InvariantCulture, $"| {metric.Row}, {metric.Unit} | {Format(metric, Statistics.Median(a))} |");
+            var met = new List<string>();
+            for (var i = 1; i < contenders.Count; i++)
             {
-                text.Append(' ').Append(medians[i].ToString(metric.Format, CultureInfo.InvariantCulture));
-                if (i > 0)
+                var comparison = Comparison.Of(results[(metric, contenders[i])], a, b);
+                text.Append(CultureInfo.InvariantCulture,
+                    $" {Format(metric, comparison.Value)} ({comparison.ToA:0.00}×, {comparison.LowestToA:0.00}–{comparison.HighestToA:0.00}) |");
+                if (i >= 2)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $" ({medians[i] / medians[0]:0.00}×)");
+                    met.Add(Target.For(metric).IsMet(comparison) ? "yes" : "**no**");
                 }
-
-                text.Append(" |");
             }
 
-            var target = Target.For(metric);
-            var met = medians.Skip(2).Select(v => target.IsMet(v, medians[0], medians[1]) ? "yes" : "**no**");
-            text.AppendLine(CultureInfo.InvariantCulture, $" {target.Text} | {string.Join(", ", met)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $" {Target.For(metric).Text} | {string.Join(", ", met)} |");
         }
 
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Medians of {size.Repetitions} repetitions after a warm-up round; ratios are to (a). Text: {size.TextChunks:N0} chunks; "
+            $"Medians of {size.Repetitions} repetitions after a warm-up round. In brackets: the median of the ratios to (a) taken "
+            + $"repetition by repetition (the four run back to back in each round, in rotating order), and their range. Targets "
+            + $"that compare with (a) or (b) use those paired medians. "
+            + $"Text: {size.TextChunks:N0} chunks; "
             + $"audio down: {size.AudioChunks:N0} × 9,600 B; audio up: {size.UpstreamChunks:N0} × {HarnessSize.UpstreamChunkBytes:N0} B; "
             + $"{size.Turns:N0} turns; {size.IdleSessions:N0} idle sessions.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}.");
         return text.ToString();
     }
+
+    private static string Format(Metric metric, double value) => value.ToString(metric.Format, CultureInfo.InvariantCulture);
 
     /// <summary>Where the figures were measured.</summary>
     public static string Machine()
