@@ -21,6 +21,7 @@ public class SerializerBenchmarks
     };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+    private readonly Utf8JsonWriter _writer = new(Stream.Null, new JsonWriterOptions { SkipValidation = true }); // as the socket's
     private ClientMessage _message = null!;
 
     [ParamsSource(nameof(Kinds))]
@@ -38,4 +39,17 @@ public class SerializerBenchmarks
         ClientMessageSerializer.Serialize(_message, _buffer);
         return _buffer.WrittenCount;
     }
+
+    /// <summary>As the socket's writer does it: one Utf8JsonWriter for the socket's life, reset for every message.</summary>
+    [Benchmark]
+    public int SerializeWithReusedWriter()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        ClientMessageSerializer.Serialize(_message, _writer);
+        return _buffer.WrittenCount;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _writer.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using LiveActors.Errors;
 
@@ -28,16 +29,37 @@ public static class ClientMessageSerializer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(writer);
-        if (message is RawClientMessage raw)
+        switch (message)
         {
-            raw.Json.WriteTo(writer);
-        }
-        else
-        {
-            JsonSerializer.Serialize(writer, Wrap(message), LiveJsonContext.Default.ClientMessageEnvelope);
+            case RawClientMessage raw:
+                raw.Json.WriteTo(writer);
+                break;
+            case Setup setup:
+                Write(writer, "setup"u8, setup, LiveJsonContext.Default.Setup);
+                break;
+            case ClientContent content:
+                Write(writer, "clientContent"u8, content, LiveJsonContext.Default.ClientContent);
+                break;
+            case RealtimeInput input:
+                Write(writer, "realtimeInput"u8, input, LiveJsonContext.Default.RealtimeInput);
+                break;
+            case ToolResponse response:
+                Write(writer, "toolResponse"u8, response, LiveJsonContext.Default.ToolResponse);
+                break;
+            default:
+                throw new ArgumentException($"Unknown client message type {message.GetType().Name}.", nameof(message));
         }
 
         writer.Flush();
+    }
+
+    // The envelope by hand ({"kind": message}): no envelope record per message, one member written, not four looked at.
+    private static void Write<T>(Utf8JsonWriter writer, ReadOnlySpan<byte> kind, T message, JsonTypeInfo<T> type)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(kind);
+        JsonSerializer.Serialize(writer, message, type);
+        writer.WriteEndObject();
     }
 
     /// <summary>The message as a new byte array of UTF-8 JSON.</summary>
@@ -80,15 +102,6 @@ public static class ClientMessageSerializer
         error = message is null ? new ProtocolError("the message is not a JSON object.") : null;
         return message is not null;
     }
-
-    private static ClientMessageEnvelope Wrap(ClientMessage message) => message switch
-    {
-        Setup m => new ClientMessageEnvelope { Setup = m },
-        ClientContent m => new ClientMessageEnvelope { ClientContent = m },
-        RealtimeInput m => new ClientMessageEnvelope { RealtimeInput = m },
-        ToolResponse m => new ClientMessageEnvelope { ToolResponse = m },
-        _ => throw new ArgumentException($"Unknown client message type {message.GetType().Name}.", nameof(message)),
-    };
 
     private static ClientMessage Unwrap(ClientMessageEnvelope envelope, ReadOnlySpan<byte> json)
     {
