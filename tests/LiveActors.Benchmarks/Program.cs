@@ -40,12 +40,13 @@ if (sideBySide)
 
 if (micro)
 {
-    var config = DefaultConfig.Instance;
-    if (quick)
-    {
-        config = config.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
-            .WithIterationTime(TimeInterval.FromMilliseconds(100)).WithToolchain(InProcessEmitToolchain.Instance));
-    }
+    // Fixed iteration counts in this process: BenchmarkDotNet's default job raises its count to 100 on a noisy machine
+    // and builds a project per benchmark, which put the full run past ten minutes. A benchmark's own BenchmarkDotNet
+    // options (--job, --launchCount, ...) still apply after the --micro flag.
+    var job = quick
+        ? Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithIterationTime(TimeInterval.FromMilliseconds(100))
+        : Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithIterationTime(TimeInterval.FromMilliseconds(250));
+    var config = DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance));
 
     BenchmarkSwitcher.FromAssembly(typeof(LiveActors.Benchmarks.ParserBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
 }
