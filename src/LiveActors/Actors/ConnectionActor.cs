@@ -27,7 +27,6 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     private readonly ConnectionPlan _plan;
     private readonly ILogger _logger;
-    private readonly List<OutboundMessage> _waiting = [];
     private readonly List<object> _early = [];
     private readonly CancellationTokenSource _connecting = new();
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -115,7 +114,6 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             var e => new ConnectionFailed(e.Message) { Cause = e },
         }));
         Receive<ConnectTimedOut>(_ => _connecting.Cancel());
-        Receive<OutboundMessage>(_waiting.Add);
         Receive<CloseSocket>(_ =>
         {
             _closeRequested = true;
@@ -140,25 +138,21 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _activity?.Dispose();
             _activity = null;
             Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
-            Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
+            Context.Parent.Tell(new SocketReady(setupComplete.SessionId, _socket!.TrySend));
             _early.ForEach(Context.Parent.Tell);
             _early.Clear();
-            _waiting.ForEach(Write);
-            _waiting.Clear();
-            _socket!.InboundToSession();
+            _socket.InboundToSession();
             Become(Connected);
         });
         Receive<InboundMalformed>(_early.Add);
         Receive<ConnectTimedOut>(_ => End(new UpgradeTimeout(_plan.Timeout) { Stage = _stage }));
         Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete.")));
-        Receive<OutboundMessage>(_waiting.Add);
         Receive<CloseSocket>(_ => BeginClose());
     }
 
-    /// <summary>Frames flow: what the server sends now goes from the socket to the session directly.</summary>
+    /// <summary>Frames flow, both ways between the socket and the session directly; this actor watches the socket's end.</summary>
     private void Connected()
     {
-        Receive<OutboundMessage>(Write);
         Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed.")));
         Receive<CloseSocket>(_ => BeginClose());
     }
@@ -171,7 +165,6 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _socket!.InboundToSession(); // closing before setupComplete came: the rest goes to the session too
         });
         Receive<InboundMalformed>(Context.Parent.Tell);
-        Receive<OutboundMessage>(message => Context.Parent.Tell(new OutboundRejected(message)));
         Receive<SocketEnded>(_ => End(null));
         Receive<CloseTimedOut>(_ => End(null));
         Receive<CloseSocket>(_ => { });
@@ -190,14 +183,6 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             Context.Stop(Self);
         });
         ReceiveAny(_ => { }); // the parent's queue still holds anything sent now; it learns what was written from ConnectionEnded.
-    }
-
-    private void Write(OutboundMessage message)
-    {
-        if (!_socket!.TrySend(message))
-        {
-            Context.Parent.Tell(new OutboundRejected(message));
-        }
     }
 
     private void BeginClose()
