@@ -38,9 +38,9 @@ public interface ILiveConnection
     /// <summary>
     /// The session's events from now on (<see cref="SendFailed"/> included) until the session is closed or
     /// <paramref name="cancellationToken"/> fires. Each enumeration gets every event; a slow reader only delays itself.
-    /// With <see cref="LiveConnection.Start"/>, the first enumeration also gets what came before it started (up to 64
-    /// events), so code that sends first, or starts enumerating a moment after the session started, still sees
-    /// <c>Connected</c> and what followed.
+    /// The first enumeration also gets the events that came between the facade's start and its own (up to 64; with
+    /// <see cref="LiveConnection.Start"/> that is from the session's first event), so code that sends first and
+    /// enumerates after sees the whole reply, and sees <c>Connected</c>.
     /// After the session has ended, an enumeration ends at once.
     /// </summary>
     IAsyncEnumerable<LiveEvent> EventsAsync(CancellationToken cancellationToken = default);

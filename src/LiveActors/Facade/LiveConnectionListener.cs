@@ -10,9 +10,8 @@ namespace LiveActors.Facade;
 /// <summary>
 /// The facade's actor: it subscribes to the session, sends on the callers' behalf (so that a late
 /// <see cref="SendFailed"/> has somewhere to go) and hands events to every open enumeration. Events that come before
-/// the first enumeration starts (Connected, typically, which can beat a caller's first <c>EventsAsync</c>) are kept,
-/// up to <see cref="EarlyEventLimit"/>, and given to that first enumeration, when the session was created with this
-/// actor subscribed (<c>LiveConnection.Start</c>); a facade over a running session sees events from its enumerations on.
+/// the first enumeration starts (Connected, or the start of a reply to a send made before enumerating) are kept, up
+/// to <see cref="EarlyEventLimit"/>, and given to that first enumeration; later enumerations see events from their start.
 /// </summary>
 internal sealed class LiveConnectionListener : ReceiveActor
 {
@@ -24,7 +23,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
     private IActorRef _session = ActorRefs.Nobody;
     private readonly Queue<TaskCompletionSource<long>> _sends = new();
     private readonly List<ChannelWriter<LiveEvent>> _listeners = [];
-    private Queue<LiveEvent>? _early;
+    private Queue<LiveEvent>? _early = new();
     private bool _ended;
 
     /// <param name="subscribed">True when the session was created with this actor as its subscriber.</param>
@@ -33,7 +32,6 @@ internal sealed class LiveConnectionListener : ReceiveActor
     {
         _subscribed = subscribed;
         _stopped = stopped;
-        _early = subscribed ? new Queue<LiveEvent>() : null; // subscribed from the session's start: keep its first events
         Receive<Attach>(attach =>
         {
             _session = attach.Session;

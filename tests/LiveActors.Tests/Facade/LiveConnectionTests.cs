@@ -64,6 +64,31 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
         await live.CloseAsync(stop.Token);
     }
 
+    [Fact]
+    public async Task A_facade_that_sends_first_and_enumerates_after_sees_the_whole_reply()
+    {
+        var (session, events) = StartSession();
+        NextEvent<SessionResumptionUpdated>(events);
+        var live = new LiveConnection(Sys, session);
+        using var stop = new CancellationTokenSource(Patience);
+        await live.SendAsync(ClientContent.UserText("first"), stop.Token);
+        NextEvent<TurnCompleted>(events);
+        NextEvent<SessionResumptionUpdated>(events); // published after the turn, so the whole turn reached the facade too
+
+        var seen = new List<LiveEvent>();
+        await foreach (var @event in live.EventsAsync(stop.Token))
+        {
+            seen.Add(@event);
+            if (@event is TurnCompleted)
+            {
+                break;
+            }
+        }
+
+        Assert.IsType<ModelTurnReceived>(seen[0]);
+        Assert.Equal("Turn 1: you said \"first\"", string.Concat(seen.OfType<ModelTurnReceived>().Select(e => e.Turn.Parts![0].Text)));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -117,7 +142,7 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
     public async Task Enumerations_each_get_every_event_and_stop_when_cancelled()
     {
         var (session, events) = StartSession();
-        NextEvent<Connected>(events);
+        NextEvent<SessionResumptionUpdated>(events); // the handle after setupComplete: nothing more comes before the send
         var live = new LiveConnection(Sys, session);
         using var first = new CancellationTokenSource(Patience);
         using var second = new CancellationTokenSource(Patience);
