@@ -12,6 +12,7 @@ internal sealed record Metric(string Row, string Unit, bool HigherIsBetter, stri
     public static readonly Metric UpstreamChunksPerSecond = new("upstream audio", "chunks/s", HigherIsBetter: true);
     public static readonly Metric TurnLatencyP50 = new("turn latency p50", "ms", HigherIsBetter: false, "N3");
     public static readonly Metric TurnLatencyP99 = new("turn latency p99", "ms", HigherIsBetter: false, "N3");
+    public static readonly Metric WorkItemsPerTurn = new("thread-pool work items per turn", "items", HigherIsBetter: false, "N1");
     public static readonly Metric IdleMemoryPerSession = new("idle memory per session", "KiB", HigherIsBetter: false, "N1");
     public static readonly Metric AllocatedPerTextChunk = new($"allocated per text chunk ({Payloads.TextChunk} B frame)", "B", HigherIsBetter: false);
     public static readonly Metric AllocatedPerAudioChunk = new($"allocated per audio chunk ({Payloads.AudioChunk:N0} B frame)", "B", HigherIsBetter: false);
@@ -20,7 +21,7 @@ internal sealed record Metric(string Row, string Unit, bool HigherIsBetter, stri
     /// <summary>Every row, in the table's order.</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
-        TextChunksPerSecond, AudioMegabytesPerSecond, UpstreamChunksPerSecond, TurnLatencyP50, TurnLatencyP99,
+        TextChunksPerSecond, AudioMegabytesPerSecond, UpstreamChunksPerSecond, TurnLatencyP50, TurnLatencyP99, WorkItemsPerTurn,
         IdleMemoryPerSession, AllocatedPerTextChunk, AllocatedPerAudioChunk, DropToResumed,
     ];
 }

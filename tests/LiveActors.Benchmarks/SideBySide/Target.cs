@@ -7,8 +7,10 @@ internal sealed record Target(string Text, Func<Comparison, bool> IsMet)
 {
     private static readonly Target Throughput = new("≥ 0.9× (a), ≥ (b)", c => c.ToA >= 0.9 && c.ToB >= 1);
 
-    public static Target For(Metric metric) => metric switch
+    /// <summary>What the issue asks of the row; null for a row that only explains others.</summary>
+    public static Target? For(Metric metric) => metric switch
     {
+        _ when metric == Metric.WorkItemsPerTurn => null,
         _ when metric == Metric.TurnLatencyP50 => new("≤ (b)", c => c.ToB <= 1),
         _ when metric == Metric.TurnLatencyP99 => new("≤ (a) + 1 ms, ≤ (b)", c => c.Value <= c.A + 1 && c.ToB <= 1),
         _ when metric == Metric.IdleMemoryPerSession => new("≤ 1.2× (a), ≤ (b)", c => c.ToA <= 1.2 && c.ToB <= 1),
