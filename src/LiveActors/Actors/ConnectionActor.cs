@@ -16,10 +16,11 @@ namespace LiveActors.Actors;
 /// and report back as messages.
 /// </summary>
 /// <remarks>
-/// <para>Once setupComplete has come, frames pass between the socket and the session without this actor: the receive
-/// loop delivers to the parent, and <see cref="SocketReady"/> gives the parent the socket's send queue. This actor
-/// keeps what is the socket's own: its opening, its close, and its end. Skipping it on the send side alone saved about
-/// a fifth of the thread-pool work items a turn costs (see the README's performance section).</para>
+/// <para>Once setupComplete has come, what the server sends passes from the socket to the session without this
+/// actor: the receive loop delivers to the parent directly. Sends still come through here to the socket's queue: the
+/// direct way was tried: it cut a turn's thread-pool work items by a fifth, but in five alternating runs it cost the
+/// actor API 12-18% of its upstream throughput (likely because this actor no longer takes the socket writes off the
+/// session's thread while the session accepts the next sends).</para>
 /// <para>
 /// States are methods switched with Become, each taking what it needs (as Akka's BackoffOnRestartSupervisor does),
 /// rather than Akka's FSM: the states hold different resources (a connect task, then a socket), and a parent-owned
@@ -32,6 +33,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     private readonly ConnectionPlan _plan;
     private readonly ILogger _logger;
+    private readonly List<OutboundMessage> _waiting = [];
     private readonly List<object> _early = [];
     private readonly CancellationTokenSource _connecting = new();
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -119,6 +121,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             var e => new ConnectionFailed(e.Message) { Cause = e },
         }));
         Receive<ConnectTimedOut>(_ => _connecting.Cancel());
+        Receive<OutboundMessage>(_waiting.Add);
         Receive<CloseSocket>(_ =>
         {
             _closeRequested = true;
@@ -143,21 +146,25 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _activity?.Dispose();
             _activity = null;
             Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
-            Context.Parent.Tell(new SocketReady(setupComplete.SessionId, _socket!.TrySend));
+            Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
             _early.ForEach(Context.Parent.Tell);
             _early.Clear();
-            _socket.InboundToSession();
+            _waiting.ForEach(Write);
+            _waiting.Clear();
+            _socket!.InboundToSession();
             Become(Connected);
         });
         Receive<InboundMalformed>(_early.Add);
         Receive<ConnectTimedOut>(_ => End(new UpgradeTimeout(_plan.Timeout) { Stage = _stage }));
         Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete.")));
+        Receive<OutboundMessage>(_waiting.Add);
         Receive<CloseSocket>(_ => BeginClose());
     }
 
-    /// <summary>Frames flow, both ways between the socket and the session directly; this actor watches the socket's end.</summary>
+    /// <summary>Frames flow: what the server sends now goes from the socket to the session directly.</summary>
     private void Connected()
     {
+        Receive<OutboundMessage>(Write);
         Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed.")));
         Receive<CloseSocket>(_ => BeginClose());
     }
@@ -170,6 +177,7 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _socket!.InboundToSession(); // closing before setupComplete came: the rest goes to the session too
         });
         Receive<InboundMalformed>(Context.Parent.Tell);
+        Receive<OutboundMessage>(message => Context.Parent.Tell(new OutboundRejected(message)));
         Receive<SocketEnded>(_ => End(null));
         Receive<CloseTimedOut>(_ => End(null));
         Receive<CloseSocket>(_ => { });
@@ -188,6 +196,14 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             Context.Stop(Self);
         });
         ReceiveAny(_ => { }); // the parent's queue still holds anything sent now; it learns what was written from ConnectionEnded.
+    }
+
+    private void Write(OutboundMessage message)
+    {
+        if (!_socket!.TrySend(message))
+        {
+            Context.Parent.Tell(new OutboundRejected(message));
+        }
     }
 
     private void BeginClose()

@@ -5,11 +5,8 @@ namespace LiveActors.Actors;
 
 // The messages between a ConnectionSupervisor and its ConnectionActor. Internal: users talk to the supervisor only.
 
-/// <summary>
-/// Child to parent: setupComplete arrived; messages may flow. From now on the parent queues client messages on the
-/// socket itself with <paramref name="TrySend"/> (false: the socket's queue is full), one hop fewer for every send.
-/// </summary>
-internal sealed record SocketReady(string? SessionId, Func<OutboundMessage, bool> TrySend);
+/// <summary>Child to parent: setupComplete arrived; messages may flow.</summary>
+internal sealed record SocketReady(string? SessionId);
 
 /// <summary>
 /// Child to parent, its last word: the socket is gone. <paramref name="Error"/> is null when it closed because the
@@ -19,6 +16,9 @@ internal sealed record ConnectionEnded(ConnectionError? Error, long LastWritten,
 
 /// <summary>Writer to parent: every message up to this sequence number has been written.</summary>
 internal sealed record Written(long Sequence);
+
+/// <summary>Child to parent: the socket's send queue was full, so this message was not queued.</summary>
+internal sealed record OutboundRejected(OutboundMessage Message);
 
 /// <summary>Parent to child: close the socket gracefully.</summary>
 internal sealed record CloseSocket

@@ -47,7 +47,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly List<IActorRef> _closeRequesters = [];
     private readonly List<LiveEvent> _events = new(4);
     private IActorRef? _connection;
-    private Func<OutboundMessage, bool>? _sendOnSocket;
     private ConnectionStatus _status = ConnectionStatus.Connecting;
     private ConnectionError? _lastError;
     private ConnectionError _endError = SessionClosed.Instance;
@@ -211,7 +210,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<ConnectionEnded>(ended =>
         {
             _connection = null;
-            _sendOnSocket = null;
             if (ended.Error is null)
             {
                 _outbound.ClosedGracefully(ended.LastWritten);
@@ -286,6 +284,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         });
         Receive<Healthy>(_ => { });
         Receive<HandOverNow>(_ => { });
+        Receive<OutboundRejected>(OnRejected);
     }
 
     private void StartAttempt()
@@ -331,10 +330,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             ? new Events.Connected(ready.SessionId)
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
         _replayed = 0;
-        _sendOnSocket = ready.TrySend;
         foreach (var message in _outbound.StartConnection())
         {
-            SendOnSocket(message);
+            _connection!.Tell(message);
         }
 
         Become(Connected);
@@ -345,7 +343,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Timers.Cancel(HealthyTimer);
         Timers.Cancel(HandoverTimer);
         _connection = null;
-        _sendOnSocket = null; // the ended socket's queue: nothing more goes there
         if (ended.Error is null && _status == ConnectionStatus.HandingOver)
         {
             SettleOutbound(ended, new ConnectionFailed("the connection was handed over after goAway."));
@@ -429,8 +426,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Sender.Tell(new SendAccepted(message.Sequence));
         if (onSocket)
         {
+            _connection!.Tell(message);
             _outbound.Hand(message);
-            SendOnSocket(message);
         }
         else
         {
@@ -438,14 +435,13 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
     }
 
-    /// <summary>Queues a handed message on the current socket; when the socket's queue is full, that one message is forgotten and its sender told.</summary>
-    private void SendOnSocket(OutboundMessage message)
+    /// <summary>The socket's queue was full: that one message is forgotten and its sender told.</summary>
+    private void OnRejected(OutboundRejected rejected)
     {
-        if (!_sendOnSocket!(message))
-        {
-            _outbound.Rejected(message);
-            Fail(message, new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
-        }
+        _outbound.Rejected(rejected.Message);
+        Fail(rejected.Message, _status == ConnectionStatus.Closing
+            ? SessionClosed.Instance
+            : new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
     }
 
     private void OnGoAway(GoAway goAway)

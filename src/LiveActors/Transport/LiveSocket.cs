@@ -38,7 +38,6 @@ internal sealed class LiveSocket
     private OutboundMessage? _inFlight;
     private long _lastWritten = -1;
     private volatile bool _closeRequested;
-    private volatile bool _sendsEnded;
 
     private LiveSocket(ClientWebSocket socket, SocketSettings settings)
     {
@@ -106,25 +105,19 @@ internal sealed class LiveSocket
     /// <summary>The connection has taken setupComplete and told the session: later messages go to the session directly.</summary>
     public void InboundToSession() => _inboundToSession.TrySetResult();
 
-    /// <summary>
-    /// Queues a message for the writer; false only when the queue is full. Called by one thread at a time (the
-    /// connection for setup, then the session). Once the socket is closing or stopping it takes the message and lets it
-    /// go: what was written is reported when the socket stops, so the session replays or reports the rest.
-    /// </summary>
-    public bool TrySend(OutboundMessage message) => _outbound.Writer.TryWrite(message) || _sendsEnded;
+    /// <summary>Queues a message for the writer; false when the queue is full.</summary>
+    public bool TrySend(OutboundMessage message) => _outbound.Writer.TryWrite(message);
 
     /// <summary>Lets the writer finish what is queued, then send a close frame; the peer's answer ends the socket.</summary>
     public void BeginClose()
     {
         _closeRequested = true;
-        _sendsEnded = true;
         _outbound.Writer.TryComplete();
     }
 
     /// <summary>Stops both loops, aborts the socket if it is still open, and says how far the writer got.</summary>
     public async Task<SocketStopped> StopAsync()
     {
-        _sendsEnded = true;
         await _stopping.CancelAsync().ConfigureAwait(false);
         _socket.Abort();
         await Task.WhenAll(_receiving, _writing).ConfigureAwait(false);
