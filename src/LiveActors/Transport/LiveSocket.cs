@@ -131,8 +131,8 @@ internal sealed class LiveSocket
 
     private async Task ReceiveLoopAsync(SocketCallbacks callbacks)
     {
-        var deliver = callbacks.ToConnection;
-        var inbound = callbacks.ToConnection;
+        var inbound = callbacks.ToConnection; // until the connection has taken setupComplete, then the session
+        var toSession = false;
         byte[]? buffer = null;
         var count = 0;
         try
@@ -172,7 +172,7 @@ internal sealed class LiveSocket
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerCloseAsync().ConfigureAwait(false);
-                    deliver(new SocketEnded(_closeRequested
+                    callbacks.ToConnection(new SocketEnded(_closeRequested
                         ? null
                         : new ServerClosed((int?)_socket.CloseStatus ?? 1005, _socket.CloseStatusDescription ?? "")));
                     return;
@@ -181,7 +181,7 @@ internal sealed class LiveSocket
                 count += result.Count;
                 if (count > _settings.MaxMessageSize)
                 {
-                    deliver(new SocketEnded(new ProtocolError(
+                    callbacks.ToConnection(new SocketEnded(new ProtocolError(
                         $"a server message is larger than max-inbound-message-size ({_settings.MaxMessageSize} bytes).")));
                     await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
                     return;
@@ -194,10 +194,11 @@ internal sealed class LiveSocket
 
                 var setupComplete = Deliver(count == 0 ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), inbound);
                 count = 0;
-                if (setupComplete && inbound == callbacks.ToConnection)
+                if (setupComplete && !toSession)
                 {
                     await _inboundToSession.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
                     inbound = callbacks.ToSession;
+                    toSession = true;
                 }
 
                 if (buffer?.Length > 2L * _settings.ReceiveBufferSize)
@@ -213,7 +214,7 @@ internal sealed class LiveSocket
         }
         catch (Exception e)
         {
-            deliver(new SocketEnded(ReceiveError(e)));
+            callbacks.ToConnection(new SocketEnded(ReceiveError(e)));
         }
         finally
         {
