@@ -5,6 +5,9 @@ namespace LiveActors.Benchmarks.SideBySide.Contenders;
 /// <summary>The options both LiveActors contenders run with: the defaults, except where the harness says why not.</summary>
 internal static class LiveActorsOptions
 {
+    /// <summary>retry.reset-after for the harness's sessions (see below).</summary>
+    public static readonly TimeSpan ResetAfter = TimeSpan.FromMilliseconds(50);
+
     public static LiveConnectionOptions For(Uri emulator, bool resumption) => new()
     {
         Model = Endpoint.Model,
@@ -17,7 +20,7 @@ internal static class LiveActorsOptions
         OutboundQueue = new OutboundQueueOptions { MaxMessages = 100_000, MaxBytes = 512L * 1024 * 1024 },
 
         // A drop within reset-after of connecting counts as a failed attempt and waits retry.delay; a real session that
-        // drops after minutes is retried at once. The drop row's sessions are DropToResumedScenario.SessionAge old.
-        Retry = new RetryOptions { ResetAfter = TimeSpan.FromMilliseconds(50) },
+        // drops after minutes is retried at once. The drop row's first turn outlasts it (DropToResumedScenario.ReplyDelay).
+        Retry = new RetryOptions { ResetAfter = ResetAfter },
     };
 }
