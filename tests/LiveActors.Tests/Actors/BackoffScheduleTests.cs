@@ -34,7 +34,7 @@ public sealed class BackoffScheduleTests(ITestOutputHelper output)
             Clock.Advance(TimeSpan.FromMilliseconds(wait - 1));
             Assert.Equal(ConnectionStatus.Reconnecting, StatusOf(session));
             Clock.Advance(TimeSpan.FromMilliseconds(1));
-            await Emulator.WaitForConnectionAsync(next);
+            await Emulator.WaitForConnectionAsync(next).WaitAsync(TimeSpan.FromSeconds(10));
         }
 
         NextEvent<Connected>(events);
