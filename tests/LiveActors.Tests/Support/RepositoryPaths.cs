@@ -1,15 +1,15 @@
 namespace LiveActors.Tests;
 
-/// <summary>Finds the repository root and the shared protocol samples beside it, from wherever the tests run.</summary>
+/// <summary>
+/// Finds the repository root, and the sample frames that the test project copies beside its assembly
+/// (<c>tests/LiveActors.Tests/Samples</c>): tests never read anything outside the repository.
+/// </summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindUp(dir => File.Exists(Path.Combine(dir, "LiveActors.sln")))
         ?? throw new InvalidOperationException("LiveActors.sln was not found above " + AppContext.BaseDirectory);
 
-    public static string ProtocolSamples { get; } =
-        FindUp(dir => Directory.Exists(Path.Combine(dir, "shared", "protocol-samples"))) is { } parent
-            ? Path.Combine(parent, "shared", "protocol-samples")
-            : throw new InvalidOperationException("shared/protocol-samples was not found beside the repository.");
+    public static string ProtocolSamples { get; } = Path.Combine(AppContext.BaseDirectory, "Samples");
 
     public static string Sample(string relativePath) => Path.Combine(ProtocolSamples, relativePath);
 
