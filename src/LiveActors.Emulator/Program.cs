@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using LiveActors.Emulator;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -36,14 +37,22 @@ catch (FormatException e)
     return 2;
 }
 
-await using var emulator = await LiveEmulator.StartAsync(options with { FaultRule = FaultSpec.Rule(faults) });
-Console.WriteLine($"listening {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}");
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// SIGINT (Ctrl+C) and SIGTERM (docker stop, systemd, a test harness) end the run cleanly with exit code 0. They are
+// taken with PosixSignalRegistration, not Console.CancelKeyPress and ProcessExit: a ProcessExit handler runs only as
+// the process is already going away, and cancelling a source that Main has disposed by then threw on the way out.
+var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+    context.Cancel = true; // the runtime's default would end the process before the emulator has closed its sockets
+    stopped.TrySetResult();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+await using (var emulator = await LiveEmulator.StartAsync(options with { FaultRule = FaultSpec.Rule(faults) }))
+{
+    Console.WriteLine($"listening {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}");
+    await stopped.Task;
+}
+
 return 0;

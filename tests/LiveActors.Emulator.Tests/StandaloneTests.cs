@@ -37,6 +37,23 @@ public sealed partial class StandaloneTests
         Assert.Equal("setupComplete", (await accepted.SetupAsync()).Kind);
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_stop_signal_ends_it_cleanly_with_exit_code_0_even_with_a_session_open(string signal)
+    {
+        using var emulator = EmulatorProcess.Start("--port", "0");
+        using var patience = new CancellationTokenSource(WireClient.Patience);
+        var address = new Uri(Listening().Match(await emulator.Output.ReadLineAsync(patience.Token) ?? "").Groups[1].Value);
+        await using var client = await WireClient.ConnectAsync(address);
+        Assert.Equal("setupComplete", (await client.SetupAsync()).Kind);
+
+        emulator.Signal(signal);
+
+        Assert.Equal(0, await emulator.ExitCodeAsync());
+        Assert.Equal("", await emulator.Errors.ReadToEndAsync(patience.Token));
+    }
+
     [Fact]
     public async Task An_unknown_option_exits_with_2_and_says_what_is_wrong()
     {

@@ -31,6 +31,14 @@ internal sealed class EmulatorProcess : IDisposable
         return new EmulatorProcess(Process.Start(info) ?? throw new InvalidOperationException("The emulator process did not start."));
     }
 
+    /// <summary>Sends <paramref name="signal"/> (TERM or INT) to the process, as a service manager or Ctrl+C would.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public async Task<int> ExitCodeAsync()
     {
         using var patience = new CancellationTokenSource(WireClient.Patience);
