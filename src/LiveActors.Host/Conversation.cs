@@ -17,6 +17,7 @@ internal sealed class Conversation(
     LiveConnectionOptions options,
     HostConsole console,
     AudioInput audio,
+    SessionTarget target,
     ActorSystem system,
     ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime) : BackgroundService
@@ -28,7 +29,7 @@ internal sealed class Conversation(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var telemetry = new TelemetrySummary();
-        var printer = new SessionPrinter(console.Output);
+        var printer = new SessionPrinter(console.Output, echoDeclared: arguments.Tools == HostTools.Echo);
         LiveConnection live;
         try
         {
@@ -36,10 +37,13 @@ internal sealed class Conversation(
         }
         catch (LiveConnectionException e)
         {
-            console.Fail(2, e.Error.Message, e);
+            // Options and credentials are checked here, so nothing is printed before a mistake in them.
+            console.Fail(ExitCodes.BadInput, e.Error.Message, e);
             lifetime.StopApplication();
             return;
         }
+
+        console.Output.WriteLine(target.Description);
 
         var printing = printer.RunAsync(live, CancellationToken.None); // until the session is closed, so the close shows too
         try
@@ -52,30 +56,49 @@ internal sealed class Conversation(
         }
         catch (LiveConnectionException e)
         {
-            console.Fail(1, e.Error.Message, e);
+            console.Fail(ExitCodes.SessionFailed, e.Error.Message, e);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {
-            console.Fail(1, e.Message, e);
+            console.Fail(ExitCodes.SessionFailed, e.Message, e);
         }
         finally
         {
             using var closing = new CancellationTokenSource(CloseBudget);
             await live.CloseAsync(closing.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             await printing.ConfigureAwait(false);
-            if (arguments.AudioOut is { } path && printer.Audio.Length > 0)
-            {
-                WavFile.WritePcm(path, printer.Audio, printer.AudioRate);
-                console.Output.WriteLine($"[wrote {printer.Audio.Length / 2.0 / printer.AudioRate:0.00} s of {printer.AudioRate / 1000} kHz audio to {path}]");
-            }
-
+            WriteAudio(printer);
             console.Output.WriteLine(telemetry.ToString());
             if (printer.Failure is { } failure && console.ExitCode == 0)
             {
-                console.Fail(1, failure.Error.Message, exception: null);
+                console.Fail(ExitCodes.SessionFailed, failure.Error.Message, exception: null);
             }
 
             lifetime.StopApplication();
+        }
+    }
+
+    private void WriteAudio(SessionPrinter printer)
+    {
+        if (arguments.AudioOut is not { } path)
+        {
+            return;
+        }
+
+        if (printer.Audio.Length == 0)
+        {
+            console.Output.WriteLine("[no audio in the reply; nothing written]");
+            return;
+        }
+
+        try
+        {
+            WavFile.WritePcm(path, printer.Audio, printer.AudioRate);
+            console.Output.WriteLine($"[wrote {printer.Audio.Length / 2.0 / printer.AudioRate:0.00} s of {printer.AudioRate / 1000} kHz audio to {path}]");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Fail(ExitCodes.BadInput, $"--audio-out: {path} cannot be written: {e.Message}", e);
         }
     }
 
@@ -141,6 +164,11 @@ internal sealed class Conversation(
             // A drop cut the turn off: the server may never have had the prompt (SendFailed says so), so this
             // application chooses to ask again once the session is back.
             await printer.NextReconnect.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (printer.Failure is not null)
+            {
+                return; // the session gave up instead of coming back
+            }
+
             printer.Status("asking again");
         }
     }

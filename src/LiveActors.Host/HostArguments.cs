@@ -29,6 +29,9 @@ internal sealed record HostArguments
 
     public bool Transcribe { get; init; }
 
+    /// <summary>The tools the host declares and answers itself (<c>echo</c>); null: none.</summary>
+    public string? Tools { get; init; }
+
     public bool Interactive { get; init; }
 
     public bool Verbose { get; init; }
@@ -43,11 +46,12 @@ internal sealed record HostArguments
         ("--vertex", "", "use Vertex AI (credentials: VERTEX_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS or gcloud ADC)"),
         ("--project", "ID", "Vertex AI project (else VERTEX_PROJECT_ID / GOOGLE_CLOUD_PROJECT)"),
         ("--location", "LOC", "Vertex AI location (else VERTEX_LOCATION / GOOGLE_CLOUD_LOCATION, else us-central1)"),
-        ("--emulator", "", "use the built-in loopback emulator even when credentials are set"),
-        ("--emulator-fault", "drop|go-away", "make the emulator drop the connection or send goAway, to watch the session resume"),
+        ("--emulator", "", "use the built-in loopback emulator even when credentials are set (with --vertex: its Vertex AI path)"),
+        ("--emulator-fault", "drop|go-away|give-up", "the emulator drops the connection or sends goAway (watch the session resume), or drops it and refuses to reconnect (watch it give up)"),
         ("--audio-in", "FILE.wav", "send a 16 kHz 16-bit mono PCM WAV as realtimeInput audio"),
         ("--audio-out", "FILE.wav", "ask for audio and write the 24 kHz reply to a WAV file"),
         ("--transcribe", "", "ask for input and output audio transcriptions and print them"),
+        ("--tools", "echo", "declare a tool 'echo' and answer every call with its arguments (calls are always shown; undeclared ones are answered with an error)"),
         ("--interactive", "", "after the first turn, read turns from stdin (the default on a terminal without --prompt)"),
         ("--verbose", "", "show debug logs and stack traces"),
         ("--help", "", "show this help"),
@@ -78,6 +82,7 @@ internal sealed record HostArguments
                     "--audio-in" => parsed with { AudioIn = Value() },
                     "--audio-out" => parsed with { AudioOut = Value() },
                     "--transcribe" => parsed with { Transcribe = true },
+                    "--tools" => parsed with { Tools = ToolSet(Value()) },
                     "--interactive" => parsed with { Interactive = true },
                     "--verbose" => parsed with { Verbose = true },
                     "--help" or "-h" or "-?" => parsed with { Help = true },
@@ -110,10 +115,17 @@ internal sealed record HostArguments
             "",
         };
         lines.AddRange(Usage.Select(u => string.Create(CultureInfo.InvariantCulture, $"  {(u.Flag + " " + u.Value).PadRight(32)}{u.Meaning}")));
+        lines.Add("");
+        lines.Add("exit codes:");
+        lines.AddRange(ExitCodes.All.Select(c => string.Create(CultureInfo.InvariantCulture, $"  {c.Code,-4}{c.Meaning}")));
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string Fault(string value) => value is "drop" or "go-away"
+    private static string Fault(string value) => value is "drop" or "go-away" or "give-up"
         ? value
-        : throw new FormatException($"--emulator-fault must be drop or go-away (was '{value}').");
+        : throw new FormatException($"--emulator-fault must be drop, go-away or give-up (was '{value}').");
+
+    private static string ToolSet(string value) => value is "echo"
+        ? value
+        : throw new FormatException($"--tools must be echo (was '{value}').");
 }

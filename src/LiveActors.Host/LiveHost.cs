@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using LiveActors.Auth;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Errors;
@@ -17,32 +18,40 @@ namespace LiveActors.Host;
 /// </summary>
 internal static class LiveHost
 {
-    /// <summary>Exit codes: 0 done, 1 the session failed, 2 bad options or credentials, 64 bad command line.</summary>
+    /// <summary>The project the emulator's Vertex AI path is given when none is named: the emulator takes any.</summary>
+    private const string EmulatorProject = "emulator-project";
+
+    /// <summary>Runs the command line; the result is one of <see cref="ExitCodes"/>.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, bool inputIsTerminal)
     {
         var (arguments, usageError) = HostArguments.Parse(args);
         if (arguments is null)
         {
             error.WriteLine($"error: {usageError}");
-            return 64;
+            return ExitCodes.Usage;
         }
 
         if (arguments.Help)
         {
             output.WriteLine(HostArguments.HelpText());
-            return 0;
+            return ExitCodes.Done;
         }
 
         var interactive = arguments.Interactive || (inputIsTerminal && arguments.Prompt is null && arguments.AudioIn is null);
         var console = new HostConsole(output, error, input, interactive, arguments.Verbose);
         try
         {
-            // Read the audio before anything starts, so that a bad file is a one-line error and nothing else.
-            var audio = new AudioInput(arguments.AudioIn is { } wav ? WavFile.ReadPcm(wav, 16_000) : null);
+            // The files first, so that a bad one is a one-line error and nothing else: no emulator, no session.
+            var audio = new AudioInput(arguments.AudioIn is { } wav ? AudioFiles.ReadInput(wav) : null);
+            if (arguments.AudioOut is { } path)
+            {
+                AudioFiles.CheckOutput(path);
+            }
+
             await using var emulator = UsesEmulator(arguments) ? await StartEmulatorAsync(arguments).ConfigureAwait(false) : null;
             var options = Options(arguments, emulator);
-            output.WriteLine(emulator is not null
-                ? $"emulator at {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)} (set GEMINI_API_KEY for the real service)"
+            var target = new SessionTarget(emulator is not null
+                ? $"emulator at {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}{(arguments.Vertex ? ", Vertex AI path" : "")} (set GEMINI_API_KEY for the real service)"
                 : arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)");
 
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(Array.Empty<string>());
@@ -56,59 +65,63 @@ internal static class LiveHost
             builder.Services.AddAkka("live-host", akka => akka
                 .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
                 .WithLiveActorsLogging());
-            builder.Services.AddSingleton(arguments).AddSingleton(options).AddSingleton(console).AddSingleton(audio);
+            builder.Services.AddSingleton(arguments).AddSingleton(options).AddSingleton(console).AddSingleton(audio).AddSingleton(target);
             builder.Services.AddHostedService<Conversation>();
             using var host = builder.Build();
             await host.RunAsync().ConfigureAwait(false);
             return console.ExitCode;
         }
-        catch (Exception e) when (e is LiveConnectionException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (HostInputException e)
         {
-            console.Fail(2, e is LiveConnectionException live ? live.Error.Message : $"--audio-in: {e.Message}", e);
+            console.Fail(ExitCodes.BadInput, e.Message, e);
+            return console.ExitCode;
+        }
+        catch (LiveConnectionException e)
+        {
+            console.Fail(ExitCodes.BadInput, e.Error.Message, e);
             return console.ExitCode;
         }
     }
 
     private static bool UsesEmulator(HostArguments arguments) =>
         arguments.Emulator || (!arguments.Vertex
-            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GEMINI_API_KEY"))
-            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GOOGLE_API_KEY")));
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GeminiApiKey))
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GoogleApiKey)));
 
-    private static async Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments)
+    private static Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments) =>
+        LiveEmulator.StartAsync(new LiveEmulatorOptions { FaultRule = FaultRule(arguments.EmulatorFault) });
+
+    /// <summary>The faults a connection meets, by its number (1 is the first).</summary>
+    private static Func<int, IReadOnlyList<EmulatorFault>>? FaultRule(string? fault) => fault switch
     {
-        var emulator = await LiveEmulator.StartAsync().ConfigureAwait(false);
-        switch (arguments.EmulatorFault)
-        {
-            case "drop":
-                // As soon as the first prompt arrives: the turn is cut off, and the host asks again on the resumed session.
-                emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1)));
-                break;
-            case "go-away":
-                // Once the first turn is over (the handle after setupComplete, three chunks, generationComplete,
-                // turnComplete, the handle after the turn): the session moves to a new connection before the deadline.
-                emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(7), TimeSpan.FromSeconds(10)));
-                break;
-        }
-
-        return emulator;
-    }
+        // As soon as the first prompt arrives: the turn is cut off, and the host asks again on the resumed session.
+        "drop" => connection => connection == 1 ? [EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1))] : [],
+        // Once the first turn is over (the handle after setupComplete, three chunks, generationComplete, turnComplete,
+        // the handle after the turn): the session moves to a new connection before the deadline.
+        "go-away" => connection => connection == 1 ? [EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(7), TimeSpan.FromSeconds(10))] : [],
+        // The same drop, and then the service refuses every reconnect as forbidden, which is not worth retrying.
+        "give-up" => connection => connection == 1 ? [EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1))] : [EmulatorFault.RejectUpgrade(403)],
+        _ => null,
+    };
 
     private static LiveConnectionOptions Options(HostArguments arguments, LiveEmulator? emulator)
     {
         var audioOut = arguments.AudioOut is not null;
         var options = new LiveConnectionOptions
         {
-            AuthStrategy = arguments.Vertex && emulator is null ? AuthStrategy.VertexAi : AuthStrategy.GeminiApi,
+            AuthStrategy = arguments.Vertex ? AuthStrategy.VertexAi : AuthStrategy.GeminiApi,
             Model = arguments.Model,
-            ProjectId = arguments.Project,
+            ProjectId = arguments.Project ?? (arguments.Vertex && emulator is not null ? EmulatorProject : null),
             Location = arguments.Location,
-            ApiKey = emulator?.Options.ApiKey, // null: GEMINI_API_KEY, then GOOGLE_API_KEY
+            ApiKey = arguments.Vertex ? null : emulator?.Options.ApiKey, // null: GEMINI_API_KEY, then GOOGLE_API_KEY
+            Credential = arguments.Vertex && emulator is not null ? VertexCredentials.FromAccessToken(emulator.Options.BearerToken) : null,
             BaseAddress = emulator?.BaseAddress,
             Setup = new Setup
             {
                 GenerationConfig = new GenerationConfig { ResponseModalities = [audioOut ? Modalities.Audio : Modalities.Text] },
                 InputAudioTranscription = arguments.Transcribe ? new AudioTranscriptionConfig() : null,
                 OutputAudioTranscription = arguments.Transcribe ? new AudioTranscriptionConfig() : null,
+                Tools = arguments.Tools is not null ? [HostTools.Declarations] : null,
             },
         };
         return arguments.ApiVersion is { } version ? options with { ApiVersion = version } : options;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveActors.Errors;
 using LiveActors.Events;
 using LiveActors.Facade;
 using LiveActors.Messages;
@@ -8,15 +9,17 @@ namespace LiveActors.Host;
 
 /// <summary>
 /// Prints a session as it happens: the reply as it streams in, transcriptions, and status changes on their own lines.
-/// Collects reply audio for <c>--audio-out</c> and lets the conversation wait for turns and reconnects.
+/// Collects reply audio for <c>--audio-out</c>, answers tool calls (<see cref="HostTools"/>) and lets the conversation
+/// wait for turns and reconnects. Once the session gives up, every wait ends at once.
 /// </summary>
-internal sealed class SessionPrinter(TextWriter output)
+internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
 {
     private readonly MemoryStream _audio = new();
     private readonly TaskCompletionSource _firstReconnect = NewSignal();
     private TaskCompletionSource<TurnOutcome> _turn = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _nextReconnect = NewSignal();
     private bool _midLine;
+    private volatile bool _ended;
 
     /// <summary>The session gave up: the error, for the exit code and the last line.</summary>
     public GaveUp? Failure { get; private set; }
@@ -34,6 +37,10 @@ internal sealed class SessionPrinter(TextWriter output)
             await foreach (var @event in live.EventsAsync(cancellationToken).ConfigureAwait(false))
             {
                 Print(@event);
+                if (@event is ToolCallReceived call)
+                {
+                    await AnswerAsync(live, call.Call, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -41,10 +48,7 @@ internal sealed class SessionPrinter(TextWriter output)
         }
         finally
         {
-            // Nobody waits forever on a session that is over.
-            Volatile.Read(ref _turn).TrySetResult(TurnOutcome.SessionEnded);
-            _firstReconnect.TrySetResult();
-            Volatile.Read(ref _nextReconnect).TrySetResult();
+            End();
         }
     }
 
@@ -53,6 +57,11 @@ internal sealed class SessionPrinter(TextWriter output)
     {
         var turn = new TaskCompletionSource<TurnOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _turn, turn);
+        if (_ended)
+        {
+            turn.TrySetResult(TurnOutcome.SessionEnded);
+        }
+
         return turn.Task;
     }
 
@@ -102,8 +111,19 @@ internal sealed class SessionPrinter(TextWriter output)
             case GoAwayReceived goAway:
                 Status($"goAway: the server ends this connection in {goAway.GoAway.TimeLeft?.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} s; moving the session");
                 break;
+            case ToolCallReceived call:
+                foreach (var function in call.Call.FunctionCalls ?? [])
+                {
+                    Status($"tool call {function.Name} {function.Args?.GetRawText() ?? "{}"}");
+                }
+
+                break;
             case Disconnected disconnected:
-                Volatile.Write(ref _nextReconnect, NewSignal());
+                if (disconnected.WillRetry)
+                {
+                    Volatile.Write(ref _nextReconnect, NewSignal());
+                }
+
                 Volatile.Read(ref _turn).TrySetResult(TurnOutcome.CutOff);
                 Status($"disconnected: {disconnected.Error}{(disconnected.WillRetry ? $"; retrying in {disconnected.RetryIn?.TotalMilliseconds:0} ms" : "")}");
                 break;
@@ -121,11 +141,39 @@ internal sealed class SessionPrinter(TextWriter output)
             case GaveUp gaveUp:
                 Failure = gaveUp;
                 Status($"gave up: {gaveUp.Error}");
+                End();
                 break;
             case Messages.Closed:
                 Status("closed");
                 break;
         }
+    }
+
+    /// <summary>A model waits for the answer to its call, so every call is answered: see <see cref="HostTools"/>.</summary>
+    private async Task AnswerAsync(ILiveConnection live, ToolCall call, CancellationToken cancellationToken)
+    {
+        var answer = HostTools.Answer(call, echoDeclared);
+        try
+        {
+            await live.SendAsync(answer, cancellationToken).ConfigureAwait(false);
+            foreach (var response in answer.FunctionResponses ?? [])
+            {
+                Status($"answered {response.Name}: {response.Response?.GetRawText()}");
+            }
+        }
+        catch (LiveConnectionException e)
+        {
+            Status($"could not answer the tool call: {e.Error}");
+        }
+    }
+
+    /// <summary>The session is over (it gave up, or its events ended): nobody waits forever on it.</summary>
+    private void End()
+    {
+        _ended = true;
+        Volatile.Read(ref _turn).TrySetResult(TurnOutcome.SessionEnded);
+        _firstReconnect.TrySetResult();
+        Volatile.Read(ref _nextReconnect).TrySetResult();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

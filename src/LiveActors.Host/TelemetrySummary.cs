@@ -4,7 +4,8 @@ using LiveActors.Telemetry;
 
 namespace LiveActors.Host;
 
-/// <summary>Listens to the LiveActors meter for one run and sums it up in a line: messages, bytes, connect time, retries.</summary>
+/// <summary>Listens to the LiveActors meter for one run and sums it up in one line in which every figure is named:
+/// messages and bytes sent and received, the time of each connect, and the retries.</summary>
 internal sealed class TelemetrySummary : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -56,9 +57,9 @@ internal sealed class TelemetrySummary : IDisposable
     {
         lock (_gate)
         {
-            var connect = _connects.Count == 0 ? "no connection" : string.Join(", ", _connects.Select(s => $"{s * 1000:0} ms"));
+            var connect = _connects.Count == 0 ? "none" : string.Join(", ", _connects.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s * 1000:0} ms")));
             return string.Create(CultureInfo.InvariantCulture,
-                $"[telemetry: {_sent} messages sent ({Size(_sentBytes)}), {_received} received ({Size(_receivedBytes)}), connect {connect}, {_retries} retries]");
+                $"[telemetry: messages sent {_sent} ({Size(_sentBytes)}), messages received {_received} ({Size(_receivedBytes)}), connect time {connect}, retries {_retries}]");
         }
     }
 

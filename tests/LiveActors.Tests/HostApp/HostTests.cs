@@ -19,7 +19,7 @@ public sealed class HostTests
         Assert.Contains("[connected]", output, StringComparison.Ordinal);
         Assert.Contains($"Turn 1: you said \"{HostArguments.DefaultPrompt}\"", output, StringComparison.Ordinal);
         Assert.Contains("[closed]", output, StringComparison.Ordinal);
-        Assert.Matches(@"\[telemetry: \d+ messages sent \([\d.]+ (B|KiB)\), \d+ received .*, connect \d+ ms.*\]", output);
+        Assert.Matches(@"\[telemetry: messages sent \d+ \([\d.]+ (B|KiB)\), messages received \d+ \([\d.]+ (B|KiB)\), connect time \d+ ms, retries 0\]", output);
     }
 
     [Theory]
@@ -75,7 +75,8 @@ public sealed class HostTests
     [Theory]
     [InlineData(64, "unknown option --bogus", "--bogus")]
     [InlineData(64, "--model needs a value", "--model")]
-    [InlineData(64, "--emulator-fault must be drop or go-away", "--emulator-fault", "flood")]
+    [InlineData(64, "--emulator-fault must be drop, go-away or give-up", "--emulator-fault", "flood")]
+    [InlineData(64, "--tools must be echo", "--tools", "calculator")]
     [InlineData(2, "Option ApiVersion (live-actors.api-version) must be one of", "--emulator", "--api-version", "v9")]
     public async Task A_bad_option_is_one_line_that_says_what_to_fix_and_a_non_zero_exit(int expected, string says, params string[] args)
     {
@@ -102,12 +103,101 @@ public sealed class HostTests
     }
 
     [Fact]
-    public async Task Help_lists_every_option()
+    public async Task Help_lists_every_option_and_the_exit_codes()
     {
         var (code, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, code);
         Assert.All(HostArguments.Usage, option => Assert.Contains(option.Flag, output, StringComparison.Ordinal));
+        Assert.Contains("exit codes:", output, StringComparison.Ordinal);
+        Assert.All(ExitCodes.All, exit => Assert.Matches($@"(?m)^  {exit.Code} +{System.Text.RegularExpressions.Regex.Escape(exit.Meaning)}", output));
+    }
+
+    [Fact]
+    public async Task A_session_that_gives_up_ends_the_host_at_once_with_exit_1_and_its_reason_in_one_line()
+    {
+        // The first connection drops at the prompt; every reconnect is refused with 403, which is not retried.
+        var (code, output, error) = await RunAsync("--emulator", "--emulator-fault", "give-up", "--prompt", "first");
+
+        Assert.Equal(ExitCodes.SessionFailed, code);
+        Assert.Contains("[gave up: upgrade_failed", output, StringComparison.Ordinal);
+        var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("error: The server refused the WebSocket upgrade with HTTP 403.", line);
+    }
+
+    [Fact]
+    public async Task An_audio_out_path_that_cannot_be_written_is_one_line_and_exit_2_before_the_session_starts()
+    {
+        var missing = Path.Combine(Directory.CreateTempSubdirectory("liveactors-host-").FullName, "no-such-folder", "reply.wav");
+
+        var (code, output, error) = await RunAsync("--emulator", "--audio-out", missing);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output); // no emulator line, no session
+        var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: --audio-out: {missing} cannot be written", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_without_audio_says_so_and_writes_no_file()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("liveactors-host-").FullName, "reply.wav");
+
+        // The emulator answers a text turn with text, even when audio was asked for.
+        var (code, output, _) = await RunAsync("--emulator", "--audio-out", path, "--prompt", "text only");
+
+        Assert.Equal(0, code);
+        Assert.Contains("[no audio in the reply; nothing written]", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task An_audio_in_that_is_a_directory_says_it_is_a_directory()
+    {
+        var folder = Directory.CreateTempSubdirectory("liveactors-host-").FullName;
+
+        var (code, output, error) = await RunAsync("--emulator", "--audio-in", folder);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Equal($"error: --audio-in: {folder} is a directory; give a 16 kHz 16-bit mono WAV file.",
+            Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task Vertex_options_that_fail_print_nothing_before_their_error()
+    {
+        var (code, output, error) = await RunAsync("--vertex", "--project", "p", "--model", " ");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Contains("Model", Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vertex_with_the_emulator_runs_the_emulators_Vertex_AI_path()
+    {
+        var (code, output, error) = await RunAsync("--vertex", "--emulator", "--prompt", "over vertex");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Matches("""^emulator at ws://127\.0\.0\.1:\d+, Vertex AI path""", output);
+        Assert.Contains("Turn 1: you said \"over vertex\"", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tools", "echo" }, "[answered echo: {\"output\":{\"city\":\"Paris\"}}]", "Turn 2: echo returned {\"output\":{\"city\":\"Paris\"}}")]
+    [InlineData(new string[0], "[answered echo: {\"error\":\"this host has no tool named echo;", "Turn 2: echo returned {\"error\"")]
+    public async Task A_tool_call_in_interactive_mode_is_shown_and_answered(string[] tools, string answered, string reply)
+    {
+        var input = new StringReader("tool:echo {\"city\":\"Paris\"}\n\n");
+
+        var (code, output, _) = await RunAsync(input, ["--emulator", "--interactive", "--prompt", "first", .. tools]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("[tool call echo {\"city\":\"Paris\"}]", output, StringComparison.Ordinal);
+        Assert.Contains(answered, output, StringComparison.Ordinal);
+        Assert.Contains(reply, output, StringComparison.Ordinal);
     }
 
     private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new StringReader(""), args);
