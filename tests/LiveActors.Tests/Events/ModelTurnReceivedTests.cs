@@ -1,0 +1,35 @@
+using LiveActors.Events;
+using LiveActors.Protocol;
+
+namespace LiveActors.Tests.Events;
+
+public sealed class ModelTurnReceivedTests
+{
+    [Fact]
+    public void Text_joins_the_text_parts_and_leaves_out_thoughts_and_audio()
+    {
+        var chunk = Chunk(
+            new Part { Text = "thinking...", Thought = true },
+            new Part { Text = "Hello, " },
+            new Part { InlineData = new Blob { MimeType = "audio/pcm;rate=24000", Data = new byte[4] } },
+            new Part { Text = "world" });
+
+        Assert.Equal("Hello, world", chunk.Text);
+    }
+
+    [Fact]
+    public void Text_of_one_text_part_is_that_string_and_of_none_is_null()
+    {
+        var text = "only";
+
+        Assert.Same(text, Chunk(new Part { Text = text }).Text);
+        Assert.Null(Chunk(new Part { InlineData = new Blob { MimeType = "audio/pcm", Data = new byte[2] } }).Text);
+        Assert.Null(Chunk().Text);
+    }
+
+    private static ModelTurnReceived Chunk(params Part[] parts)
+    {
+        var content = new Content { Role = Roles.Model, Parts = parts };
+        return new ModelTurnReceived(new ServerMessage { ServerContent = new ServerContent { ModelTurn = content } }, content);
+    }
+}
