@@ -30,7 +30,7 @@ internal sealed class Greeter(ILiveConnection<Assistant> live, IHostApplicationL
             switch (@event)
             {
                 case LiveActors.Events.ModelTurnReceived turn:
-                    Console.Write(string.Concat(turn.Turn.Parts?.Select(p => p.Text) ?? []));
+                    Console.Write(turn.Text);
                     break;
                 case LiveActors.Events.TurnCompleted:
                     Console.WriteLine();
