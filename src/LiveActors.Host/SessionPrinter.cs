@@ -1,9 +1,8 @@
 using System.Globalization;
 using LiveActors.Errors;
-using LiveActors.Events;
 using LiveActors.Facade;
-using LiveActors.Messages;
 using LiveActors.Protocol;
+using static LiveActors.Live;
 
 namespace LiveActors.Host;
 
@@ -77,7 +76,7 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
         output.WriteLine($"[{text}]");
     }
 
-    private void Print(LiveEvent @event)
+    private void Print(Live.Event @event)
     {
         switch (@event)
         {
@@ -143,7 +142,7 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
                 Status($"gave up: {gaveUp.Error}");
                 End();
                 break;
-            case Messages.Closed:
+            case Live.Closed:
                 Status("closed");
                 break;
         }

@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using Akka.Actor;
-using LiveActors.Events;
 using LiveActors.Facade;
-using LiveActors.Messages;
 using LiveActors.Protocol;
+using static LiveActors.Live;
 
 namespace LiveActors.Hosting;
 
@@ -32,7 +31,7 @@ internal class DeferredLiveConnection(Func<Task<LiveConnection>> connect) : ILiv
     public async Task CloseAsync(CancellationToken cancellationToken = default) =>
         await (await InnerAsync(cancellationToken).ConfigureAwait(false)).CloseAsync(cancellationToken).ConfigureAwait(false);
 
-    public async IAsyncEnumerable<LiveEvent> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Live.Event> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var inner = await InnerAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var @event in inner.EventsAsync(cancellationToken).ConfigureAwait(false))

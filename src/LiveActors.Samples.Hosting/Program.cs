@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using LiveActors;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Protocol;
@@ -29,10 +30,10 @@ internal sealed class Greeter(ILiveConnection<Assistant> live, IHostApplicationL
         {
             switch (@event)
             {
-                case LiveActors.Events.ModelTurnReceived turn:
+                case Live.ModelTurnReceived turn:
                     Console.Write(turn.Text);
                     break;
-                case LiveActors.Events.TurnCompleted:
+                case Live.TurnCompleted:
                     Console.WriteLine();
                     await live.CloseAsync(stoppingToken);
                     lifetime.StopApplication();

@@ -1,5 +1,5 @@
 using Akka.Hosting;
-using LiveActors.Events;
+using LiveActors;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Protocol;
@@ -21,14 +21,11 @@ await live.SendAsync(ClientContent.UserText("Hello from the packages"), patience
 var completed = false;
 await foreach (var @event in live.EventsAsync(patience.Token))
 {
-    if (@event is ModelTurnReceived turn)
+    if (@event is Live.ModelTurnReceived turn)
     {
-        foreach (var part in turn.Turn.Parts ?? [])
-        {
-            Console.Write(part.Text);
-        }
+        Console.Write(turn.Text);
     }
-    else if (@event is TurnCompleted)
+    else if (@event is Live.TurnCompleted)
     {
         completed = true;
         break;

@@ -6,6 +6,7 @@ using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using LiveActors.Transport;
 using Microsoft.Extensions.Logging;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Actors;
 

@@ -2,14 +2,14 @@ using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Endpoints;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using LiveActors.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Actors;
 
@@ -20,9 +20,9 @@ namespace LiveActors.Actors;
 /// resumption handle and the status.
 /// </summary>
 /// <remarks>
-/// <para>Talk to it with the records in <see cref="Messages"/>: <see cref="Send"/>, <see cref="Receive"/>,
+/// <para>Talk to it with the messages in <see cref="Live"/>: <see cref="Send"/>, <see cref="Receive"/>,
 /// <see cref="ReceiveAll"/>, <see cref="Close"/>, <see cref="GetStatus"/>, <see cref="Subscribe"/> and
-/// <see cref="Unsubscribe"/>. Subscribers get every <see cref="LiveEvent"/>.</para>
+/// <see cref="Unsubscribe"/>. Subscribers get every <see cref="Live.Event"/>.</para>
 /// <para>Retries: failed attempt n waits <c>min(max-delay, delay * backoff^(n-1))</c>, at most <c>retry.attempts</c>
 /// times in a row, then the session gives up with <see cref="MaxRetriesExceeded"/>; a non-retryable error gives up at
 /// once. A connection that stayed up for <c>retry.reset-after</c> resets the count, and its drop is retried at once.</para>
@@ -45,7 +45,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
     private readonly OutboundLedger _outbound;
     private readonly List<IActorRef> _closeRequesters = [];
-    private readonly List<LiveEvent> _events = new(4);
+    private readonly List<Live.Event> _events = new(4);
     private IActorRef? _connection;
     private ConnectionStatus _status = ConnectionStatus.Connecting;
     private ConnectionError? _lastError;
@@ -113,7 +113,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// The props of a session that <paramref name="subscriber"/> is subscribed to from its start, so it sees every
-    /// event, <see cref="Events.Connected"/> included (a <see cref="Subscribe"/> sent after creating the actor can arrive
+    /// event, <see cref="Live.Connected"/> included (a <see cref="Subscribe"/> sent after creating the actor can arrive
     /// after a fast first connect). Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here.
     /// </summary>
     /// <param name="options">The session's options.</param>
@@ -225,7 +225,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void Ended()
     {
         Receive<Send>(_ => Sender.Tell(new Status.Failure(new LiveConnectionException(_endError))));
-        Receive<Close>(_ => Sender.Tell(Messages.Closed.Instance));
+        Receive<Close>(_ => Sender.Tell(Live.Closed.Instance));
         Common();
     }
 
@@ -239,7 +239,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _outbound.Written(written.Sequence);
             HandOverIfConfirmed();
         });
-        Receive<Messages.Receive>(OnReceive);
+        Receive<Live.Receive>(OnReceive);
         Receive<ReceiveAll>(_ =>
         {
             var all = _inbox.Select(inbound => inbound.Message).ToArray();
@@ -327,7 +327,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _readyOnThisConnection = true;
         Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _options.Retry.ResetAfter);
         Publish(_connections == 1
-            ? new Events.Connected(ready.SessionId)
+            ? new Live.Connected(ready.SessionId)
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
         _replayed = 0;
         foreach (var message in _outbound.StartConnection())
@@ -552,7 +552,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
     }
 
-    private void OnReceive(Messages.Receive receive)
+    private void OnReceive(Live.Receive receive)
     {
         if (_inbox.TryDequeue(out var kept))
         {
@@ -581,7 +581,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             if (node.Value.Id == timedOut.Id)
             {
                 _receivers.Remove(node);
-                node.Value.Receiver.Tell(new Status.Failure(new LiveConnectionException(new Errors.ReceiveTimeout(timedOut.Timeout))));
+                node.Value.Receiver.Tell(new Status.Failure(new LiveConnectionException(new ConnectionError.ReceiveTimeout(timedOut.Timeout))));
                 return;
             }
         }
@@ -601,9 +601,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     {
         Timers.Cancel(RetryTimer);
         End(SessionClosed.Instance);
-        _closeRequesters.ForEach(requester => requester.Tell(Messages.Closed.Instance));
+        _closeRequesters.ForEach(requester => requester.Tell(Live.Closed.Instance));
         _closeRequesters.Clear();
-        Publish(Messages.Closed.Instance);
+        Publish(Live.Closed.Instance);
         Log.Closed(_logger);
     }
 
@@ -635,7 +635,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Become(Ended);
     }
 
-    private void Publish(LiveEvent @event)
+    private void Publish(Live.Event @event)
     {
         foreach (var subscriber in _subscribers)
         {

@@ -1,6 +1,7 @@
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Transport;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Actors;
 

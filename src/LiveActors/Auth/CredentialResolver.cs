@@ -3,6 +3,7 @@ using LiveActors.Endpoints;
 using LiveActors.Errors;
 using LiveActors.Options;
 using static LiveActors.Auth.LiveEnvironmentVariables;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Auth;
 

@@ -5,6 +5,7 @@ using LiveActors.Endpoints;
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Auth;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Apis.Auth.OAuth2;
 using LiveActors.Errors;
 using LiveActors.Options;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Auth;
 

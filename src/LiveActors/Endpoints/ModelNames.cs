@@ -1,4 +1,5 @@
 using LiveActors.Options;
+using LiveActors.Errors;
 
 namespace LiveActors.Endpoints;
 
@@ -49,7 +50,7 @@ public static class ModelNames
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.AuthStrategy == AuthStrategy.VertexAi
-            ? ForVertexAi(options.Model, options.ProjectId ?? throw new Errors.LiveConnectionException(Errors.ProjectIdRequiredForVertexAi.Instance), options.Location ?? LiveEndpoints.DefaultVertexLocation)
+            ? ForVertexAi(options.Model, options.ProjectId ?? throw new Errors.LiveConnectionException(ConnectionError.ProjectIdRequiredForVertexAi.Instance), options.Location ?? LiveEndpoints.DefaultVertexLocation)
             : ForGeminiApi(options.Model);
     }
 }

@@ -11,7 +11,7 @@ namespace LiveActors.Errors;
 /// <para>No error ever carries an API key, an access token or a resumption handle: messages, headers and
 /// reasons are redacted before they are stored here.</para>
 /// </remarks>
-public abstract record ConnectionError
+public abstract partial record ConnectionError
 {
     private protected ConnectionError()
     {

@@ -1,3 +1,5 @@
+using static LiveActors.Errors.ConnectionError;
+
 namespace LiveActors.Errors;
 
 /// <summary>

@@ -1,19 +1,22 @@
 namespace LiveActors.Errors;
 
-/// <summary>The server answered the WebSocket upgrade with an HTTP status other than 101.</summary>
-/// <param name="Status">The HTTP status code, for example 401 or 503.</param>
-/// <param name="Headers">The response headers, with credentials and cookies redacted.</param>
-public sealed record UpgradeFailed(int Status, IReadOnlyDictionary<string, string> Headers) : ConnectionError
+public abstract partial record ConnectionError
 {
-    /// <summary>The start of the response body when the server sent one (Google sends a JSON error), else null.</summary>
-    public string? Body { get; init; }
+    /// <summary>The server answered the WebSocket upgrade with an HTTP status other than 101.</summary>
+    /// <param name="Status">The HTTP status code, for example 401 or 503.</param>
+    /// <param name="Headers">The response headers, with credentials and cookies redacted.</param>
+    public sealed record UpgradeFailed(int Status, IReadOnlyDictionary<string, string> Headers) : ConnectionError
+    {
+        /// <summary>The start of the response body when the server sent one (Google sends a JSON error), else null.</summary>
+        public string? Body { get; init; }
 
-    /// <inheritdoc />
-    public override string Code => "upgrade_failed";
+        /// <inheritdoc />
+        public override string Code => "upgrade_failed";
 
-    /// <summary>408, 429 and 5xx are worth retrying; other statuses (400, 401, 403, 404, ...) need a change first.</summary>
-    public override bool IsRetryable => Retryability.IsRetryableHttpStatus(Status);
+        /// <summary>408, 429 and 5xx are worth retrying; other statuses (400, 401, 403, 404, ...) need a change first.</summary>
+        public override bool IsRetryable => Retryability.IsRetryableHttpStatus(Status);
 
-    /// <inheritdoc />
-    public override string Message => $"The server refused the WebSocket upgrade with HTTP {Status}.";
+        /// <inheritdoc />
+        public override string Message => $"The server refused the WebSocket upgrade with HTTP {Status}.";
+    }
 }

@@ -1,11 +1,14 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>The model has generated its whole reply (playback may still be under way).</summary>
-public sealed record GenerationCompleted : ServerEvent
+public static partial class Live
 {
-    internal GenerationCompleted(ServerMessage message) : base(message)
+    /// <summary>The model has generated its whole reply (playback may still be under way).</summary>
+    public sealed record GenerationCompleted : ServerEvent
     {
+        internal GenerationCompleted(ServerMessage message) : base(message)
+        {
+        }
     }
 }

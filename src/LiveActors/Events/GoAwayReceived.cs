@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>The server will end this connection soon (the session can go on over a new one).</summary>
-public sealed record GoAwayReceived : ServerEvent
+public static partial class Live
 {
-    internal GoAwayReceived(ServerMessage message, GoAway goAway) : base(message) => GoAway = goAway;
+    /// <summary>The server will end this connection soon (the session can go on over a new one).</summary>
+    public sealed record GoAwayReceived : ServerEvent
+    {
+        internal GoAwayReceived(ServerMessage message, GoAway goAway) : base(message) => GoAway = goAway;
 
-    /// <summary>How long the connection has left.</summary>
-    public GoAway GoAway { get; }
+        /// <summary>How long the connection has left.</summary>
+        public GoAway GoAway { get; }
+    }
 }

@@ -1,11 +1,14 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>New input interrupted the model's reply: stop playing what was received of it.</summary>
-public sealed record Interrupted : ServerEvent
+public static partial class Live
 {
-    internal Interrupted(ServerMessage message) : base(message)
+    /// <summary>New input interrupted the model's reply: stop playing what was received of it.</summary>
+    public sealed record Interrupted : ServerEvent
     {
+        internal Interrupted(ServerMessage message) : base(message)
+        {
+        }
     }
 }

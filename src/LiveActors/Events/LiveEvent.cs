@@ -1,13 +1,16 @@
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>
-/// Something that happened in a session, pushed to its subscribers: a server message, by kind
-/// (<see cref="ServerEvent"/>), or a step in the session's life (<see cref="Connected"/>, <see cref="Disconnected"/>,
-/// <see cref="Reconnected"/>, <see cref="GaveUp"/>, <see cref="Messages.Closed"/>).
-/// </summary>
-public abstract record LiveEvent
+public static partial class Live
 {
-    private protected LiveEvent()
+    /// <summary>
+    /// Something that happened in a session, pushed to its subscribers: a server message, by kind
+    /// (<see cref="ServerEvent"/>), or a step in the session's life (<see cref="Connected"/>, <see cref="Disconnected"/>,
+    /// <see cref="Reconnected"/>, <see cref="GaveUp"/>, <see cref="Closed"/>).
+    /// </summary>
+    public abstract record Event
     {
+        private protected Event()
+        {
+        }
     }
 }

@@ -1,43 +1,46 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>A chunk of the model's reply (text, audio, code...).</summary>
-public sealed record ModelTurnReceived : ServerEvent
+public static partial class Live
 {
-    internal ModelTurnReceived(ServerMessage message, Content turn) : base(message) => Turn = turn;
-
-    /// <summary>The chunk.</summary>
-    public Content Turn { get; }
-
-    /// <summary>
-    /// The chunk's reply text: its text parts joined, thoughts left out; null when it has none (an audio chunk, say).
-    /// A chunk with one text part returns that part's string, without a copy.
-    /// </summary>
-    public string? Text
+    /// <summary>A chunk of the model's reply (text, audio, code...).</summary>
+    public sealed record ModelTurnReceived : ServerEvent
     {
-        get
+        internal ModelTurnReceived(ServerMessage message, Content turn) : base(message) => Turn = turn;
+
+        /// <summary>The chunk.</summary>
+        public Content Turn { get; }
+
+        /// <summary>
+        /// The chunk's reply text: its text parts joined, thoughts left out; null when it has none (an audio chunk, say).
+        /// A chunk with one text part returns that part's string, without a copy.
+        /// </summary>
+        public string? Text
         {
-            string? single = null;
-            List<string>? many = null;
-            foreach (var part in Turn.Parts ?? [])
+            get
             {
-                if (part.Text is not { } text || part.Thought == true)
+                string? single = null;
+                List<string>? many = null;
+                foreach (var part in Turn.Parts ?? [])
                 {
-                    continue;
+                    if (part.Text is not { } text || part.Thought == true)
+                    {
+                        continue;
+                    }
+
+                    if (single is null)
+                    {
+                        single = text;
+                    }
+                    else
+                    {
+                        (many ??= [single]).Add(text);
+                    }
                 }
 
-                if (single is null)
-                {
-                    single = text;
-                }
-                else
-                {
-                    (many ??= [single]).Add(text);
-                }
+                return many is null ? single : string.Concat(many);
             }
-
-            return many is null ? single : string.Concat(many);
         }
     }
 }

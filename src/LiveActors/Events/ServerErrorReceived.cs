@@ -1,13 +1,17 @@
 using LiveActors.Errors;
 using LiveActors.Protocol;
+using static LiveActors.Errors.ConnectionError;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>The server reported an error in a message (rather than by closing the connection).</summary>
-public sealed record ServerErrorReceived : ServerEvent
+public static partial class Live
 {
-    internal ServerErrorReceived(ServerMessage message, ServerError error) : base(message) => Error = error;
+    /// <summary>The server reported an error in a message (rather than by closing the connection).</summary>
+    public sealed record ServerErrorReceived : ServerEvent
+    {
+        internal ServerErrorReceived(ServerMessage message, ServerError error) : base(message) => Error = error;
 
-    /// <summary>The error.</summary>
-    public ServerError Error { get; }
+        /// <summary>The error.</summary>
+        public ServerError Error { get; }
+    }
 }

@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>An event read from a server message. One message may give several (serverContent with usageMetadata, for example).</summary>
-public abstract record ServerEvent : LiveEvent
+public static partial class Live
 {
-    private protected ServerEvent(ServerMessage message) => Message = message;
+    /// <summary>An event read from a server message. One message may give several (serverContent with usageMetadata, for example).</summary>
+    public abstract record ServerEvent : Event
+    {
+        private protected ServerEvent(ServerMessage message) => Message = message;
 
-    /// <summary>The whole message the event came from.</summary>
-    public ServerMessage Message { get; }
+        /// <summary>The whole message the event came from.</summary>
+        public ServerMessage Message { get; }
+    }
 }

@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>A new resumption state from the server (the session keeps the newest resumable handle by itself).</summary>
-public sealed record SessionResumptionUpdated : ServerEvent
+public static partial class Live
 {
-    internal SessionResumptionUpdated(ServerMessage message, SessionResumptionUpdate update) : base(message) => Update = update;
+    /// <summary>A new resumption state from the server (the session keeps the newest resumable handle by itself).</summary>
+    public sealed record SessionResumptionUpdated : ServerEvent
+    {
+        internal SessionResumptionUpdated(ServerMessage message, SessionResumptionUpdate update) : base(message) => Update = update;
 
-    /// <summary>The update; its ToString shows the handle only as a fingerprint.</summary>
-    public SessionResumptionUpdate Update { get; }
+        /// <summary>The update; its ToString shows the handle only as a fingerprint.</summary>
+        public SessionResumptionUpdate Update { get; }
+    }
 }

@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>Earlier tool calls are cancelled: do not answer them.</summary>
-public sealed record ToolCallCancelled : ServerEvent
+public static partial class Live
 {
-    internal ToolCallCancelled(ServerMessage message, ToolCallCancellation cancellation) : base(message) => Cancellation = cancellation;
+    /// <summary>Earlier tool calls are cancelled: do not answer them.</summary>
+    public sealed record ToolCallCancelled : ServerEvent
+    {
+        internal ToolCallCancelled(ServerMessage message, ToolCallCancellation cancellation) : base(message) => Cancellation = cancellation;
 
-    /// <summary>The ids of the cancelled calls.</summary>
-    public ToolCallCancellation Cancellation { get; }
+        /// <summary>The ids of the cancelled calls.</summary>
+        public ToolCallCancellation Cancellation { get; }
+    }
 }

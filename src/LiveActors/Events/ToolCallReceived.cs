@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>The model asks for function calls; answer with a <see cref="ToolResponse"/> per call id.</summary>
-public sealed record ToolCallReceived : ServerEvent
+public static partial class Live
 {
-    internal ToolCallReceived(ServerMessage message, ToolCall call) : base(message) => Call = call;
+    /// <summary>The model asks for function calls; answer with a <see cref="ToolResponse"/> per call id.</summary>
+    public sealed record ToolCallReceived : ServerEvent
+    {
+        internal ToolCallReceived(ServerMessage message, ToolCall call) : base(message) => Call = call;
 
-    /// <summary>The calls.</summary>
-    public ToolCall Call { get; }
+        /// <summary>The calls.</summary>
+        public ToolCall Call { get; }
+    }
 }

@@ -1,19 +1,22 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>A piece of transcription.</summary>
-public sealed record TranscriptionReceived : ServerEvent
+public static partial class Live
 {
-    internal TranscriptionReceived(ServerMessage message, TranscriptionSource source, Transcription transcription) : base(message)
+    /// <summary>A piece of transcription.</summary>
+    public sealed record TranscriptionReceived : ServerEvent
     {
-        Source = source;
-        Transcription = transcription;
+        internal TranscriptionReceived(ServerMessage message, TranscriptionSource source, Transcription transcription) : base(message)
+        {
+            Source = source;
+            Transcription = transcription;
+        }
+
+        /// <summary>Whose audio it transcribes.</summary>
+        public TranscriptionSource Source { get; }
+
+        /// <summary>The text.</summary>
+        public Transcription Transcription { get; }
     }
-
-    /// <summary>Whose audio it transcribes.</summary>
-    public TranscriptionSource Source { get; }
-
-    /// <summary>The text.</summary>
-    public Transcription Transcription { get; }
 }

@@ -1,11 +1,14 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>The model's turn is over; it waits for input.</summary>
-public sealed record TurnCompleted : ServerEvent
+public static partial class Live
 {
-    internal TurnCompleted(ServerMessage message) : base(message)
+    /// <summary>The model's turn is over; it waits for input.</summary>
+    public sealed record TurnCompleted : ServerEvent
     {
+        internal TurnCompleted(ServerMessage message) : base(message)
+        {
+        }
     }
 }

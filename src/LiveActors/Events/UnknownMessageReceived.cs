@@ -1,14 +1,17 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>
-/// A well-formed message that gives no other event: a kind this version does not know (its members are in
-/// <see cref="WireObject.AdditionalProperties"/>), or content whose only members are ones no event covers.
-/// </summary>
-public sealed record UnknownMessageReceived : ServerEvent
+public static partial class Live
 {
-    internal UnknownMessageReceived(ServerMessage message) : base(message)
+    /// <summary>
+    /// A well-formed message that gives no other event: a kind this version does not know (its members are in
+    /// <see cref="WireObject.AdditionalProperties"/>), or content whose only members are ones no event covers.
+    /// </summary>
+    public sealed record UnknownMessageReceived : ServerEvent
     {
+        internal UnknownMessageReceived(ServerMessage message) : base(message)
+        {
+        }
     }
 }

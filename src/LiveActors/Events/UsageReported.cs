@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>Token counts from the server.</summary>
-public sealed record UsageReported : ServerEvent
+public static partial class Live
 {
-    internal UsageReported(ServerMessage message, UsageMetadata usage) : base(message) => Usage = usage;
+    /// <summary>Token counts from the server.</summary>
+    public sealed record UsageReported : ServerEvent
+    {
+        internal UsageReported(ServerMessage message, UsageMetadata usage) : base(message) => Usage = usage;
 
-    /// <summary>The counts.</summary>
-    public UsageMetadata Usage { get; }
+        /// <summary>The counts.</summary>
+        public UsageMetadata Usage { get; }
+    }
 }

@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>The server's voice activity detection saw speech start or end (<c>voiceActivity</c>).</summary>
-public sealed record VoiceActivityReceived : ServerEvent
+public static partial class Live
 {
-    internal VoiceActivityReceived(ServerMessage message, VoiceActivity activity) : base(message) => Activity = activity;
+    /// <summary>The server's voice activity detection saw speech start or end (<c>voiceActivity</c>).</summary>
+    public sealed record VoiceActivityReceived : ServerEvent
+    {
+        internal VoiceActivityReceived(ServerMessage message, VoiceActivity activity) : base(message) => Activity = activity;
 
-    /// <summary>What it saw.</summary>
-    public VoiceActivity Activity { get; }
+        /// <summary>What it saw.</summary>
+        public VoiceActivity Activity { get; }
+    }
 }

@@ -1,12 +1,15 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Events;
+namespace LiveActors;
 
-/// <summary>An explicit voice activity detection signal (<c>voiceActivityDetectionSignal</c>).</summary>
-public sealed record VoiceActivitySignalReceived : ServerEvent
+public static partial class Live
 {
-    internal VoiceActivitySignalReceived(ServerMessage message, VoiceActivityDetectionSignal signal) : base(message) => Signal = signal;
+    /// <summary>An explicit voice activity detection signal (<c>voiceActivityDetectionSignal</c>).</summary>
+    public sealed record VoiceActivitySignalReceived : ServerEvent
+    {
+        internal VoiceActivitySignalReceived(ServerMessage message, VoiceActivityDetectionSignal signal) : base(message) => Signal = signal;
 
-    /// <summary>The signal.</summary>
-    public VoiceActivityDetectionSignal Signal { get; }
+        /// <summary>The signal.</summary>
+        public VoiceActivityDetectionSignal Signal { get; }
+    }
 }

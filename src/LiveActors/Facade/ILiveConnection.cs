@@ -1,7 +1,6 @@
 using Akka.Actor;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Protocol;
+using static LiveActors.Live;
 
 namespace LiveActors.Facade;
 
@@ -43,5 +42,5 @@ public interface ILiveConnection
     /// enumerates after sees the whole reply, and sees <c>Connected</c>.
     /// After the session has ended, an enumeration ends at once.
     /// </summary>
-    IAsyncEnumerable<LiveEvent> EventsAsync(CancellationToken cancellationToken = default);
+    IAsyncEnumerable<Live.Event> EventsAsync(CancellationToken cancellationToken = default);
 }

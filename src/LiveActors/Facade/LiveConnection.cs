@@ -3,11 +3,11 @@ using System.Threading.Channels;
 using Akka.Actor;
 using LiveActors.Actors;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using Microsoft.Extensions.Logging;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Facade;
 
@@ -136,7 +136,7 @@ public sealed class LiveConnection : ILiveConnection
     private Task<object> AskReceive(TimeSpan? timeout)
     {
         var wait = timeout ?? _options?.ReceiveTimeout ?? LiveDefaults.ReceiveTimeout;
-        return Session.Ask<object>(new Messages.Receive(wait), wait + AskSlack);
+        return Session.Ask<object>(new Live.Receive(wait), wait + AskSlack);
     }
 
     /// <inheritdoc />
@@ -147,16 +147,16 @@ public sealed class LiveConnection : ILiveConnection
     public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
         var wait = (_options?.CloseTimeout ?? LiveDefaults.CloseTimeout) * 2 + AskSlack;
-        Unwrap<Messages.Closed>(await Session.Ask<object>(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
+        Unwrap<Live.Closed>(await Session.Ask<object>(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<LiveEvent> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Live.Event> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateUnbounded<Live.Event>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         _listener.Tell(new LiveConnectionListener.Listen(channel.Writer));
         // A listener that stopped (its session is over) never takes the Listen: the enumeration must end, not hang.
-        using var ended = _listenerStopped.UnsafeRegister(static writer => ((ChannelWriter<LiveEvent>)writer!).TryComplete(), channel.Writer);
+        using var ended = _listenerStopped.UnsafeRegister(static writer => ((ChannelWriter<Live.Event>)writer!).TryComplete(), channel.Writer);
         try
         {
             await foreach (var @event in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using Akka.Actor;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Protocol;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Facade;
 
@@ -22,8 +22,8 @@ internal sealed class LiveConnectionListener : ReceiveActor
     private readonly CancellationTokenSource _stopped;
     private IActorRef _session = ActorRefs.Nobody;
     private readonly Queue<TaskCompletionSource<long>> _sends = new();
-    private readonly List<ChannelWriter<LiveEvent>> _listeners = [];
-    private Queue<LiveEvent>? _early = new();
+    private readonly List<ChannelWriter<Live.Event>> _listeners = [];
+    private Queue<Live.Event>? _early = new();
     private bool _ended;
 
     /// <param name="subscribed">True when the session was created with this actor as its subscriber.</param>
@@ -74,7 +74,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
             stop.Writer.TryComplete();
         });
         Receive<Subscribed>(_ => { });
-        Receive<LiveEvent>(@event =>
+        Receive<Live.Event>(@event =>
         {
             if (_early is { Count: < EarlyEventLimit })
             {
@@ -86,7 +86,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
                 listener.TryWrite(@event);
             }
 
-            if (@event is Messages.Closed or GaveUp)
+            if (@event is Live.Closed or GaveUp)
             {
                 _ended = true;
                 _listeners.ForEach(listener => listener.TryComplete());
@@ -112,7 +112,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
 
     public sealed record SendRequest(ClientMessage Message, TaskCompletionSource<long> Accepted);
 
-    public sealed record Listen(ChannelWriter<LiveEvent> Writer);
+    public sealed record Listen(ChannelWriter<Live.Event> Writer);
 
-    public sealed record StopListening(ChannelWriter<LiveEvent> Writer);
+    public sealed record StopListening(ChannelWriter<Live.Event> Writer);
 }

@@ -1,26 +1,29 @@
-namespace LiveActors.Messages;
+namespace LiveActors;
 
-/// <summary>Where a session is in its life.</summary>
-public enum ConnectionStatus
+public static partial class Live
 {
-    /// <summary>Opening a connection and waiting for setupComplete (the first connection, or a retry).</summary>
-    Connecting,
+    /// <summary>Where a session is in its life.</summary>
+    public enum ConnectionStatus
+    {
+        /// <summary>Opening a connection and waiting for setupComplete (the first connection, or a retry).</summary>
+        Connecting,
 
-    /// <summary>setupComplete arrived: messages flow.</summary>
-    Connected,
+        /// <summary>setupComplete arrived: messages flow.</summary>
+        Connected,
 
-    /// <summary>
-    /// The server sent goAway: new sends wait, and once the server has what was written the session moves to a new
-    /// connection with its resumption handle, before the old one is cut.
-    /// </summary>
-    HandingOver,
+        /// <summary>
+        /// The server sent goAway: new sends wait, and once the server has what was written the session moves to a new
+        /// connection with its resumption handle, before the old one is cut.
+        /// </summary>
+        HandingOver,
 
-    /// <summary>The connection was lost; waiting to retry.</summary>
-    Reconnecting,
+        /// <summary>The connection was lost; waiting to retry.</summary>
+        Reconnecting,
 
-    /// <summary>Close was asked for; waiting for the server's close frame.</summary>
-    Closing,
+        /// <summary>Close was asked for; waiting for the server's close frame.</summary>
+        Closing,
 
-    /// <summary>Over: closed, or gave up.</summary>
-    Closed,
+        /// <summary>Over: closed, or gave up.</summary>
+        Closed,
+    }
 }

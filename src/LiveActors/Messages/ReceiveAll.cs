@@ -1,12 +1,15 @@
-namespace LiveActors.Messages;
+namespace LiveActors;
 
-/// <summary>Takes every message in the inbox now, without waiting; the answer is <see cref="ReceivedMessages"/> (possibly empty).</summary>
-public sealed record ReceiveAll
+public static partial class Live
 {
-    /// <summary>The one instance.</summary>
-    public static ReceiveAll Instance { get; } = new();
-
-    private ReceiveAll()
+    /// <summary>Takes every message in the inbox now, without waiting; the answer is <see cref="ReceivedMessages"/> (possibly empty).</summary>
+    public sealed record ReceiveAll
     {
+        /// <summary>The one instance.</summary>
+        public static ReceiveAll Instance { get; } = new();
+
+        private ReceiveAll()
+        {
+        }
     }
 }

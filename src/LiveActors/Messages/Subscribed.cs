@@ -1,7 +1,10 @@
 using Akka.Actor;
 
-namespace LiveActors.Messages;
+namespace LiveActors;
 
-/// <summary>The answer to <see cref="Subscribe"/>.</summary>
-/// <param name="Subscriber">Who was subscribed.</param>
-public sealed record Subscribed(IActorRef Subscriber);
+public static partial class Live
+{
+    /// <summary>The answer to <see cref="Subscribe"/>.</summary>
+    /// <param name="Subscriber">Who was subscribed.</param>
+    public sealed record Subscribed(IActorRef Subscriber);
+}

@@ -1,7 +1,10 @@
 using Akka.Actor;
 
-namespace LiveActors.Messages;
+namespace LiveActors;
 
-/// <summary>Stops sending events to <paramref name="Subscriber"/>; answered with <see cref="Unsubscribed"/>.</summary>
-/// <param name="Subscriber">Who no longer gets the events.</param>
-public sealed record Unsubscribe(IActorRef Subscriber);
+public static partial class Live
+{
+    /// <summary>Stops sending events to <paramref name="Subscriber"/>; answered with <see cref="Unsubscribed"/>.</summary>
+    /// <param name="Subscriber">Who no longer gets the events.</param>
+    public sealed record Unsubscribe(IActorRef Subscriber);
+}

@@ -1,7 +1,10 @@
 using Akka.Actor;
 
-namespace LiveActors.Messages;
+namespace LiveActors;
 
-/// <summary>The answer to <see cref="Unsubscribe"/>.</summary>
-/// <param name="Subscriber">Who was unsubscribed.</param>
-public sealed record Unsubscribed(IActorRef Subscriber);
+public static partial class Live
+{
+    /// <summary>The answer to <see cref="Unsubscribe"/>.</summary>
+    /// <param name="Subscriber">Who was unsubscribed.</param>
+    public sealed record Unsubscribed(IActorRef Subscriber);
+}

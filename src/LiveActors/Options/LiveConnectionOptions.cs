@@ -5,6 +5,7 @@ using LiveActors.Errors;
 using LiveActors.Protocol;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.Extensions.Configuration;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Options;
 

@@ -1,4 +1,5 @@
 using LiveActors.Errors;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Options;
 

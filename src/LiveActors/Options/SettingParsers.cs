@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveActors.Errors;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Options;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using LiveActors.Errors;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Protocol;
 

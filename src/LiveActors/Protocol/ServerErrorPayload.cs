@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveActors.Errors;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Protocol;
 

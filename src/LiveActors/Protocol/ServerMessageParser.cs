@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Unicode;
 using LiveActors.Errors;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Protocol;
 

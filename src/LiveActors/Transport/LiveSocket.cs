@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using LiveActors.Errors;
 using LiveActors.Protocol;
 using LiveActors.Telemetry;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Transport;
 

@@ -1,11 +1,10 @@
 using Akka.Actor;
 using Akka.TestKit;
 using LiveActors.Emulator.Faults;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
+using static LiveActors.Live;
 
 namespace LiveActors.Tests.Actors;
 

@@ -4,6 +4,7 @@ using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Transport;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Actors;
 

@@ -3,13 +3,13 @@ using Akka.Actor;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
-using Receive = LiveActors.Messages.Receive;
+using Receive = LiveActors.Live.Receive;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Actors;
 

@@ -4,13 +4,13 @@ using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
-using Receive = LiveActors.Messages.Receive;
+using Receive = LiveActors.Live.Receive;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Actors;
 
@@ -117,7 +117,7 @@ public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(outp
         session.Tell(new Receive(TimeSpan.FromMilliseconds(200)));
 
         var failure = ExpectMsg<Status.Failure>(Patience);
-        var error = Assert.IsType<LiveActors.Errors.ReceiveTimeout>(Assert.IsType<LiveConnectionException>(failure.Cause).Error);
+        var error = Assert.IsType<ConnectionError.ReceiveTimeout>(Assert.IsType<LiveConnectionException>(failure.Cause).Error);
         Assert.Equal(TimeSpan.FromMilliseconds(200), error.Timeout);
     }
 

@@ -3,12 +3,11 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Akka.Actor;
 using LiveActors.Actors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
+using static LiveActors.Live;
 
 namespace LiveActors.Tests.Actors;
 

@@ -4,6 +4,7 @@ using LiveActors.Endpoints;
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Tests.Support;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Auth;
 

@@ -3,12 +3,12 @@ using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Emulator;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Auth;
 

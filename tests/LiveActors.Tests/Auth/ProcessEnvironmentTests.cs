@@ -3,6 +3,7 @@ using LiveActors.Auth;
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Tests.Support;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Auth;
 

@@ -3,12 +3,12 @@ using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Emulator.Faults;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Auth;
 

@@ -1,5 +1,5 @@
-using LiveActors.Events;
 using LiveActors.Protocol;
+using static LiveActors.Live;
 
 namespace LiveActors.Tests.Events;
 

@@ -1,10 +1,10 @@
 using LiveActors.Errors;
-using LiveActors.Events;
 using LiveActors.Facade;
-using LiveActors.Messages;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Facade;
 
@@ -32,7 +32,7 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
         Assert.Equal("Turn 1: you said \"hello\"", string.Concat(texts));
         Assert.True((await live.GetStatusAsync(stop.Token)).IsConnected);
         await live.CloseAsync(stop.Token);
-        var rest = new List<LiveEvent>();
+        var rest = new List<Live.Event>();
         while (await events.MoveNextAsync())
         {
             rest.Add(events.Current); // the enumeration ends with the session
@@ -75,7 +75,7 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
         NextEvent<TurnCompleted>(events);
         NextEvent<SessionResumptionUpdated>(events); // published after the turn, so the whole turn reached the facade too
 
-        var seen = new List<LiveEvent>();
+        var seen = new List<Live.Event>();
         await foreach (var @event in live.EventsAsync(stop.Token))
         {
             seen.Add(@event);
@@ -104,7 +104,7 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
             ExpectTerminated(live.Session, Patience);
         }
 
-        var seen = new List<LiveEvent>();
+        var seen = new List<Live.Event>();
         await foreach (var @event in live.EventsAsync(patience.Token))
         {
             seen.Add(@event); // a hang would end with the token, as an OperationCanceledException that fails the test

@@ -3,16 +3,15 @@ using Akka.Event;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 using Akka.Hosting;
 using LiveActors.Emulator;
-using LiveActors.Events;
 using LiveActors.Facade;
 using LiveActors.Hosting;
-using LiveActors.Messages;
 using LiveActors.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using GenericHost = Microsoft.Extensions.Hosting.Host;
+using static LiveActors.Live;
 
 namespace LiveActors.Tests.Hosting;
 

@@ -2,6 +2,7 @@ using Akka.Configuration;
 using LiveActors.Errors;
 using LiveActors.Options;
 using Microsoft.Extensions.Configuration;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Options;
 

@@ -1,5 +1,6 @@
 using LiveActors.Errors;
 using LiveActors.Options;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Options;
 

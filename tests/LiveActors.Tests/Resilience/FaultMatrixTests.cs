@@ -5,12 +5,11 @@ using Akka.TestKit;
 using LiveActors.Auth;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
+using static LiveActors.Live;
 
 namespace LiveActors.Tests.Resilience;
 

@@ -4,13 +4,12 @@ using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using LiveActors.Transport;
 using Xunit.Abstractions;
+using static LiveActors.Live;
 
 namespace LiveActors.Tests.Resilience;
 

@@ -1,13 +1,13 @@
 using Akka.Actor;
 using LiveActors.Emulator;
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Xunit.Abstractions;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Transport;
 

@@ -1,6 +1,6 @@
 using Akka.Actor;
-using LiveActors.Messages;
 using LiveActors.Protocol;
+using static LiveActors.Live;
 
 namespace LiveActors.Benchmarks.SideBySide.Contenders;
 

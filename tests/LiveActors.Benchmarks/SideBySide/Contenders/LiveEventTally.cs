@@ -1,13 +1,13 @@
 using LiveActors.Errors;
-using LiveActors.Events;
-using LiveActors.Messages;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Benchmarks.SideBySide.Contenders;
 
 /// <summary>How both LiveActors contenders turn the session's events into the harness's progress.</summary>
 internal static class LiveEventTally
 {
-    public static void Apply(LiveEvent @event, SessionProgress progress)
+    public static void Apply(Live.Event @event, SessionProgress progress)
     {
         switch (@event)
         {

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using LiveActors.Events;
+using static LiveActors.Live;
 
 namespace LiveActors.Benchmarks.SideBySide.Contenders;
 
@@ -8,7 +8,7 @@ internal sealed class TallySubscriber : ReceiveActor
 {
     public TallySubscriber(SessionProgress progress)
     {
-        Receive<LiveEvent>(e => LiveEventTally.Apply(e, progress));
+        Receive<Live.Event>(e => LiveEventTally.Apply(e, progress));
         ReceiveAny(_ => { }); // SendAccepted for every Send told with this actor as the sender
     }
 }

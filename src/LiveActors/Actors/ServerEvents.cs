@@ -1,12 +1,13 @@
 using LiveActors.Protocol;
+using static LiveActors.Live;
 
-namespace LiveActors.Events;
+namespace LiveActors.Actors;
 
 /// <summary>Reads the events out of one server message, in the order a listener wants them.</summary>
 internal static class ServerEvents
 {
     /// <summary>Adds the message's events to <paramref name="events"/> (one list reused for every message, so none is allocated per message).</summary>
-    public static void AddTo(List<LiveEvent> events, ServerMessage message)
+    public static void AddTo(List<Live.Event> events, ServerMessage message)
     {
         var before = events.Count;
         if (message.VoiceActivity is { } activity)
@@ -60,7 +61,7 @@ internal static class ServerEvents
         }
     }
 
-    private static void AddContent(ServerMessage message, ServerContent content, List<LiveEvent> events)
+    private static void AddContent(ServerMessage message, ServerContent content, List<Live.Event> events)
     {
         if (content.InterimInputTranscription is { } interim)
         {
