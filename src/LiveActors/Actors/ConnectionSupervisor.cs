@@ -26,6 +26,8 @@ namespace LiveActors.Actors;
 /// <para>Retries: failed attempt n waits <c>min(max-delay, delay * backoff^(n-1))</c>, at most <c>retry.attempts</c>
 /// times in a row, then the session gives up with <see cref="MaxRetriesExceeded"/>; a non-retryable error gives up at
 /// once. A connection that stayed up for <c>retry.reset-after</c> resets the count, and its drop is retried at once.</para>
+/// <para>The end: after <see cref="Live.Closed"/> or <see cref="Live.GaveUp"/> it has answered everyone waiting, and it
+/// stops itself (watchers see <see cref="Terminated"/>), as Akka.IO's connection actors do.</para>
 /// </remarks>
 public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 {
@@ -49,7 +51,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private IActorRef? _connection;
     private ConnectionStatus _status = ConnectionStatus.Connecting;
     private ConnectionError? _lastError;
-    private ConnectionError _endError = SessionClosed.Instance;
     private string? _handle;
     private bool _resuming;
     private bool _readyOnThisConnection;
@@ -219,13 +220,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             FinishClose();
         });
         Receive<Close>(_ => _closeRequesters.Add(Sender));
-        Common();
-    }
-
-    private void Ended()
-    {
-        Receive<Send>(_ => Sender.Tell(new Status.Failure(new LiveConnectionException(_endError))));
-        Receive<Close>(_ => Sender.Tell(Live.Closed.Instance));
         Common();
     }
 
@@ -423,8 +417,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
-        var message = new OutboundMessage(++_sequence, send.Message, Sender, size);
-        Sender.Tell(new SendAccepted(message.Sequence));
+        var message = new OutboundMessage(++_sequence, send.Message, Sender, size, send.Correlation);
+        Sender.Tell(new SendAccepted(message.Sequence, send.Correlation));
         if (onSocket)
         {
             _connection!.Tell(message);
@@ -480,7 +474,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void Fail(OutboundMessage message, ConnectionError error)
     {
         Log.SendFailed(_logger, message.Sequence, error.Code);
-        message.Sender.Tell(new SendFailed(message.Sequence, error));
+        var failed = new SendFailed(message.Sequence, error, message.Correlation);
+        message.Sender.Tell(failed);
+        Publish(failed, except: message.Sender); // an Ask's sender is gone by now: someone listening must hear it
     }
 
     private void OnInbound(InboundMessage inbound)
@@ -562,11 +558,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
 
         _overflowing = false;
-        if (_status == ConnectionStatus.Closed)
-        {
-            Sender.Tell(new Status.Failure(new LiveConnectionException(_endError)));
-            return;
-        }
 
         var id = ++_receiverIds;
         var timeout = receive.Timeout ?? _options.ReceiveTimeout;
@@ -602,9 +593,10 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Timers.Cancel(RetryTimer);
         End(SessionClosed.Instance);
         _closeRequesters.ForEach(requester => requester.Tell(Live.Closed.Instance));
+        Publish(Live.Closed.Instance, except: _closeRequesters); // one Closed each: a requester that subscribes has its reply
         _closeRequesters.Clear();
-        Publish(Live.Closed.Instance);
         Log.Closed(_logger);
+        Context.Stop(Self);
     }
 
     private void GiveUp(ConnectionError error)
@@ -613,13 +605,17 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         End(error);
         Publish(new Disconnected(error, WillRetry: false, null));
         Publish(new GaveUp(error));
+        Context.Stop(Self);
     }
 
-    /// <summary>The session is over: queued messages and waiting receivers hear why, and every later request is answered with it.</summary>
+    /// <summary>
+    /// The session is over: queued and unconfirmed messages and waiting receivers hear why, before the caller publishes
+    /// the last event and stops the actor (as Akka.IO's connection actors stop once closed: watchers see Terminated, and
+    /// an app that starts sessions per call leaks none).
+    /// </summary>
     private void End(ConnectionError error)
     {
         _status = ConnectionStatus.Closed;
-        _endError = error;
         foreach (var message in _outbound.TakeAll())
         {
             Fail(message, error);
@@ -632,7 +628,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
 
         _receivers.Clear();
-        Become(Ended);
     }
 
     private void Publish(Live.Event @event)
@@ -640,6 +635,20 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         foreach (var subscriber in _subscribers)
         {
             subscriber.Tell(@event);
+        }
+    }
+
+    /// <summary>Publishes to every subscriber but those that were told <paramref name="event"/> already, as an answer.</summary>
+    private void Publish(Live.Event @event, IActorRef except) => Publish(@event, [except]);
+
+    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef> except)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            if (!except.Contains(subscriber))
+            {
+                subscriber.Tell(@event);
+            }
         }
     }
 

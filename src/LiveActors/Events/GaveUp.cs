@@ -5,7 +5,10 @@ namespace LiveActors;
 
 public static partial class Live
 {
-    /// <summary>The session stopped trying: a non-retryable error, or <see cref="MaxRetriesExceeded"/>. It is over.</summary>
+    /// <summary>
+    /// The session stopped trying: a non-retryable error, or <see cref="Errors.ConnectionError.MaxRetriesExceeded"/>. It is
+    /// over: everyone waiting has been answered, and the session actor stops right after this event.
+    /// </summary>
     /// <param name="Error">Why.</param>
     public sealed record GaveUp(ConnectionError Error) : Event;
 }

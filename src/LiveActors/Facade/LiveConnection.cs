@@ -20,7 +20,7 @@ public sealed class LiveConnection : ILiveConnection
     private static readonly TimeSpan AskSlack = TimeSpan.FromSeconds(5);
 
     private readonly IActorRef _listener;
-    private readonly CancellationToken _listenerStopped;
+    private readonly ListenerLifetime _lifetime;
     private readonly LiveConnectionOptions? _options;
     private Task<object>? _outstanding;
 
@@ -32,13 +32,13 @@ public sealed class LiveConnection : ILiveConnection
     {
     }
 
-    private LiveConnection(IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, (IActorRef Actor, CancellationToken Stopped) listener)
+    private LiveConnection(IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, (IActorRef Actor, ListenerLifetime Lifetime) listener)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(session);
         Session = session;
         _options = options;
-        (_listener, _listenerStopped) = listener;
+        (_listener, _lifetime) = listener;
         _listener.Tell(new LiveConnectionListener.Attach(session));
     }
 
@@ -72,6 +72,12 @@ public sealed class LiveConnection : ILiveConnection
     {
         ArgumentNullException.ThrowIfNull(message);
         var accepted = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_lifetime.Stopped.IsCancellationRequested)
+        {
+            accepted.SetException(new LiveConnectionException(SessionClosed.Instance)); // the session is over and its actor gone
+            return accepted.Task;
+        }
+
         _listener.Tell(new LiveConnectionListener.SendRequest(message, accepted));
         return accepted.Task.WaitAsync(cancellationToken);
     }
@@ -129,25 +135,49 @@ public sealed class LiveConnection : ILiveConnection
             }
         }
 
-        var all = Unwrap<ReceivedMessages>(await Session.Ask<object>(ReceiveAll.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
+        var all = Unwrap<ReceivedMessages>(await AskSessionAsync(ReceiveAll.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
         return [.. first, .. all.Messages];
     }
 
     private Task<object> AskReceive(TimeSpan? timeout)
     {
         var wait = timeout ?? _options?.ReceiveTimeout ?? LiveDefaults.ReceiveTimeout;
-        return Session.Ask<object>(new Live.Receive(wait), wait + AskSlack);
+        return AskSessionAsync(new Live.Receive(wait), wait + AskSlack, CancellationToken.None);
     }
 
     /// <inheritdoc />
     public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        Unwrap<StatusReport>(await Session.Ask<object>(GetStatus.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
+        Unwrap<StatusReport>(await AskSessionAsync(GetStatus.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
+    /// <remarks>Closing a session that is already over (closed, or given up) returns at once.</remarks>
     public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
         var wait = (_options?.CloseTimeout ?? LiveDefaults.CloseTimeout) * 2 + AskSlack;
-        Unwrap<Live.Closed>(await Session.Ask<object>(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            Unwrap<Live.Closed>(await AskSessionAsync(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
+        }
+        catch (LiveConnectionException e) when (e.Error is SessionClosed)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Asks the session. A session stops itself once it is over, and an ask of a stopped actor would wait out its timeout:
+    /// the facade's listener watches the session, so its stopping answers the ask at once with session_closed.
+    /// </summary>
+    private async Task<object> AskSessionAsync(object message, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Stopped);
+        try
+        {
+            return await Session.Ask<object>(message, timeout, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _lifetime.Stopped.IsCancellationRequested)
+        {
+            return new Status.Failure(new LiveConnectionException(SessionClosed.Instance));
+        }
     }
 
     /// <inheritdoc />
@@ -155,8 +185,18 @@ public sealed class LiveConnection : ILiveConnection
     {
         var channel = Channel.CreateUnbounded<Live.Event>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         _listener.Tell(new LiveConnectionListener.Listen(channel.Writer));
-        // A listener that stopped (its session is over) never takes the Listen: the enumeration must end, not hang.
-        using var ended = _listenerStopped.UnsafeRegister(static writer => ((ChannelWriter<Live.Event>)writer!).TryComplete(), channel.Writer);
+        // A listener that stopped (its session is over) never takes the Listen: the enumeration gets what the listener kept
+        // for a first enumeration, if no other took it, and ends instead of hanging.
+        using var ended = _lifetime.Stopped.UnsafeRegister(static state =>
+        {
+            var (lifetime, writer) = ((ListenerLifetime, ChannelWriter<Live.Event>))state!;
+            foreach (var early in lifetime.ClaimUnclaimed())
+            {
+                writer.TryWrite(early);
+            }
+
+            writer.TryComplete();
+        }, (_lifetime, channel.Writer));
         try
         {
             await foreach (var @event in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -170,11 +210,11 @@ public sealed class LiveConnection : ILiveConnection
         }
     }
 
-    private static (IActorRef Actor, CancellationToken Stopped) Listener(IActorRefFactory system, bool subscribed)
+    private static (IActorRef Actor, ListenerLifetime Lifetime) Listener(IActorRefFactory system, bool subscribed)
     {
         ArgumentNullException.ThrowIfNull(system);
-        var stopped = new CancellationTokenSource(); // cancelled once, when the listener stops; never disposed, like the actor's other state
-        return (system.ActorOf(ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed, stopped))), stopped.Token);
+        var lifetime = new ListenerLifetime();
+        return (system.ActorOf(lifetime.ListenerProps(subscribed)), lifetime);
     }
 
     private static T Unwrap<T>(object reply) => reply switch

@@ -19,7 +19,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
     public const int EarlyEventLimit = 64;
 
     private readonly bool _subscribed;
-    private readonly CancellationTokenSource _stopped;
+    private readonly ListenerLifetime _lifetime;
     private IActorRef _session = ActorRefs.Nobody;
     private readonly Queue<TaskCompletionSource<long>> _sends = new();
     private readonly List<ChannelWriter<Live.Event>> _listeners = [];
@@ -27,11 +27,11 @@ internal sealed class LiveConnectionListener : ReceiveActor
     private bool _ended;
 
     /// <param name="subscribed">True when the session was created with this actor as its subscriber.</param>
-    /// <param name="stopped">Cancelled when this actor stops, so an enumeration that starts later ends at once.</param>
-    public LiveConnectionListener(bool subscribed, CancellationTokenSource stopped)
+    /// <param name="lifetime">Told when this actor stops, so an enumeration that starts later gets what it kept and ends at once.</param>
+    public LiveConnectionListener(bool subscribed, ListenerLifetime lifetime)
     {
         _subscribed = subscribed;
-        _stopped = stopped;
+        _lifetime = lifetime;
         Receive<Attach>(attach =>
         {
             _session = attach.Session;
@@ -106,7 +106,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
         });
     }
 
-    protected override void PostStop() => _stopped.Cancel();
+    protected override void PostStop() => _lifetime.End(_early);
 
     public sealed record Attach(IActorRef Session);
 

@@ -12,9 +12,13 @@ public static partial class Live
     /// session_closed).
     /// </summary>
     /// <param name="Message">The message: a typed one, or <see cref="RawClientMessage"/> for JSON the library does not model.</param>
-    public sealed record Send(ClientMessage Message)
+    /// <param name="Correlation">
+    /// Any value of the sender's (a turn id, a request); it comes back unchanged in <see cref="SendAccepted"/> and
+    /// <see cref="SendFailed"/>, so a sender can match outcomes without keeping sequence numbers. Never sent to the server.
+    /// </param>
+    public sealed record Send(ClientMessage Message, object? Correlation = null)
     {
         /// <summary>Sends raw JSON (one object with one client message member) as it is.</summary>
-        public static Send Raw(JsonElement json) => new(new RawClientMessage(json));
+        public static Send Raw(JsonElement json, object? correlation = null) => new(new RawClientMessage(json), correlation);
     }
 }

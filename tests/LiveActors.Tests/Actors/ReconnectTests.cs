@@ -56,20 +56,19 @@ public sealed class ReconnectTests(ITestOutputHelper output) : SessionTestKit(ou
     }
 
     [Fact]
-    public void A_non_retryable_refusal_gives_up_at_once_and_later_requests_hear_why()
+    public void A_non_retryable_refusal_gives_up_at_once_and_the_session_stops()
     {
         Emulator.ScriptNextConnection(EmulatorFault.RejectUpgrade(403, "Permission denied."));
         var (session, events) = StartSession();
+        Watch(session);
 
         Assert.False(NextEvent<Disconnected>(events).WillRetry);
         var gaveUp = NextEvent<GaveUp>(events);
 
         Assert.Equal(403, Assert.IsType<UpgradeFailed>(gaveUp.Error).Status);
         Assert.Single(Emulator.Connections);
-        session.Tell(new Send(ClientContent.UserText("anyone?")));
-        Assert.IsType<UpgradeFailed>(Assert.IsType<LiveConnectionException>(ExpectMsg<Status.Failure>().Cause).Error);
-        session.Tell(GetStatus.Instance);
-        Assert.Equal(ConnectionStatus.Closed, ExpectMsg<StatusReport>().Status);
+        ExpectTerminated(session, Patience);
+        events.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // no Closed after GaveUp: giving up is the end
     }
 
     [Fact]

@@ -181,20 +181,70 @@ public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(outp
     }
 
     [Fact]
-    public async Task Close_sends_a_close_frame_answers_Closed_and_every_later_Send_fails_typed()
+    public async Task Close_sends_a_close_frame_answers_Closed_publishes_it_once_and_the_session_stops()
     {
         var (session, events) = StartSession();
         NextEvent<Connected>(events);
+        Watch(session);
 
         session.Tell(Close.Instance);
 
         ExpectMsg<Closed>(Patience);
         NextEvent<Closed>(events);
+        ExpectTerminated(session, Patience);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // one Closed for the requester, not a second as an event
         Assert.Equal(ConnectionEndKind.ClientClosed, (await (await Emulator.WaitForConnectionAsync(1)).Ended).Kind);
-        session.Tell(new Send(ClientContent.UserText("too late")));
-        Assert.IsType<SessionClosed>(Assert.IsType<LiveConnectionException>(ExpectMsg<Status.Failure>().Cause).Error);
-        session.Tell(GetStatus.Instance);
-        Assert.Equal(ConnectionStatus.Closed, ExpectMsg<StatusReport>().Status);
+    }
+
+    [Fact]
+    public void A_requester_that_is_also_a_subscriber_hears_Closed_once()
+    {
+        var session = Sys.ActorOf(ConnectionSupervisor.Props(Options, null, TestEnvironment.Empty, TestActor));
+        FishForMessage(message => message is Connected, Patience);
+        Watch(session);
+
+        session.Tell(Close.Instance);
+
+        var seen = new List<object>();
+        FishForMessage(message => { seen.Add(message); return message is Terminated; }, Patience);
+        Assert.Single(seen, message => message is Closed);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Waiting_receivers_and_queued_sends_are_answered_before_the_session_stops()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.IgnoreSetup);
+        var (session, events) = StartSession(Options with { Timeout = TimeSpan.FromSeconds(30) });
+        var receiver = CreateTestProbe();
+        session.Tell(new Receive(TimeSpan.FromMinutes(1)), receiver.Ref);
+        session.Tell(new Send(ClientContent.UserText("queued"), Correlation: "turn-1"));
+        var accepted = ExpectMsg<SendAccepted>();
+        Watch(session);
+
+        session.Tell(Close.Instance);
+
+        var failed = ExpectMsg<SendFailed>(Patience);
+        Assert.Equal((accepted.Sequence, "turn-1"), (failed.Sequence, failed.Correlation));
+        Assert.IsType<SessionClosed>(Assert.IsType<LiveConnectionException>(receiver.ExpectMsg<Status.Failure>(Patience).Cause).Error);
+        ExpectMsg<Closed>(Patience);
+        ExpectTerminated(session, Patience);
+    }
+
+    [Fact]
+    public async Task A_correlation_comes_back_in_SendAccepted_and_a_failure_reaches_subscribers_when_its_sender_is_gone()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.IgnoreSetup);
+        var (session, events) = StartSession(Options with { Timeout = TimeSpan.FromSeconds(30) });
+
+        // Asked, as an app often does: the temporary actor that gets SendAccepted is gone before any failure.
+        var accepted = await session.Ask<SendAccepted>(new Send(ClientContent.UserText("asked"), Correlation: 42), Patience);
+        session.Tell(Close.Instance);
+
+        Assert.Equal(42, accepted.Correlation);
+        var failed = NextEvent<SendFailed>(events);
+        Assert.Equal((accepted.Sequence, (object)42), (failed.Sequence, failed.Correlation));
+        Assert.IsType<SessionClosed>(failed.Error);
     }
 
     [Fact]

@@ -110,10 +110,11 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : SessionTestKit(o
         oauth.Failure = (HttpStatusCode.Unauthorized, "invalid_client", "The OAuth client was not found.");
         var vertex = Options with { AuthStrategy = AuthStrategy.VertexAi, ApiKey = null, Credential = VertexCredentials.FromJson(key.Json) };
         var (failing, refused) = StartSession(vertex, logs);
+        failing.Tell(new Send(ClientContent.UserText("anyone?"))); // queued while the token is fetched, failed with the error
+        ExpectMsg<SendAccepted>();
         Collect(said, EventsUntil<GaveUp>(refused));
-        failing.Tell(new Send(ClientContent.UserText("anyone?")));
-        var failure = ExpectMsg<Status.Failure>();
-        Collect(said, failure, failure.Cause);
+        var failure = ExpectMsg<SendFailed>();
+        Collect(said, failure, failure.Error);
         oauth.Failure = null;
     }
 

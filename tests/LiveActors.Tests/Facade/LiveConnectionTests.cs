@@ -44,6 +44,26 @@ public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestK
     }
 
     [Fact]
+    public async Task Once_the_session_has_given_up_and_stopped_every_call_answers_at_once()
+    {
+        Emulator.ScriptNextConnection(LiveActors.Emulator.Faults.EmulatorFault.RejectUpgrade(403));
+        var live = LiveConnection.Start(Sys, Options);
+        using var stop = new CancellationTokenSource(Patience); // a call that waited out its ask timeout would end here
+        await foreach (var @event in live.EventsAsync(stop.Token))
+        {
+        }
+
+        Watch(live.Session);
+        ExpectTerminated(live.Session, Patience);
+
+        await live.CloseAsync(stop.Token); // closing what is over is done
+        Assert.Same(SessionClosed.Instance, (await Assert.ThrowsAsync<LiveConnectionException>(() => live.SendAsync(ClientContent.UserText("late"), stop.Token))).Error);
+        Assert.Same(SessionClosed.Instance, (await Assert.ThrowsAsync<LiveConnectionException>(() => live.GetStatusAsync(stop.Token))).Error);
+        Assert.Same(SessionClosed.Instance, (await Assert.ThrowsAsync<LiveConnectionException>(() => live.ReceiveAsync(TimeSpan.FromMinutes(1), stop.Token))).Error);
+        Assert.False(stop.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task The_first_enumeration_of_a_started_session_sees_Connected_even_when_it_starts_late()
     {
         var live = LiveConnection.Start(Sys, Options);
