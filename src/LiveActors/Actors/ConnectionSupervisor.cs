@@ -73,6 +73,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
         var options = credentials.Options;
         _options = options;
+        _handle = options.SessionResumption.Handle; // a stored handle: the first connection resumes that conversation
         _credentials = credentials.Headers;
         _credentialSource = credentials.Source;
         _outbound = new OutboundLedger(options.OutboundQueue, options.SessionResumption switch
@@ -321,7 +322,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _readyOnThisConnection = true;
         Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _options.Retry.ResetAfter);
         Publish(_connections == 1
-            ? new Live.Connected(ready.SessionId)
+            ? new Live.Connected(ready.SessionId) { Resumed = _resuming }
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
         _replayed = 0;
         foreach (var message in _outbound.StartConnection())

@@ -112,6 +112,11 @@ public sealed record LiveConnectionOptions
     /// <summary>Session resumption across reconnects. HOCON <c>session-resumption</c>.</summary>
     public SessionResumptionOptions SessionResumption { get; init; } = new();
 
+    /// <summary>These options, starting the session from <paramref name="handle"/>, a handle stored from an earlier one.</summary>
+    /// <param name="handle">The newest handle the earlier session reported (<see cref="Live.SessionResumptionUpdated"/>).</param>
+    public LiveConnectionOptions ResumingFrom(string handle) =>
+        this with { SessionResumption = SessionResumption with { Handle = handle } };
+
     /// <summary>
     /// The session configuration sent in <c>setup</c> (generation config, system instruction, tools, ...).
     /// Its <see cref="Protocol.Setup.Model"/> and <see cref="Protocol.Setup.SessionResumption"/> are filled in from

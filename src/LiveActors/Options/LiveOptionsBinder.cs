@@ -46,6 +46,7 @@ internal static class LiveOptionsBinder
         {
             Enabled = Read(source, OptionKeys.ResumptionEnabled, SettingParsers.Bool, options.SessionResumption.Enabled),
             Transparent = Read(source, OptionKeys.ResumptionTransparent, SettingParsers.Bool, options.SessionResumption.Transparent),
+            Handle = Read(source, OptionKeys.ResumptionHandle, SettingParsers.OptionalText, options.SessionResumption.Handle),
         },
     };
 

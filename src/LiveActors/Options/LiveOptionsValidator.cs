@@ -61,6 +61,10 @@ internal static class LiveOptionsValidator
             "is supported by Vertex AI only; turn it off for the Gemini API.");
         Check(!options.SessionResumption.Transparent || options.SessionResumption.Enabled, OptionKeys.ResumptionTransparent,
             "needs session-resumption.enabled = on.");
+        Check(options.SessionResumption.Handle is null || options.SessionResumption.Enabled, OptionKeys.ResumptionHandle,
+            "needs session-resumption.enabled = on: a session resumes from a handle only when it asks for resumption.");
+        Check(options.SessionResumption.Handle is null || !string.IsNullOrWhiteSpace(options.SessionResumption.Handle), OptionKeys.ResumptionHandle,
+            "must not be blank: leave it unset for a fresh session.");
         Check(options.Transport.ReceiveBufferSize is >= 256, OptionKeys.TransportReceiveBufferSize,
             $"must be at least 256 bytes (was {options.Transport.ReceiveBufferSize}).");
         Check(options.Transport.Proxy is null or "none" or "system" || IsProxyAddress(options.Transport.Proxy), OptionKeys.TransportProxy,

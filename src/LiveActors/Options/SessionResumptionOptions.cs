@@ -11,4 +11,16 @@ public sealed record SessionResumptionOptions
     /// HOCON <c>session-resumption.transparent</c>.
     /// </summary>
     public bool Transparent { get; init; } = LiveDefaults.ResumptionTransparent;
+
+    /// <summary>
+    /// A handle stored from an earlier session (<see cref="Live.SessionResumptionUpdated"/>) to start this session from,
+    /// so the model keeps that conversation; null for a fresh session. A refused handle (expired, unknown) gives
+    /// <see cref="Live.ResumptionRefused"/> and one fresh session, as for a handle the session got itself. A secret: it is
+    /// never printed (<see cref="ToString"/> shows a fingerprint). HOCON <c>session-resumption.handle</c>.
+    /// </summary>
+    public string? Handle { get; init; }
+
+    /// <summary>The options, with the handle as a fingerprint.</summary>
+    public override string ToString() =>
+        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))} }}";
 }
