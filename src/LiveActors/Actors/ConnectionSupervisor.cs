@@ -604,7 +604,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     {
         Log.GaveUp(_logger, error.Code, error.Message);
         End(error);
-        Publish(new Disconnected(error, WillRetry: false, null));
+        // The last Disconnected is about the last connection attempt, so it carries that attempt's own error.
+        Publish(new Disconnected(error is MaxRetriesExceeded retries ? retries.LastError : error, WillRetry: false, null));
         Publish(new GaveUp(error));
         Context.Stop(Self);
     }

@@ -81,10 +81,14 @@ public sealed class ReconnectTests(ITestOutputHelper output) : SessionTestKit(ou
         var (session, events) = StartSession(options);
         session.Tell(new Receive(TimeSpan.FromMinutes(1)));
 
-        var gaveUp = Assert.IsType<MaxRetriesExceeded>(NextEvent<GaveUp>(events).Error);
+        var last = NextEvent<Disconnected>(events, d => !d.WillRetry);
+        var gaveUpEvent = NextEvent<GaveUp>(events);
+        var gaveUp = Assert.IsType<MaxRetriesExceeded>(gaveUpEvent.Error);
 
         Assert.Equal(3, gaveUp.Attempts);
         Assert.Equal(429, Assert.IsType<UpgradeFailed>(gaveUp.LastError).Status);
+        Assert.Equal(429, Assert.IsType<UpgradeFailed>(last.Error).Status); // the last attempt's own error, not the summary
+        Assert.Same(gaveUp.LastError, gaveUpEvent.LastError);
         Assert.IsType<MaxRetriesExceeded>(Assert.IsType<LiveConnectionException>(ExpectMsg<Status.Failure>().Cause).Error);
     }
 
