@@ -4,7 +4,7 @@ namespace LiveActors;
 
 public static partial class Live
 {
-    /// <summary>A chunk of the model's reply (text, audio, code...).</summary>
+    /// <summary>A chunk of the model's reply (text, audio, code...); <see cref="Text"/> and <see cref="Audio"/> read it directly.</summary>
     public sealed record ModelTurnReceived : ServerEvent
     {
         internal ModelTurnReceived(ServerMessage message, Content turn) : base(message) => Turn = turn;
@@ -42,5 +42,47 @@ public static partial class Live
                 return many is null ? single : string.Concat(many);
             }
         }
+
+        /// <summary>
+        /// The chunk's audio: the data of its <c>audio/*</c> inline parts (24 kHz 16-bit mono PCM from the Live API), empty
+        /// when it has none. A chunk with one audio part (as the service sends them) returns that part's bytes, without a copy.
+        /// </summary>
+        public ReadOnlyMemory<byte> Audio
+        {
+            get
+            {
+                ReadOnlyMemory<byte> single = default;
+                var parts = 0;
+                var total = 0;
+                foreach (var part in Turn.Parts ?? [])
+                {
+                    if (IsAudio(part))
+                    {
+                        single = parts++ == 0 ? part.InlineData!.Data : single;
+                        total += part.InlineData!.Data.Length;
+                    }
+                }
+
+                return parts <= 1 ? single : Join(total);
+            }
+        }
+
+        private byte[] Join(int total)
+        {
+            var joined = new byte[total];
+            var offset = 0;
+            foreach (var part in Turn.Parts ?? [])
+            {
+                if (IsAudio(part))
+                {
+                    part.InlineData!.Data.Span.CopyTo(joined.AsSpan(offset));
+                    offset += part.InlineData.Data.Length;
+                }
+            }
+
+            return joined;
+        }
+
+        private static bool IsAudio(Part part) => part.InlineData?.MimeType?.StartsWith("audio/", StringComparison.Ordinal) == true;
     }
 }

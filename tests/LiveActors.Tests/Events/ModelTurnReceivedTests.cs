@@ -27,6 +27,21 @@ public sealed class ModelTurnReceivedTests
         Assert.Null(Chunk().Text);
     }
 
+    [Fact]
+    public void Audio_is_the_audio_parts_data_one_part_without_a_copy_and_none_empty()
+    {
+        var pcm = new byte[] { 1, 2, 3, 4 };
+        var one = Chunk(new Part { Text = "hi" }, new Part { InlineData = new Blob { MimeType = "audio/pcm;rate=24000", Data = pcm } });
+        var two = Chunk(
+            new Part { InlineData = new Blob { MimeType = "audio/pcm", Data = new byte[] { 1, 2 } } },
+            new Part { InlineData = new Blob { MimeType = "image/jpeg", Data = new byte[] { 9 } } },
+            new Part { InlineData = new Blob { MimeType = "audio/pcm", Data = new byte[] { 3 } } });
+
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(one.Audio, out var segment) && ReferenceEquals(segment.Array, pcm));
+        Assert.Equal(new byte[] { 1, 2, 3 }, two.Audio.ToArray());
+        Assert.True(Chunk(new Part { Text = "no audio" }).Audio.IsEmpty);
+    }
+
     private static ModelTurnReceived Chunk(params Part[] parts)
     {
         var content = new Content { Role = Roles.Model, Parts = parts };
