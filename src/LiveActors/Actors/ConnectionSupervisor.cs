@@ -477,7 +477,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Log.SendFailed(_logger, message.Sequence, error.Code);
         var failed = new SendFailed(message.Sequence, error, message.Correlation);
         message.Sender.Tell(failed);
-        Publish(failed, except: message.Sender); // an Ask's sender is gone by now: someone listening must hear it
+        Publish(failed, except: [message.Sender]); // an Ask's sender is gone by now: someone listening must hear it
     }
 
     private void OnInbound(InboundMessage inbound)
@@ -632,22 +632,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _receivers.Clear();
     }
 
-    private void Publish(Live.Event @event)
+    /// <summary>Tells every subscriber, but those in <paramref name="except"/>: they were told already, as an answer.</summary>
+    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef>? except = null)
     {
         foreach (var subscriber in _subscribers)
         {
-            subscriber.Tell(@event);
-        }
-    }
-
-    /// <summary>Publishes to every subscriber but those that were told <paramref name="event"/> already, as an answer.</summary>
-    private void Publish(Live.Event @event, IActorRef except) => Publish(@event, [except]);
-
-    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef> except)
-    {
-        foreach (var subscriber in _subscribers)
-        {
-            if (!except.Contains(subscriber))
+            if (except is null || !except.Contains(subscriber))
             {
                 subscriber.Tell(@event);
             }

@@ -68,18 +68,16 @@ public sealed class LiveConnection : ILiveConnection
     }
 
     /// <inheritdoc />
-    public Task<long> SendAsync(ClientMessage message, CancellationToken cancellationToken = default)
+    public async Task<long> SendAsync(ClientMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var accepted = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (_lifetime.Stopped.IsCancellationRequested)
-        {
-            accepted.SetException(new LiveConnectionException(SessionClosed.Instance)); // the session is over and its actor gone
-            return accepted.Task;
-        }
-
+        // A send the listener can no longer take (its session is over, now or before it arrives) would never be answered:
+        // its stopping answers it, at once when it has stopped already.
+        using var stopped = _lifetime.Stopped.UnsafeRegister(
+            static state => ((TaskCompletionSource<long>)state!).TrySetException(new LiveConnectionException(SessionClosed.Instance)), accepted);
         _listener.Tell(new LiveConnectionListener.SendRequest(message, accepted));
-        return accepted.Task.WaitAsync(cancellationToken);
+        return await accepted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
