@@ -1,3 +1,4 @@
+using System.Text;
 using LiveActors.Protocol;
 
 namespace LiveActors;
@@ -7,7 +8,10 @@ public static partial class Live
     /// <summary>A chunk of the model's reply (text, audio, code...); <see cref="Text"/> and <see cref="Audio"/> read it directly.</summary>
     public sealed record ModelTurnReceived : ServerEvent
     {
-        internal ModelTurnReceived(ServerMessage message, Content turn) : base(message) => Turn = turn;
+        /// <summary>The event as the session reads it from <paramref name="message"/>; public so tests of your own actors can build one.</summary>
+        /// <param name="message">The whole server message (see <see cref="ServerEvent.From"/> to read every event of one).</param>
+        /// <param name="turn">The part of <paramref name="message"/> the event is about.</param>
+        public ModelTurnReceived(ServerMessage message, Content turn) : base(message) => Turn = turn;
 
         /// <summary>The chunk.</summary>
         public Content Turn { get; }
@@ -65,6 +69,29 @@ public static partial class Live
 
                 return parts <= 1 ? single : Join(total);
             }
+        }
+
+        /// <summary>Prints the chunk's text and the size of its audio; the whole turn only when it has neither.</summary>
+        protected override bool PrintMembers(StringBuilder builder)
+        {
+            var text = Text;
+            var audio = Audio.Length;
+            if (text is not null)
+            {
+                builder.Append("Text = \"").Append(text.Length > 200 ? string.Concat(text.AsSpan(0, 200), "…") : text).Append('"');
+            }
+
+            if (audio > 0)
+            {
+                builder.Append(text is null ? "" : ", ").Append("Audio = ").Append(audio).Append(" bytes");
+            }
+
+            if (text is null && audio == 0)
+            {
+                builder.Append("Turn = ").Append(Turn);
+            }
+
+            return true;
         }
 
         private byte[] Join(int total)

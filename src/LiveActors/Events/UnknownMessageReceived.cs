@@ -10,7 +10,9 @@ public static partial class Live
     /// </summary>
     public sealed record UnknownMessageReceived : ServerEvent
     {
-        internal UnknownMessageReceived(ServerMessage message) : base(message)
+        /// <summary>The event as the session reads it from <paramref name="message"/>; public so tests of your own actors can build one.</summary>
+        /// <param name="message">The whole server message (see <see cref="ServerEvent.From"/> to read every event of one).</param>
+        public UnknownMessageReceived(ServerMessage message) : base(message)
         {
         }
     }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LiveActors.Protocol;
 
 /// <summary>
@@ -12,11 +10,4 @@ public sealed record SessionResumptionConfig : WireObject
 
     /// <summary>Vertex AI only: report <c>lastConsumedClientMessageIndex</c> in every update.</summary>
     public bool? Transparent { get; init; }
-
-    /// <summary>Prints the handle as a fingerprint only.</summary>
-    protected override bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append("Handle = ").Append(HandleFingerprint.Of(Handle)).Append(", Transparent = ").Append(Transparent);
-        return true;
-    }
 }

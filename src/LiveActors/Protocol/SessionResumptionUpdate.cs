@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LiveActors.Protocol;
 
 /// <summary>
@@ -16,13 +14,4 @@ public sealed record SessionResumptionUpdate : WireObject
 
     /// <summary>Transparent mode (Vertex AI): the index of the last client message the handle's state includes.</summary>
     public long? LastConsumedClientMessageIndex { get; init; }
-
-    /// <summary>Prints the handle as a fingerprint only.</summary>
-    protected override bool PrintMembers(StringBuilder builder)
-    {
-        builder.Append("NewHandle = ").Append(HandleFingerprint.Of(NewHandle))
-            .Append(", Resumable = ").Append(Resumable)
-            .Append(", LastConsumedClientMessageIndex = ").Append(LastConsumedClientMessageIndex);
-        return true;
-    }
 }

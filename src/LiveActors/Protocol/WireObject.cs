@@ -32,4 +32,10 @@ public abstract record WireObject
         get => _additionalProperties;
         set => _additionalProperties = value;
     }
+
+    /// <summary>
+    /// The record as brief JSON: only the members that are set, long strings (base64 media) by their length and
+    /// resumption handles by <see cref="HandleFingerprint"/>, so it is safe and short enough for a log line.
+    /// </summary>
+    public sealed override string ToString() => WireText.Of(this);
 }
