@@ -39,7 +39,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly IHeaderSource _credentials;
     private readonly string _credentialSource;
     private readonly SocketSettings _socket;
-    private readonly HttpMessageInvoker? _ownedInvoker;
+    private readonly HttpMessageInvoker _invoker;
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -84,8 +84,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         });
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
-        var (invoker, ownsInvoker) = TransportInvoker.For(options.Transport, options.Timeout);
-        _ownedInvoker = ownsInvoker ? invoker : null;
+        var invoker = TransportInvoker.For(options.Transport, options.Timeout);
+        _invoker = invoker;
         _socket = new SocketSettings(
             LiveEndpoints.For(options),
             [],
@@ -150,7 +150,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     }
 
     /// <inheritdoc />
-    protected override void PostStop() => _ownedInvoker?.Dispose();
+    protected override void PostStop() => _invoker.Dispose();
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);

@@ -10,11 +10,11 @@ namespace LiveActors.Transport;
 /// <summary>Turns what ClientWebSocket.ConnectAsync threw into the typed error it stands for.</summary>
 internal static class ConnectErrors
 {
-    public static ConnectionError From(Exception error, HttpStatusCode status, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    public static ConnectionError From(Exception error, HttpStatusCode status, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? body = null)
     {
         if (status != 0 && status != HttpStatusCode.SwitchingProtocols)
         {
-            return new UpgradeFailed((int)status, HeaderRedaction.Redact(headers));
+            return new UpgradeFailed((int)status, HeaderRedaction.Redact(headers)) { Body = body };
         }
 
         if (Find<AuthenticationException>(error) is { } tls)

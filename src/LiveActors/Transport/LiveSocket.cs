@@ -78,6 +78,7 @@ internal sealed class LiveSocket
             socket.Options.SetRequestHeader(name, value);
         }
 
+        var refusal = RefusalCapture.Begin();
         try
         {
             await socket.ConnectAsync(settings.Uri, settings.Invoker, cancellationToken).ConfigureAwait(false);
@@ -85,7 +86,7 @@ internal sealed class LiveSocket
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var error = ConnectErrors.From(e, socket.HttpStatusCode, socket.HttpResponseHeaders);
+            var error = ConnectErrors.From(e, socket.HttpStatusCode, socket.HttpResponseHeaders, refusal.Text);
             socket.Dispose();
             throw new LiveConnectionException(error);
         }

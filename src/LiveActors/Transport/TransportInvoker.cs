@@ -5,19 +5,20 @@ namespace LiveActors.Transport;
 
 /// <summary>
 /// The HttpMessageInvoker a session's upgrades go through: the user's own, or one SocketsHttpHandler built from the
-/// transport options (proxy, certificate validation) and kept for the session's life, so HTTP/2 and proxies work the same
+/// transport options, behind <see cref="RefusalCapture"/> (proxy, certificate validation) and kept for the session's life, so HTTP/2 and proxies work the same
 /// way on every reconnect.
 /// </summary>
 internal static class TransportInvoker
 {
-    /// <summary>The invoker, and whether the session owns it (and so disposes it when it stops).</summary>
-    public static (HttpMessageInvoker Invoker, bool Owned) For(TransportOptions transport, TimeSpan connectTimeout)
-    {
-        if (transport.MessageInvoker is { } given)
-        {
-            return (given, false);
-        }
+    /// <summary>
+    /// The session's invoker, which it disposes when it stops: a <see cref="RefusalCapture"/> in front of the user's
+    /// invoker (left open) or of a handler built from the options.
+    /// </summary>
+    public static HttpMessageInvoker For(TransportOptions transport, TimeSpan connectTimeout) =>
+        new(transport.MessageInvoker is { } given ? new RefusalCapture(given) : new RefusalCapture(Handler(transport, connectTimeout)), disposeHandler: true);
 
+    private static SocketsHttpHandler Handler(TransportOptions transport, TimeSpan connectTimeout)
+    {
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = connectTimeout,
@@ -40,6 +41,6 @@ internal static class TransportInvoker
             handler.SslOptions.RemoteCertificateValidationCallback = validate;
         }
 
-        return (new HttpMessageInvoker(handler, disposeHandler: true), true);
+        return handler;
     }
 }
