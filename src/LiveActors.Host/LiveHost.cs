@@ -100,7 +100,7 @@ internal static class LiveHost
         // the handle after the turn): the session moves to a new connection before the deadline.
         "go-away" => connection => connection == 1 ? [EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(7), TimeSpan.FromSeconds(10))] : [],
         // The same drop, and then the service refuses every reconnect as forbidden, which is not worth retrying.
-        "give-up" => connection => connection == 1 ? [EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1))] : [EmulatorFault.RejectUpgrade(403)],
+        "give-up" => connection => connection == 1 ? [EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1))] : [EmulatorFault.RejectUpgrade(403, "The caller does not have permission.")],
         _ => null,
     };
 

@@ -51,7 +51,7 @@ public sealed partial class StandaloneTests
         emulator.Signal(signal);
 
         Assert.Equal(0, await emulator.ExitCodeAsync());
-        Assert.Equal("", await emulator.Errors.ReadToEndAsync(patience.Token));
+        Assert.Equal("", await emulator.ErrorsAsync());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed partial class StandaloneTests
         using var emulator = EmulatorProcess.Start("--prot", "0");
 
         Assert.Equal(2, await emulator.ExitCodeAsync());
-        Assert.Equal("Unknown option --prot; see --help.", (await emulator.Errors.ReadToEndAsync()).Trim());
+        Assert.Equal("Unknown option --prot; see --help.", (await emulator.ErrorsAsync()).Trim());
     }
 
     [Fact]

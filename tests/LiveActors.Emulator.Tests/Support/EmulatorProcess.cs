@@ -6,12 +6,18 @@ namespace LiveActors.Emulator.Tests.Support;
 internal sealed class EmulatorProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Task<string> _errors;
 
-    private EmulatorProcess(Process process) => _process = process;
+    private EmulatorProcess(Process process)
+    {
+        _process = process;
+        _errors = process.StandardError.ReadToEndAsync(); // read from the start: a full pipe would block the process
+    }
 
     public StreamReader Output => _process.StandardOutput;
 
-    public StreamReader Errors => _process.StandardError;
+    /// <summary>Everything the process wrote to stderr, once it has exited.</summary>
+    public Task<string> ErrorsAsync() => _errors;
 
     public static EmulatorProcess Start(params string[] args)
     {
@@ -42,7 +48,17 @@ internal sealed class EmulatorProcess : IDisposable
     public async Task<int> ExitCodeAsync()
     {
         using var patience = new CancellationTokenSource(WireClient.Patience);
-        await _process.WaitForExitAsync(patience.Token);
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            Assert.Fail($"The emulator did not exit within {WireClient.Patience.TotalSeconds} s; it wrote to stderr: {await _errors}");
+        }
+
         return _process.ExitCode;
     }
 

@@ -123,7 +123,7 @@ public sealed class HostTests
         Assert.Equal(ExitCodes.SessionFailed, code);
         Assert.Contains("[gave up: upgrade_failed", output, StringComparison.Ordinal);
         var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("error: The server refused the WebSocket upgrade with HTTP 403.", line);
+        Assert.Equal("error: The server refused the WebSocket upgrade with HTTP 403: The caller does not have permission.", line);
     }
 
     [Fact]
