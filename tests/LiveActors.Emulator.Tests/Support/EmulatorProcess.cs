@@ -21,6 +21,7 @@ internal sealed class EmulatorProcess : IDisposable
 
     public static EmulatorProcess Start(params string[] args)
     {
+        InterruptSignal.StopIgnoring();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
