@@ -30,6 +30,8 @@ internal sealed class EmulatorConnection
     private readonly object _gate = new();
     private readonly int _fragmentBytes;
     private readonly TimeSpan _delay;
+    private readonly Queue<HeldFrame> _held = new(); // guarded by _sendLock
+    private readonly int _holdUpdates;
     private int _floodChunks;
     private int _audioFloodChunks;
     private int _clientMessages;
@@ -68,6 +70,7 @@ internal sealed class EmulatorConnection
                 case UnknownKindFault f: _triggered.Add((f, f.When)); break;
                 case HugeMessageFault f: _triggered.Add((f, f.When)); break;
                 case StopReadingFault f: _triggered.Add((f, f.When)); break;
+                case HoldResumptionUpdatesFault f: _holdUpdates = f.ClientMessages; break;
             }
         }
 
@@ -93,6 +96,8 @@ internal sealed class EmulatorConnection
                 {
                     await HandleAsync(message.RootElement).ConfigureAwait(false);
                 }
+
+                await SendHeldFramesAsync().ConfigureAwait(false);
 
                 await FireDueFaultsAsync().ConfigureAwait(false);
             }
@@ -189,7 +194,7 @@ internal sealed class EmulatorConnection
         await SendAsync(ServerFrames.SetupComplete(IsVertex ? _session.Id : null), countsAfterSetup: false).ConfigureAwait(false);
         if (_resumption)
         {
-            await SendAsync(ServerFrames.ResumptionUpdate(_emulator.Sessions.Issue(_session).Handle, null)).ConfigureAwait(false);
+            await SendResumptionUpdateAsync(mayHold: false, CancellationToken.None).ConfigureAwait(false); // transparent: index 0, the setup
         }
 
         if (Faults.OfType<SilenceFault>().Any())
@@ -410,8 +415,61 @@ internal sealed class EmulatorConnection
         await ReplyAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, IsVertex), ct).ConfigureAwait(false);
         if (_resumption)
         {
-            var (handle, consumed) = _emulator.Sessions.Issue(_session);
-            await ReplyAsync(ServerFrames.ResumptionUpdate(handle, _transparent ? consumed : null), ct).ConfigureAwait(false);
+            await SendResumptionUpdateAsync(mayHold: true, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Issues a handle for the state as it is now and sends it, or (HoldResumptionUpdates) holds it back, and everything
+    /// sent after it, until more client messages have arrived: a slow trip back that keeps the server's order. The
+    /// update right after setupComplete is never held.
+    /// </summary>
+    private async Task SendResumptionUpdateAsync(bool mayHold, CancellationToken ct)
+    {
+        var (handle, consumed) = _emulator.Sessions.Issue(_session);
+        var frame = ServerFrames.ResumptionUpdate(handle, _transparent ? consumed : null);
+        if (_holdUpdates == 0 || !mayHold)
+        {
+            await SendAsync(frame, ct: ct).ConfigureAwait(false);
+            return;
+        }
+
+        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            _held.Enqueue(new HeldFrame(frame, false, true, Volatile.Read(ref _clientMessages) + _holdUpdates));
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends, in order, what was held back behind resumption updates that are now due.</summary>
+    private async Task SendHeldFramesAsync()
+    {
+        if (_holdUpdates == 0)
+        {
+            return;
+        }
+
+        await _sendLock.WaitAsync(_stopping).ConfigureAwait(false);
+        try
+        {
+            while (_held.TryPeek(out var held) && held.SendAfter <= Volatile.Read(ref _clientMessages))
+            {
+                _held.Dequeue();
+                await WriteFrameAsync(held.Frame, held.PreSerialized, held.CountsAfterSetup).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+
+        if (_triggered.Count > 0)
+        {
+            await FireDueFaultsAsync().ConfigureAwait(false);
         }
     }
 
@@ -530,31 +588,13 @@ internal sealed class EmulatorConnection
         try
         {
             ct.ThrowIfCancellationRequested();
-            if (_socket.State != WebSocketState.Open)
+            if (_held.Count > 0)
             {
+                _held.Enqueue(new HeldFrame(frame, preSerialized, countsAfterSetup, 0)); // behind a held update, in order
                 return;
             }
 
-            if (_fragmentBytes > 0)
-            {
-                for (var offset = 0; offset < frame.Length; offset += _fragmentBytes)
-                {
-                    var size = Math.Min(_fragmentBytes, frame.Length - offset);
-                    await _socket.SendAsync(frame.AsMemory(offset, size), WebSocketMessageType.Binary, offset + size == frame.Length, _stopping)
-                        .ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                await _socket.SendAsync(frame, WebSocketMessageType.Binary, true, _stopping).ConfigureAwait(false);
-            }
-
-            _record.CountServerMessage();
-            _emulator.Stats.Sent(frame.Length, preSerialized);
-            if (countsAfterSetup)
-            {
-                Interlocked.Increment(ref _serverMessagesAfterSetup);
-            }
+            await WriteFrameAsync(frame, preSerialized, countsAfterSetup).ConfigureAwait(false);
         }
         finally
         {
@@ -566,6 +606,39 @@ internal sealed class EmulatorConnection
             await FireDueFaultsAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Writes one frame; the caller holds the send lock.</summary>
+    private async Task WriteFrameAsync(byte[] frame, bool preSerialized, bool countsAfterSetup)
+    {
+        if (_socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        if (_fragmentBytes > 0)
+        {
+            for (var offset = 0; offset < frame.Length; offset += _fragmentBytes)
+            {
+                var size = Math.Min(_fragmentBytes, frame.Length - offset);
+                await _socket.SendAsync(frame.AsMemory(offset, size), WebSocketMessageType.Binary, offset + size == frame.Length, _stopping)
+                    .ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await _socket.SendAsync(frame, WebSocketMessageType.Binary, true, _stopping).ConfigureAwait(false);
+        }
+
+        _record.CountServerMessage();
+        _emulator.Stats.Sent(frame.Length, preSerialized);
+        if (countsAfterSetup)
+        {
+            Interlocked.Increment(ref _serverMessagesAfterSetup);
+        }
+    }
+
+    /// <summary>A frame held back by HoldResumptionUpdates; a held update goes once the client has sent <c>SendAfter</c> messages.</summary>
+    private sealed record HeldFrame(byte[] Frame, bool PreSerialized, bool CountsAfterSetup, int SendAfter);
 
     /// <summary>The next whole client message, or null once the client closed (the close handshake is answered here).</summary>
     private async Task<JsonDocument?> ReceiveAsync()

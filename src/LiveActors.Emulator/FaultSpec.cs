@@ -24,6 +24,7 @@ internal static class FaultSpec
           flood=CHUNKS               answer the first turn with CHUNKS text chunks
           audio-flood=CHUNKS         answer the first turn with CHUNKS audio chunks of 9,600 bytes
           stop-reading=N             stop reading after N client messages
+          hold-updates=N             send each resumption handle only after N more client messages
         Prefix with 'N:' to apply to connection N only, e.g. --fault 1:reject=503.
         """;
 
@@ -71,6 +72,7 @@ internal static class FaultSpec
             "flood" => EmulatorFault.Flood(Arg(0)),
             "audio-flood" => EmulatorFault.AudioFlood(Arg(0)),
             "stop-reading" => EmulatorFault.StopReading(After(0)),
+            "hold-updates" => EmulatorFault.HoldResumptionUpdates(Arg(0)),
             _ => throw new FormatException($"Unknown fault '{parts[0]}'; see --help."),
         };
         return fault;

@@ -71,14 +71,15 @@ internal sealed class SessionState
     }
 
     /// <summary>
-    /// The state as a handle issued now captures it, and the index of the last message this connection appended
-    /// (<c>lastConsumedClientMessageIndex</c>, 0-based; null before the first), read together.
+    /// The state as a handle issued now captures it, and the index of the last message this connection consumed
+    /// (<c>lastConsumedClientMessageIndex</c>, PROTOCOL.md 5.3: setup is 0 and the first message after it 1, counted
+    /// per connection), read together.
     /// </summary>
-    public (SessionState Captured, long? LastConsumed) Capture()
+    public (SessionState Captured, long LastConsumed) Capture()
     {
         lock (_gate)
         {
-            return (new SessionState(Id, _turns, _log), _appendedHere == 0 ? null : _appendedHere - 1);
+            return (new SessionState(Id, _turns, _log), _appendedHere);
         }
     }
 
@@ -95,7 +96,7 @@ internal sealed class SessionStore(TimeProvider time, TimeSpan lifetime)
     private readonly ConcurrentDictionary<string, (SessionState Captured, DateTimeOffset Expires)> _handles = new(StringComparer.Ordinal);
 
     /// <summary>Issues a handle for the state as it is now, with the index of the last message the connection consumed.</summary>
-    public (string Handle, long? LastConsumed) Issue(SessionState session)
+    public (string Handle, long LastConsumed) Issue(SessionState session)
     {
         var handle = "Cj" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var (captured, lastConsumed) = session.Capture();

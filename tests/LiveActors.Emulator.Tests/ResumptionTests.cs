@@ -159,21 +159,22 @@ public sealed class ResumptionTests
     }
 
     [Fact]
-    public async Task Transparent_mode_on_Vertex_reports_the_last_consumed_client_message_index_as_an_int64_string()
+    public async Task Transparent_mode_counts_setup_as_0_and_the_first_message_after_it_as_1_and_reports_the_index_as_an_int64_string()
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1Beta1, query: null,
             configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
         await client.SetupAsync(Paths.VertexModel, sessionResumption: """{"transparent":true}""");
-        await client.ReceiveAsync();
+        var afterSetup = (await client.ReceiveAsync()).Body;
 
         await client.SendAudioAsync(new byte[320]);
-        await client.SendTextTurnAsync("zero-based: audio was 0, this is 1");
+        await client.SendTextTurnAsync("setup was 0, the audio 1, this is 2");
         await client.ReceiveTurnAsync();
         var update = (await client.ReceiveAsync()).Body;
 
+        Assert.Equal("0", afterSetup.GetProperty("lastConsumedClientMessageIndex").GetString());
         Assert.Equal(JsonValueKind.String, update.GetProperty("lastConsumedClientMessageIndex").ValueKind);
-        Assert.Equal("1", update.GetProperty("lastConsumedClientMessageIndex").GetString());
+        Assert.Equal("2", update.GetProperty("lastConsumedClientMessageIndex").GetString());
     }
 
     [Fact]
@@ -189,6 +190,35 @@ public sealed class ResumptionTests
         Assert.Equal("""{"sessionResumptionUpdate":{"resumable":false}}""", (await client.ReceiveAsync()).Text);
         Assert.Equal("toolCall", (await client.ReceiveAsync()).Kind);
     }
+
+    [Fact]
+    public async Task Transparent_numbering_starts_again_at_1_on_a_resumed_connection()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        string handle;
+        await using (var first = await VertexClientAsync(emulator))
+        {
+            await first.SetupAsync(Paths.VertexModel, sessionResumption: """{"transparent":true}""");
+            await first.ReceiveAsync();
+            await first.SendAudioAsync(new byte[320]);
+            await first.SendTextTurnAsync("two messages on the first connection");
+            await first.ReceiveTurnAsync();
+            handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString()!;
+        }
+
+        await using var resumed = await VertexClientAsync(emulator);
+        await resumed.SetupAsync(Paths.VertexModel, sessionResumption: $$"""{"transparent":true,"handle":"{{handle}}"}""");
+        var afterSetup = (await resumed.ReceiveAsync()).Body;
+        await resumed.SendTextTurnAsync("the first message here is 1 again");
+        await resumed.ReceiveTurnAsync();
+        var update = (await resumed.ReceiveAsync()).Body;
+
+        Assert.Equal("0", afterSetup.GetProperty("lastConsumedClientMessageIndex").GetString());
+        Assert.Equal("1", update.GetProperty("lastConsumedClientMessageIndex").GetString());
+    }
+
+    private static Task<WireClient> VertexClientAsync(LiveEmulator emulator) =>
+        WireClient.ConnectAsync(emulator, Paths.VertexV1Beta1, query: null, configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
 
     private static async Task<string> FirstHandleAsync(LiveEmulator emulator)
     {

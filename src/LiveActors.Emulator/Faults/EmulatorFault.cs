@@ -54,6 +54,12 @@ public abstract record EmulatorFault
 
     /// <summary>Stop reading client messages (a slow reader), so the client's sends back up.</summary>
     public static EmulatorFault StopReading(FaultTrigger when) => new StopReadingFault(when);
+
+    /// <summary>
+    /// Issue every resumption handle at its usual point, but send it only once <paramref name="clientMessages"/> more
+    /// client messages have arrived: a handle on a slow trip back, so the client has written messages it does not cover.
+    /// </summary>
+    public static EmulatorFault HoldResumptionUpdates(int clientMessages) => new HoldResumptionUpdatesFault(clientMessages);
 }
 
 /// <summary>See <see cref="EmulatorFault.RejectUpgrade"/>.</summary>
@@ -100,3 +106,6 @@ public sealed record AudioFloodFault(int Chunks) : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.StopReading"/>.</summary>
 public sealed record StopReadingFault(FaultTrigger When) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.HoldResumptionUpdates"/>.</summary>
+public sealed record HoldResumptionUpdatesFault(int ClientMessages) : EmulatorFault;

@@ -76,12 +76,16 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _handle = options.SessionResumption.Handle; // a stored handle: the first connection resumes that conversation
         _credentials = credentials.Headers;
         _credentialSource = credentials.Source;
-        _outbound = new OutboundLedger(options.OutboundQueue, options.SessionResumption switch
-        {
-            { Enabled: false } => DeliveryTracking.Written,
-            { Transparent: true } => DeliveryTracking.Transparent,
-            _ => DeliveryTracking.Handle,
-        });
+        _outbound = new OutboundLedger(
+            options.OutboundQueue,
+            options.SessionResumption switch
+            {
+                { Enabled: false } => DeliveryTracking.Written,
+                { Transparent: true } => DeliveryTracking.Transparent,
+                _ => DeliveryTracking.Handle,
+            },
+            options.SessionResumption.UncertainMessages,
+            automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -232,6 +236,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<Written>(written =>
         {
             _outbound.Written(written.Sequence);
+            foreach (var letGo in _outbound.TakeLetGo())
+            {
+                Fail(letGo, new DeliveryUncertain(new BufferFull(_outbound.UnconfirmedCount, _outbound.UnconfirmedBytes)));
+            }
+
             HandOverIfConfirmed();
         });
         Receive<Live.Receive>(OnReceive);
@@ -483,17 +492,14 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnInbound(InboundMessage inbound)
     {
         var message = inbound.Message;
-        if (message.SessionResumptionUpdate is { } update)
+        _outbound.ServerSent(message); // evidence first: a handle in the same message covers it
+        if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)
         {
-            if (update is { Resumable: true, NewHandle: { Length: > 0 } handle })
-            {
-                _handle = handle; // an update without a handle, or not resumable, never erases a good one
-                _outbound.HandleReceived();
-            }
-
+            _handle = handle; // an update without a handle, or not resumable, never erases a good one
+            _outbound.HandleReceived();
             if (update.LastConsumedClientMessageIndex is { } consumed)
             {
-                _outbound.Consumed(consumed);
+                _outbound.Consumed(consumed); // the index speaks for the state behind this handle, so only with one
             }
         }
 

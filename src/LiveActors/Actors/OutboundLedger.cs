@@ -1,5 +1,6 @@
 using LiveActors.Errors;
 using LiveActors.Options;
+using LiveActors.Protocol;
 using LiveActors.Transport;
 using static LiveActors.Errors.ConnectionError;
 
@@ -11,17 +12,29 @@ namespace LiveActors.Actors;
 /// undelivered. One instance per session, used only by its supervisor (so not thread-safe).
 /// </summary>
 /// <remarks>
-/// <para>Positions count the client messages of one connection after setup, from 0: the index
-/// <c>lastConsumedClientMessageIndex</c> refers to (PROTOCOL.md's working assumption). They restart with every connection.</para>
+/// <para>Positions count the client messages of one connection as <c>lastConsumedClientMessageIndex</c> does
+/// (PROTOCOL.md 5.3): setup is 0, the first message after it 1. They start again with every connection.</para>
+/// <para>Confirmation by evidence (<see cref="DeliveryTracking.Handle"/>): the server handles a connection's messages
+/// in order, so the start of a reply shows it has the message that caused it and everything before. Each reply is
+/// put down to the first message after the last one proven that may cause a reply (a cautious choice: the real cause
+/// is that one or later), and a resumable handle that arrives after the evidence confirms what it proved.</para>
 /// <para>The limits bound what waits to be written (queued and handed-unwritten messages); written messages that wait
-/// for confirmation are bounded by the same limits separately, and past them the oldest is taken as delivered.</para>
+/// for confirmation are bounded by the same limits separately, and past them the oldest is let go as uncertain
+/// (<see cref="TakeLetGo"/>), never as delivered.</para>
 /// </remarks>
-internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracking tracking)
+internal sealed class OutboundLedger(
+    OutboundQueueOptions limits,
+    DeliveryTracking tracking,
+    UncertainDelivery uncertain = UncertainDelivery.Report,
+    bool automaticActivityDetection = true)
 {
     private readonly LinkedList<OutboundMessage> _queued = new();
     private readonly LinkedList<Handed> _handed = new();
+    private readonly List<OutboundMessage> _letGo = [];
     private long _lastWritten = -1;
-    private long _nextPosition;
+    private long _nextPosition = 1;
+    private long _provenThrough;
+    private bool _replyOpen;
     private long _pendingBytes;
     private int _pendingCount;
     private long _unconfirmedBytes;
@@ -35,6 +48,9 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
 
     /// <summary>Written messages not yet confirmed by the server.</summary>
     public int UnconfirmedCount => _unconfirmedCount;
+
+    /// <summary>Bytes of written messages not yet confirmed.</summary>
+    public long UnconfirmedBytes => _unconfirmedBytes;
 
     /// <summary>Messages handed to the current connection that it has not written, or the server has not confirmed.</summary>
     public int OnConnection => _handed.Count;
@@ -58,19 +74,24 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
     /// <summary>Records that a message was handed to the current connection, behind everything handed before it.</summary>
     public void Hand(OutboundMessage message)
     {
-        _handed.AddLast(new Handed(message, _nextPosition++));
+        _handed.AddLast(NewHanded(message));
         AddPending(message, 1);
     }
 
-    /// <summary>A new connection is ready: positions restart at 0 and the queued messages move to it, in order.</summary>
+    /// <summary>
+    /// A new connection is ready: positions start again at 1 (setup is 0), nothing is proven on it yet, and the queued
+    /// messages (replays first) move to it, in order.
+    /// </summary>
     public IReadOnlyList<OutboundMessage> StartConnection()
     {
-        _nextPosition = 0;
+        _nextPosition = 1;
+        _provenThrough = 0;
+        _replyOpen = false;
         var moving = _queued.ToList();
         _queued.Clear();
         foreach (var message in moving)
         {
-            _handed.AddLast(new Handed(message, _nextPosition++));
+            _handed.AddLast(NewHanded(message));
         }
 
         return moving;
@@ -104,16 +125,54 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
         EvictOldestUnconfirmed();
     }
 
-    /// <summary>A resumable handle arrived: under <see cref="DeliveryTracking.Handle"/> every written message is confirmed.</summary>
+    /// <summary>
+    /// A server message arrived on the current connection. The first message of a reply (content, a turn marker, a
+    /// tool call) proves the first message after those already proven that may have caused it; turnComplete ends the
+    /// reply. Only <see cref="DeliveryTracking.Handle"/> needs this.
+    /// </summary>
+    public void ServerSent(ServerMessage message)
+    {
+        if (tracking != DeliveryTracking.Handle || !ReplyEvidence.IsReply(message))
+        {
+            return;
+        }
+
+        if (!_replyOpen)
+        {
+            _replyOpen = true;
+            foreach (var handed in _handed)
+            {
+                if (handed.Position > _provenThrough && handed.MayCauseReply)
+                {
+                    _provenThrough = handed.Position;
+                    break;
+                }
+            }
+        }
+
+        if (ReplyEvidence.EndsReply(message))
+        {
+            _replyOpen = false;
+        }
+    }
+
+    /// <summary>
+    /// A resumable handle arrived: its state includes whatever evidence came before it proved, so under
+    /// <see cref="DeliveryTracking.Handle"/> those messages are confirmed. Messages written after the evidence are not:
+    /// the handle's arrival says nothing about what was on the wire while it travelled.
+    /// </summary>
     public void HandleReceived()
     {
         if (tracking == DeliveryTracking.Handle)
         {
-            ReleaseWhile(h => h.Written);
+            ReleaseWhile(h => h.Written && h.Position <= _provenThrough);
         }
     }
 
-    /// <summary>Transparent resumption: the server consumed the current connection's messages up to <paramref name="position"/>.</summary>
+    /// <summary>
+    /// Transparent resumption: an update with a usable handle says the server consumed the current connection's
+    /// messages up to <paramref name="position"/> (setup being 0).
+    /// </summary>
     public void Consumed(long position)
     {
         if (tracking == DeliveryTracking.Transparent)
@@ -145,8 +204,9 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
 
     /// <summary>
     /// The connection ended having written up to <paramref name="lastWritten"/>, with <paramref name="inFlight"/> half
-    /// written. Messages that may or may not have reached the server are returned (their senders must be told); under
-    /// transparent resumption there are none, because everything unconfirmed is replayed. Everything else that was
+    /// written. Messages that may or may not have reached the server are returned (their senders must be told): under
+    /// transparent resumption there are none, because everything unconfirmed is replayed, and with handles those that
+    /// <c>session-resumption.uncertain-messages</c> says to send again are replayed instead. Everything else that was
     /// handed goes back to the front of the queue, in order, for the next connection.
     /// </summary>
     public Settlement ConnectionEnded(long lastWritten, OutboundMessage? inFlight)
@@ -158,7 +218,7 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
         foreach (var handed in _handed)
         {
             var sent = handed.Written || handed.Message.Sequence == inFlight?.Sequence;
-            if (sent && tracking != DeliveryTracking.Transparent)
+            if (sent && tracking != DeliveryTracking.Transparent && !Resends(handed.Message))
             {
                 uncertain.Add(handed.Message);
                 continue;
@@ -206,6 +266,29 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
         return all;
     }
 
+    /// <summary>Written messages let go past the limits since the last call, each to be reported as uncertain.</summary>
+    public IReadOnlyList<OutboundMessage> TakeLetGo()
+    {
+        if (_letGo.Count == 0)
+        {
+            return [];
+        }
+
+        var letGo = _letGo.ToArray();
+        _letGo.Clear();
+        return letGo;
+    }
+
+    private bool Resends(OutboundMessage message) => tracking == DeliveryTracking.Handle && uncertain switch
+    {
+        UncertainDelivery.ResendAll => true,
+        UncertainDelivery.ResendRealtimeAudio => message.Message is RealtimeInput { Audio: not null } or RealtimeInput { MediaChunks.Count: > 0 },
+        _ => false,
+    };
+
+    private Handed NewHanded(OutboundMessage message) =>
+        new(message, _nextPosition++, ReplyEvidence.MayCauseReply(message.Message, automaticActivityDetection));
+
     private void ReleaseWhile(Func<Handed, bool> done)
     {
         while (_handed.First is { } first && done(first.Value))
@@ -214,11 +297,16 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
         }
     }
 
-    /// <summary>Unconfirmed messages are bounded too: past the limits the oldest is taken as delivered.</summary>
+    /// <summary>Unconfirmed messages are bounded too: past the limits the oldest is let go, to be reported as uncertain.</summary>
     private void EvictOldestUnconfirmed()
     {
         while ((_unconfirmedCount > limits.MaxMessages || _unconfirmedBytes > limits.MaxBytes) && _handed.First is { Value.Written: true } oldest)
         {
+            if (tracking != DeliveryTracking.Written)
+            {
+                _letGo.Add(oldest.Value.Message);
+            }
+
             Forget(oldest);
         }
     }
@@ -249,11 +337,13 @@ internal sealed class OutboundLedger(OutboundQueueOptions limits, DeliveryTracki
         _unconfirmedBytes += sign * message.Size;
     }
 
-    private sealed class Handed(OutboundMessage message, long position)
+    private sealed class Handed(OutboundMessage message, long position, bool mayCauseReply)
     {
         public OutboundMessage Message { get; } = message;
 
         public long Position { get; set; } = position;
+
+        public bool MayCauseReply { get; } = mayCauseReply;
 
         public bool Written { get; set; }
     }

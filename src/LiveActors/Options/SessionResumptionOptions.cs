@@ -20,7 +20,16 @@ public sealed record SessionResumptionOptions
     /// </summary>
     public string? Handle { get; init; }
 
+    /// <summary>
+    /// Gemini API: what a resumed session does with messages written on a connection that ended before the server
+    /// showed it had them (by a reply to them or to a later turn, before a handle). Report them (the default), send
+    /// realtime audio again, or send everything again; see <see cref="UncertainDelivery"/> for what each risks.
+    /// Transparent resumption needs none of this: it replays exactly what the server had not consumed.
+    /// HOCON <c>session-resumption.uncertain-messages</c>.
+    /// </summary>
+    public UncertainDelivery UncertainMessages { get; init; } = LiveDefaults.ResumptionUncertainMessages;
+
     /// <summary>The options, with the handle as a fingerprint.</summary>
     public override string ToString() =>
-        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))} }}";
+        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages} }}";
 }

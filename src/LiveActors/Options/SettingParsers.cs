@@ -47,6 +47,14 @@ internal static class SettingParsers
         _ => throw Invalid(key, $"must be 1.1, 2 or 2-only (was '{raw}')."),
     };
 
+    public static UncertainDelivery UncertainDelivery(string key, string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "report" => Options.UncertainDelivery.Report,
+        "resend-realtime-audio" => Options.UncertainDelivery.ResendRealtimeAudio,
+        "resend-all" => Options.UncertainDelivery.ResendAll,
+        _ => throw Invalid(key, $"must be report, resend-realtime-audio or resend-all (was '{raw}')."),
+    };
+
     public static Uri? OptionalUri(string key, string raw) => OptionalText(key, raw) is not { } text
         ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri)

@@ -60,11 +60,12 @@ public sealed class OutboundLedgerTests
     }
 
     [Fact]
-    public void With_handles_written_messages_wait_for_a_resumable_handle_and_are_uncertain_without_one()
+    public void With_handles_a_reply_and_a_handle_after_it_confirm_the_turn_and_what_came_before()
     {
         var ledger = HandedOut(DeliveryTracking.Handle, 4);
         ledger.Written(1);
-        ledger.HandleReceived(); // covers 1
+        ledger.ServerSent(Reply); // the reply to turn 1
+        ledger.HandleReceived(); // issued after the reply: covers 1
         ledger.Written(3);
 
         var settlement = ledger.ConnectionEnded(lastWritten: 3, inFlight: Message(4, 10));
@@ -74,11 +75,103 @@ public sealed class OutboundLedgerTests
     }
 
     [Fact]
+    public void A_handle_that_arrives_after_a_write_confirms_nothing_without_evidence()
+    {
+        var ledger = HandedOut(DeliveryTracking.Handle, 3);
+        ledger.Written(3);
+
+        ledger.HandleReceived(); // issued before the server had any of them, as far as the client can tell
+
+        Assert.Equal(3, ledger.UnconfirmedCount);
+        Assert.Equal([1L, 2L, 3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void Evidence_without_a_later_handle_is_not_enough_the_resumed_state_would_not_have_it()
+    {
+        var ledger = HandedOut(DeliveryTracking.Handle, 2);
+        ledger.Written(2);
+        ledger.HandleReceived();
+        ledger.ServerSent(Reply);
+
+        Assert.Equal([1L, 2L], ledger.ConnectionEnded(2, null).Uncertain.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void Each_reply_proves_one_more_turn_and_chunks_of_the_same_reply_prove_nothing_more()
+    {
+        var ledger = HandedOut(DeliveryTracking.Handle, 3);
+        ledger.Written(3);
+
+        ledger.ServerSent(Reply);
+        ledger.ServerSent(Reply); // a second chunk of the reply to turn 1
+        ledger.ServerSent(TurnDone);
+        ledger.ServerSent(Reply); // the reply to turn 2
+        ledger.HandleReceived();
+
+        Assert.Equal([3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void Audio_and_messages_that_end_no_turn_are_passed_over_when_automatic_activity_detection_is_off()
+    {
+        var ledger = new OutboundLedger(Roomy, DeliveryTracking.Handle, automaticActivityDetection: false);
+        ledger.StartConnection();
+        ledger.Hand(new OutboundMessage(1, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10));
+        ledger.Hand(new OutboundMessage(2, new ClientContent { Turns = [Content.FromText("history")], TurnComplete = false }, ActorRefs.Nobody, 10));
+        ledger.Hand(new OutboundMessage(3, RealtimeInput.EndOfActivity, ActorRefs.Nobody, 10));
+        ledger.Hand(Message(4, 10));
+        ledger.Written(4);
+
+        ledger.ServerSent(Reply); // put down to the end of activity, the first message that may cause a reply
+        ledger.HandleReceived();
+
+        Assert.Equal([4L], ledger.ConnectionEnded(4, null).Uncertain.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void With_automatic_activity_detection_audio_may_cause_a_reply_so_a_reply_proves_only_the_first_chunk()
+    {
+        var ledger = new OutboundLedger(Roomy, DeliveryTracking.Handle);
+        ledger.StartConnection();
+        for (var i = 1; i <= 3; i++)
+        {
+            ledger.Hand(new OutboundMessage(i, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10));
+        }
+
+        ledger.Written(3);
+        ledger.ServerSent(Reply);
+        ledger.HandleReceived();
+
+        Assert.Equal([2L, 3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
+    }
+
+    [Theory]
+    [InlineData(UncertainDelivery.Report, new long[] { 1, 2 }, new long[0])]
+    [InlineData(UncertainDelivery.ResendRealtimeAudio, new long[] { 2 }, new long[] { 1 })]
+    [InlineData(UncertainDelivery.ResendAll, new long[0], new long[] { 1, 2 })]
+    public void The_uncertain_messages_policy_says_what_is_reported_and_what_is_sent_again(UncertainDelivery policy, long[] reported, long[] resent)
+    {
+        var ledger = new OutboundLedger(Roomy, DeliveryTracking.Handle, policy);
+        ledger.StartConnection();
+        ledger.Hand(new OutboundMessage(1, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10));
+        ledger.Hand(Message(2, 10));
+        ledger.Hand(Message(3, 10));
+        ledger.Written(2);
+
+        var settlement = ledger.ConnectionEnded(2, null);
+
+        Assert.Equal(reported, settlement.Uncertain.Select(m => m.Sequence));
+        Assert.Equal(resent.Length, settlement.Replayed);
+        Assert.Equal([.. resent, 3L], ledger.StartConnection().Select(m => m.Sequence));
+    }
+
+    [Fact]
     public void With_transparent_resumption_everything_the_server_did_not_consume_is_replayed_in_order_exactly_once()
     {
         var ledger = HandedOut(DeliveryTracking.Transparent, 5);
         ledger.Written(4);
-        ledger.Consumed(1); // positions 0 and 1: sequences 1 and 2
+        ledger.Consumed(2); // positions 1 and 2 (setup is 0): sequences 1 and 2
 
         var settlement = ledger.ConnectionEnded(lastWritten: 4, inFlight: Message(5, 10));
         ledger.Queue(Message(6, 10));
@@ -86,7 +179,7 @@ public sealed class OutboundLedgerTests
         Assert.Empty(settlement.Uncertain);
         Assert.Equal(3, settlement.Replayed); // 3 and 4 were written, 5 was being written
         Assert.Equal([3L, 4L, 5L, 6L], ledger.StartConnection().Select(m => m.Sequence));
-        ledger.Consumed(3);
+        ledger.Consumed(4);
         Assert.True(ledger.IsEmpty);
     }
 
@@ -97,7 +190,7 @@ public sealed class OutboundLedgerTests
         ledger.ConnectionEnded(lastWritten: 2, inFlight: null);
         ledger.StartConnection();
 
-        ledger.Consumed(0);
+        ledger.Consumed(1);
 
         Assert.Equal(1, ledger.PendingCount + ledger.UnconfirmedCount);
     }
@@ -109,7 +202,7 @@ public sealed class OutboundLedgerTests
 
         ledger.Rejected(Message(2, 10));
         ledger.Written(3);
-        ledger.Consumed(1); // the server saw sequences 1 and 3 as positions 0 and 1
+        ledger.Consumed(2); // the server saw sequences 1 and 3 as positions 1 and 2
 
         Assert.True(ledger.IsEmpty);
     }
@@ -126,7 +219,7 @@ public sealed class OutboundLedgerTests
     }
 
     [Fact]
-    public void Unconfirmed_messages_are_bounded_too_the_oldest_is_taken_as_delivered()
+    public void Unconfirmed_messages_are_bounded_too_the_oldest_is_let_go_as_uncertain_never_as_delivered()
     {
         var ledger = new OutboundLedger(Roomy with { MaxMessages = 2 }, DeliveryTracking.Handle);
         ledger.StartConnection();
@@ -140,6 +233,8 @@ public sealed class OutboundLedgerTests
         ledger.Written(3);
 
         Assert.Equal(2, ledger.UnconfirmedCount);
+        Assert.Equal([1L], ledger.TakeLetGo().Select(m => m.Sequence));
+        Assert.Empty(ledger.TakeLetGo());
         Assert.Equal([2L, 3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
     }
 
@@ -154,6 +249,10 @@ public sealed class OutboundLedgerTests
         Assert.True(ledger.IsEmpty);
         Assert.Equal(0, ledger.PendingBytes);
     }
+
+    private static ServerMessage Reply { get; } = new() { ServerContent = new ServerContent { ModelTurn = Content.FromText("chunk", Roles.Model) } };
+
+    private static ServerMessage TurnDone { get; } = new() { ServerContent = new ServerContent { TurnComplete = true } };
 
     private static OutboundLedger HandedOut(DeliveryTracking tracking, int count)
     {

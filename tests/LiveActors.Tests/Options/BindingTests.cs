@@ -22,6 +22,7 @@ public sealed class BindingTests
               retry { attempts = 5, delay = 2000ms, backoff = 1.5, max-delay = 1m, jitter = 0.2 }
               max-inbound-message-size = 4 MiB
               session-resumption.transparent = on
+              session-resumption.uncertain-messages = resend-realtime-audio
               transport { http-version = 2-only, proxy = "http://proxy.internal:3128", receive-buffer-size = 64 KiB }
             }
             """);
@@ -38,6 +39,7 @@ public sealed class BindingTests
         Assert.Equal(4L * 1024 * 1024, options.MaxInboundMessageSize);
         Assert.True(options.SessionResumption.Transparent);
         Assert.True(options.SessionResumption.Enabled);
+        Assert.Equal(UncertainDelivery.ResendRealtimeAudio, options.SessionResumption.UncertainMessages);
         Assert.Equal(TimeSpan.FromSeconds(5), options.CloseTimeout);
         Assert.Equal(LiveHttpVersion.Http2Only, options.Transport.HttpVersion);
         Assert.Equal("http://proxy.internal:3128", options.Transport.Proxy);
@@ -127,4 +129,19 @@ public sealed class BindingTests
     [InlineData("")]
     public void Bad_durations_are_typed_errors(string text) =>
         Assert.IsType<InvalidOption>(Assert.Throws<LiveConnectionException>(() => SettingParsers.Duration("close-timeout", text)).Error);
+
+    [Fact]
+    public void Uncertain_messages_defaults_to_report_and_a_wrong_value_names_the_key_and_the_choices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LiveActors:SessionResumption:UncertainMessages"] = "resend-some",
+        }).Build();
+
+        var error = Assert.Throws<LiveConnectionException>(() => LiveConnectionOptions.FromConfiguration(configuration.GetSection("LiveActors")));
+
+        Assert.Equal(UncertainDelivery.Report, new LiveConnectionOptions().SessionResumption.UncertainMessages);
+        Assert.Contains("session-resumption.uncertain-messages", error.Message, StringComparison.Ordinal);
+        Assert.Contains("report, resend-realtime-audio or resend-all", error.Message, StringComparison.Ordinal);
+    }
 }
