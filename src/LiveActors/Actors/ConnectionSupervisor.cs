@@ -101,6 +101,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Invoker = invoker,
             HttpVersion = options.Transport.HttpVersion,
             ReceiveBufferSize = options.Transport.ReceiveBufferSize,
+            DrainTimeout = options.CloseTimeout,
         };
         Connecting();
     }

@@ -297,12 +297,35 @@ internal sealed class LiveSocket
         }
         catch (Exception e)
         {
-            callbacks.ToConnection(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
+            // What the server sent before the failure may still be readable (replies, a newer handle): the receive
+            // loop goes on until it ends by itself, reporting how, or the drain timeout passes; only then does the
+            // connection hear of the failed write and stop the socket.
+            if (!await ReceiveEndsWithinAsync(_settings.DrainTimeout).ConfigureAwait(false))
+            {
+                callbacks.ToConnection(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
+            }
         }
         finally
         {
             await json.DisposeAsync().ConfigureAwait(false);
             buffer.Release();
+        }
+    }
+
+    private async Task<bool> ReceiveEndsWithinAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _receiving.WaitAsync(timeout, _stopping.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true; // stopped from outside: nothing to report
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed record SocketSettings(
     /// <summary>Which HTTP carries the WebSocket.</summary>
     public Options.LiveHttpVersion HttpVersion { get; init; }
 
+    /// <summary>How long the receive side may go on reading after a write failed, for what the server had already sent.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The receive buffer a connection starts with.</summary>
     public int ReceiveBufferSize { get; init; } = 16 * 1024;
 
