@@ -126,6 +126,10 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
                 Volatile.Read(ref _turn).TrySetResult(TurnOutcome.CutOff);
                 Status($"disconnected: {disconnected.Error}{(disconnected.WillRetry ? $"; retrying in {disconnected.RetryIn?.TotalMilliseconds:0} ms" : "")}");
                 break;
+            case ReplyCut cut:
+                EndLine();
+                Status($"the connection cut the reply{(cut.AskedAgain ? "; asking again" : "; the server will not finish it")}");
+                break;
             case ResumptionRefused refused:
                 Status($"the server refused to resume ({refused.Error.Code}); starting a fresh session");
                 break;

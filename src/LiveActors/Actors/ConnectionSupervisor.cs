@@ -46,6 +46,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly Queue<InboundMessage> _inbox = new();
     private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
     private readonly OutboundLedger _outbound;
+    private readonly ReplyTracker _replies;
+    private readonly HashSet<long> _askedAgain = [];
     private readonly List<IActorRef> _closeRequesters = [];
     private readonly List<Live.Event> _events = new(4);
     private IActorRef? _connection;
@@ -84,8 +86,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
                 { Transparent: true } => DeliveryTracking.Transparent,
                 _ => DeliveryTracking.Handle,
             },
-            options.SessionResumption.UncertainMessages,
-            automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true);
+            options.SessionResumption.UncertainMessages);
+        _replies = new ReplyTracker(automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -335,9 +337,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             ? new Live.Connected(ready.SessionId) { Resumed = _resuming }
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
         _replayed = 0;
+        _replies.StartConnection();
         foreach (var message in _outbound.StartConnection())
         {
             _connection!.Tell(message);
+            _replies.Handed(message);
         }
 
         Become(Connected);
@@ -350,7 +354,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _connection = null;
         if (ended.Error is null && _status == ConnectionStatus.HandingOver)
         {
-            SettleOutbound(ended, new ConnectionFailed("the connection was handed over after goAway."));
+            var handedOver = new ConnectionFailed("the connection was handed over after goAway.");
+            ReportCutReply(handedOver);
+            SettleOutbound(ended, handedOver);
             Log.HandedOver(_logger);
             _attempt = 0;
             StartAttempt();
@@ -359,6 +365,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
         var error = ended.Error ?? new ConnectionFailed("the connection closed.");
         _lastError = error;
+        ReportCutReply(error);
         SettleOutbound(ended, error);
         Log.Disconnected(_logger, error.Code, error.Message);
 
@@ -419,6 +426,32 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// A connection ended while a reply streamed: the server will not continue it, so subscribers hear which turn it
+    /// answered, and (ask-again-after-cut-reply, with resumption) the turn goes again first on the next connection, once.
+    /// </summary>
+    private void ReportCutReply(ConnectionError cause)
+    {
+        if (!_replies.InProgress)
+        {
+            return;
+        }
+
+        var turn = _replies.Current;
+        var askAgain = turn is not null && _options.SessionResumption is { Enabled: true, AskAgainAfterCutReply: true }
+            && _askedAgain.Add(turn.Sequence);
+        if (askAgain && !_outbound.ResendIfHeld(turn!.Sequence))
+        {
+            var again = turn with { Sequence = ++_sequence, Sender = ActorRefs.Nobody };
+            _askedAgain.Add(again.Sequence);
+            _outbound.QueueFirst(again); // confirmed already: the session's own copy, ahead of anything queued
+        }
+
+        Log.ReplyCut(_logger, _replies.CurrentSequence ?? -1, askAgain);
+        Publish(new ReplyCut(_replies.CurrentSequence, turn?.Correlation, cause) { AskedAgain = askAgain });
+        _replies.StartConnection();
+    }
+
     private void Accept(Send send, bool onSocket)
     {
         var size = ClientMessageSize.Of(send.Message);
@@ -434,6 +467,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             _connection!.Tell(message);
             _outbound.Hand(message);
+            _replies.Handed(message);
         }
         else
         {
@@ -445,6 +479,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnRejected(OutboundRejected rejected)
     {
         _outbound.Rejected(rejected.Message);
+        _replies.Rejected(rejected.Message);
         Fail(rejected.Message, _status == ConnectionStatus.Closing
             ? SessionClosed.Instance
             : new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
@@ -493,7 +528,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnInbound(InboundMessage inbound)
     {
         var message = inbound.Message;
-        _outbound.ServerSent(message); // evidence first: a handle in the same message covers it
+        if (_replies.ServerSent(message) is { } proven)
+        {
+            _outbound.Proven(proven); // evidence first: a handle in the same message covers it
+        }
+
         if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)
         {
             _handle = handle; // an update without a handle, or not resumable, never erases a good one

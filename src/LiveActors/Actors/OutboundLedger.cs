@@ -15,9 +15,9 @@ namespace LiveActors.Actors;
 /// <para>Positions count the client messages of one connection as <c>lastConsumedClientMessageIndex</c> does
 /// (PROTOCOL.md 5.3): setup is 0, the first message after it 1. They start again with every connection.</para>
 /// <para>Confirmation by evidence (<see cref="DeliveryTracking.Handle"/>): the server handles a connection's messages
-/// in order, so the start of a reply shows it has the message that caused it and everything before. Each reply is
-/// put down to the first message after the last one proven that may cause a reply (a cautious choice: the real cause
-/// is that one or later), and a resumable handle that arrives after the evidence confirms what it proved.</para>
+/// in order, so the start of a reply shows it has the message that caused it and everything before
+/// (<see cref="ReplyTracker"/> says which, <see cref="Proven"/> records it), and a resumable handle that arrives
+/// after the evidence confirms what it proved.</para>
 /// <para>The limits bound what waits to be written (queued and handed-unwritten messages); written messages that wait
 /// for confirmation are bounded by the same limits separately, and past them the oldest is let go as uncertain
 /// (<see cref="TakeLetGo"/>), never as delivered.</para>
@@ -25,16 +25,15 @@ namespace LiveActors.Actors;
 internal sealed class OutboundLedger(
     OutboundQueueOptions limits,
     DeliveryTracking tracking,
-    UncertainDelivery uncertain = UncertainDelivery.Report,
-    bool automaticActivityDetection = true)
+    UncertainDelivery uncertain = UncertainDelivery.Report)
 {
     private readonly LinkedList<OutboundMessage> _queued = new();
     private readonly LinkedList<Handed> _handed = new();
     private readonly List<OutboundMessage> _letGo = [];
+    private readonly HashSet<long> _resend = [];
     private long _lastWritten = -1;
     private long _nextPosition = 1;
-    private long _provenThrough;
-    private bool _replyOpen;
+    private long _provenThrough = -1;
     private long _pendingBytes;
     private int _pendingCount;
     private long _unconfirmedBytes;
@@ -64,6 +63,28 @@ internal sealed class OutboundLedger(
             ? new BufferFull(_pendingCount, _pendingBytes)
             : null;
 
+    /// <summary>Holds a message ahead of everything queued: the session's own, to go first on the next connection.</summary>
+    public void QueueFirst(OutboundMessage message)
+    {
+        _queued.AddFirst(message);
+        AddPending(message, 1);
+    }
+
+    /// <summary>
+    /// When the current connection ends, send this held message again on the next one rather than report it, whatever
+    /// the uncertain-messages policy; false when it is not held (already confirmed, or never handed).
+    /// </summary>
+    public bool ResendIfHeld(long sequence)
+    {
+        if (!_handed.Any(h => h.Message.Sequence == sequence))
+        {
+            return false;
+        }
+
+        _resend.Add(sequence);
+        return true;
+    }
+
     /// <summary>Holds a message until a connection is ready.</summary>
     public void Queue(OutboundMessage message)
     {
@@ -85,8 +106,7 @@ internal sealed class OutboundLedger(
     public IReadOnlyList<OutboundMessage> StartConnection()
     {
         _nextPosition = 1;
-        _provenThrough = 0;
-        _replyOpen = false;
+        _provenThrough = -1;
         var moving = _queued.ToList();
         _queued.Clear();
         foreach (var message in moving)
@@ -126,35 +146,10 @@ internal sealed class OutboundLedger(
     }
 
     /// <summary>
-    /// A server message arrived on the current connection. The first message of a reply (content, a turn marker, a
-    /// tool call) proves the first message after those already proven that may have caused it; turnComplete ends the
-    /// reply. Only <see cref="DeliveryTracking.Handle"/> needs this.
+    /// A reply on the current connection showed the server has the message numbered <paramref name="sequence"/>, and
+    /// so everything handed before it. Only <see cref="DeliveryTracking.Handle"/> releases on this (after a handle).
     /// </summary>
-    public void ServerSent(ServerMessage message)
-    {
-        if (tracking != DeliveryTracking.Handle || !ReplyEvidence.IsReply(message))
-        {
-            return;
-        }
-
-        if (!_replyOpen)
-        {
-            _replyOpen = true;
-            foreach (var handed in _handed)
-            {
-                if (handed.Position > _provenThrough && handed.MayCauseReply)
-                {
-                    _provenThrough = handed.Position;
-                    break;
-                }
-            }
-        }
-
-        if (ReplyEvidence.EndsReply(message))
-        {
-            _replyOpen = false;
-        }
-    }
+    public void Proven(long sequence) => _provenThrough = Math.Max(_provenThrough, sequence);
 
     /// <summary>
     /// A resumable handle arrived: its state includes whatever evidence came before it proved, so under
@@ -165,7 +160,7 @@ internal sealed class OutboundLedger(
     {
         if (tracking == DeliveryTracking.Handle)
         {
-            ReleaseWhile(h => h.Written && h.Position <= _provenThrough);
+            ReleaseWhile(h => h.Written && h.Message.Sequence <= _provenThrough);
         }
     }
 
@@ -233,6 +228,7 @@ internal sealed class OutboundLedger(
             Forget(first);
         }
 
+        _resend.Clear();
         for (var i = replay.Count - 1; i >= 0; i--)
         {
             _queued.AddFirst(replay[i]);
@@ -279,15 +275,14 @@ internal sealed class OutboundLedger(
         return letGo;
     }
 
-    private bool Resends(OutboundMessage message) => tracking == DeliveryTracking.Handle && uncertain switch
+    private bool Resends(OutboundMessage message) => _resend.Contains(message.Sequence) || tracking == DeliveryTracking.Handle && uncertain switch
     {
         UncertainDelivery.ResendAll => true,
         UncertainDelivery.ResendRealtimeAudio => message.Message is RealtimeInput { Audio: not null } or RealtimeInput { MediaChunks.Count: > 0 },
         _ => false,
     };
 
-    private Handed NewHanded(OutboundMessage message) =>
-        new(message, _nextPosition++, ReplyEvidence.MayCauseReply(message.Message, automaticActivityDetection));
+    private Handed NewHanded(OutboundMessage message) => new(message, _nextPosition++);
 
     private void ReleaseWhile(Func<Handed, bool> done)
     {
@@ -337,13 +332,11 @@ internal sealed class OutboundLedger(
         _unconfirmedBytes += sign * message.Size;
     }
 
-    private sealed class Handed(OutboundMessage message, long position, bool mayCauseReply)
+    private sealed class Handed(OutboundMessage message, long position)
     {
         public OutboundMessage Message { get; } = message;
 
         public long Position { get; set; } = position;
-
-        public bool MayCauseReply { get; } = mayCauseReply;
 
         public bool Written { get; set; }
     }

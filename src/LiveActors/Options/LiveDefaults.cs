@@ -39,6 +39,7 @@ internal static class LiveDefaults
     public static readonly long OutboundMaxBytes = Read(OptionKeys.OutboundMaxBytes, SettingParsers.Size);
     public static readonly bool ResumptionEnabled = Read(OptionKeys.ResumptionEnabled, SettingParsers.Bool);
     public static readonly bool ResumptionTransparent = Read(OptionKeys.ResumptionTransparent, SettingParsers.Bool);
+    public static readonly bool ResumptionAskAgainAfterCutReply = Read(OptionKeys.ResumptionAskAgainAfterCutReply, SettingParsers.Bool);
     public static readonly UncertainDelivery ResumptionUncertainMessages = Read(OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery);
     public static readonly LiveHttpVersion HttpVersion = Read(OptionKeys.TransportHttpVersion, SettingParsers.HttpVersion);
     public static readonly string? Proxy = Read(OptionKeys.TransportProxy, SettingParsers.OptionalText);

@@ -47,6 +47,7 @@ internal static class LiveOptionsBinder
             Enabled = Read(source, OptionKeys.ResumptionEnabled, SettingParsers.Bool, options.SessionResumption.Enabled),
             Transparent = Read(source, OptionKeys.ResumptionTransparent, SettingParsers.Bool, options.SessionResumption.Transparent),
             Handle = Read(source, OptionKeys.ResumptionHandle, SettingParsers.OptionalText, options.SessionResumption.Handle),
+            AskAgainAfterCutReply = Read(source, OptionKeys.ResumptionAskAgainAfterCutReply, SettingParsers.Bool, options.SessionResumption.AskAgainAfterCutReply),
             UncertainMessages = Read(source, OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery, options.SessionResumption.UncertainMessages),
         },
     };

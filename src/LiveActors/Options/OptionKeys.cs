@@ -32,6 +32,7 @@ internal static class OptionKeys
     public const string ResumptionTransparent = "session-resumption.transparent";
     public const string ResumptionHandle = "session-resumption.handle";
     public const string ResumptionUncertainMessages = "session-resumption.uncertain-messages";
+    public const string ResumptionAskAgainAfterCutReply = "session-resumption.ask-again-after-cut-reply";
     public const string TransportHttpVersion = "transport.http-version";
     public const string TransportProxy = "transport.proxy";
     public const string TransportReceiveBufferSize = "transport.receive-buffer-size";
@@ -41,6 +42,7 @@ internal static class OptionKeys
         AuthStrategy, Model, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, InboxMaxBytes, OutboundMaxMessages, OutboundMaxBytes,
-        ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, TransportHttpVersion, TransportProxy, TransportReceiveBufferSize,
+        ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, ResumptionAskAgainAfterCutReply,
+        TransportHttpVersion, TransportProxy, TransportReceiveBufferSize,
     ];
 }

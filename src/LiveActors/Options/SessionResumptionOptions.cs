@@ -29,7 +29,15 @@ public sealed record SessionResumptionOptions
     /// </summary>
     public UncertainDelivery UncertainMessages { get; init; } = LiveDefaults.ResumptionUncertainMessages;
 
+    /// <summary>
+    /// When a connection ends while a reply streams (<see cref="Live.ReplyCut"/>), send the turn it answered again,
+    /// first, on the resumed connection, once: the server does not continue a cut reply. Off by default, since the
+    /// model then answers from the start and may repeat what was already heard. HOCON
+    /// <c>session-resumption.ask-again-after-cut-reply</c>.
+    /// </summary>
+    public bool AskAgainAfterCutReply { get; init; } = LiveDefaults.ResumptionAskAgainAfterCutReply;
+
     /// <summary>The options, with the handle as a fingerprint.</summary>
     public override string ToString() =>
-        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages} }}";
+        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply} }}";
 }

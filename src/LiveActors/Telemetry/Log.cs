@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(1012, LogLevel.Information, "The server will close the connection in {TimeLeft}")]
     public static partial void GoAway(ILogger logger, TimeSpan? timeLeft);
+
+    [LoggerMessage(1016, LogLevel.Information, "The connection ended while the reply to send {Sequence} streamed (-1: not known); asking again: {AskedAgain}")]
+    public static partial void ReplyCut(ILogger logger, long sequence, bool askedAgain);
 }

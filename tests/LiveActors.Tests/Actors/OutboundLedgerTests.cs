@@ -64,7 +64,7 @@ public sealed class OutboundLedgerTests
     {
         var ledger = HandedOut(DeliveryTracking.Handle, 4);
         ledger.Written(1);
-        ledger.ServerSent(Reply); // the reply to turn 1
+        ledger.Proven(1); // the reply to turn 1
         ledger.HandleReceived(); // issued after the reply: covers 1
         ledger.Written(3);
 
@@ -92,7 +92,7 @@ public sealed class OutboundLedgerTests
         var ledger = HandedOut(DeliveryTracking.Handle, 2);
         ledger.Written(2);
         ledger.HandleReceived();
-        ledger.ServerSent(Reply);
+        ledger.Proven(2);
 
         Assert.Equal([1L, 2L], ledger.ConnectionEnded(2, null).Uncertain.Select(m => m.Sequence));
     }
@@ -100,13 +100,13 @@ public sealed class OutboundLedgerTests
     [Fact]
     public void Each_reply_proves_one_more_turn_and_chunks_of_the_same_reply_prove_nothing_more()
     {
-        var ledger = HandedOut(DeliveryTracking.Handle, 3);
+        var (ledger, replies) = Tracked([Message(1, 10), Message(2, 10), Message(3, 10)]);
         ledger.Written(3);
 
-        ledger.ServerSent(Reply);
-        ledger.ServerSent(Reply); // a second chunk of the reply to turn 1
-        ledger.ServerSent(TurnDone);
-        ledger.ServerSent(Reply); // the reply to turn 2
+        Prove(ledger, replies, Reply);
+        Prove(ledger, replies, Reply); // a second chunk of the reply to turn 1
+        Prove(ledger, replies, TurnDone);
+        Prove(ledger, replies, Reply); // the reply to turn 2
         ledger.HandleReceived();
 
         Assert.Equal([3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
@@ -115,35 +115,66 @@ public sealed class OutboundLedgerTests
     [Fact]
     public void Audio_and_messages_that_end_no_turn_are_passed_over_when_automatic_activity_detection_is_off()
     {
-        var ledger = new OutboundLedger(Roomy, DeliveryTracking.Handle, automaticActivityDetection: false);
-        ledger.StartConnection();
-        ledger.Hand(new OutboundMessage(1, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10));
-        ledger.Hand(new OutboundMessage(2, new ClientContent { Turns = [Content.FromText("history")], TurnComplete = false }, ActorRefs.Nobody, 10));
-        ledger.Hand(new OutboundMessage(3, RealtimeInput.EndOfActivity, ActorRefs.Nobody, 10));
-        ledger.Hand(Message(4, 10));
+        var (ledger, replies) = Tracked(
+            [
+                new OutboundMessage(1, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10),
+                new OutboundMessage(2, new ClientContent { Turns = [Content.FromText("history")], TurnComplete = false }, ActorRefs.Nobody, 10),
+                new OutboundMessage(3, RealtimeInput.EndOfActivity, ActorRefs.Nobody, 10),
+                Message(4, 10),
+            ],
+            automaticActivityDetection: false);
         ledger.Written(4);
 
-        ledger.ServerSent(Reply); // put down to the end of activity, the first message that may cause a reply
+        Prove(ledger, replies, Reply); // put down to the end of activity, the first message that may cause a reply
         ledger.HandleReceived();
 
+        Assert.Equal(3, replies.CurrentSequence);
         Assert.Equal([4L], ledger.ConnectionEnded(4, null).Uncertain.Select(m => m.Sequence));
     }
 
     [Fact]
     public void With_automatic_activity_detection_audio_may_cause_a_reply_so_a_reply_proves_only_the_first_chunk()
     {
-        var ledger = new OutboundLedger(Roomy, DeliveryTracking.Handle);
-        ledger.StartConnection();
-        for (var i = 1; i <= 3; i++)
-        {
-            ledger.Hand(new OutboundMessage(i, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10));
-        }
-
+        var (ledger, replies) = Tracked([.. Enumerable.Range(1, 3).Select(i => new OutboundMessage(i, RealtimeInput.Pcm(new byte[320]), ActorRefs.Nobody, 10))]);
         ledger.Written(3);
-        ledger.ServerSent(Reply);
+
+        Prove(ledger, replies, Reply);
+        Prove(ledger, replies, TurnDone);
+        Prove(ledger, replies, Reply); // a second reply: the second chunk, though one run of audio is one entry
         ledger.HandleReceived();
 
-        Assert.Equal([2L, 3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
+        Assert.Null(replies.Current); // audio is not kept to be asked again
+        Assert.Equal([3L], ledger.ConnectionEnded(3, null).Uncertain.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public void A_reply_says_which_turn_it_answers_until_its_turn_completes()
+    {
+        var (_, replies) = Tracked([Message(1, 10), Message(2, 10)]);
+
+        replies.ServerSent(Reply);
+        Assert.True(replies.InProgress);
+        Assert.Equal(1, replies.Current!.Sequence);
+        replies.ServerSent(new ServerMessage { ServerContent = new ServerContent { Interrupted = true } });
+        Assert.True(replies.InProgress); // turnComplete follows an interruption
+        replies.ServerSent(TurnDone);
+
+        Assert.False(replies.InProgress);
+        Assert.Null(replies.Current);
+    }
+
+    [Fact]
+    public void A_message_held_for_a_cut_reply_is_sent_again_whatever_the_policy()
+    {
+        var ledger = HandedOut(DeliveryTracking.Handle, 2);
+        ledger.Written(2);
+
+        Assert.True(ledger.ResendIfHeld(1));
+        Assert.False(ledger.ResendIfHeld(9));
+        var settlement = ledger.ConnectionEnded(2, null);
+
+        Assert.Equal([2L], settlement.Uncertain.Select(m => m.Sequence));
+        Assert.Equal([1L], ledger.StartConnection().Select(m => m.Sequence));
     }
 
     [Theory]
@@ -253,6 +284,29 @@ public sealed class OutboundLedgerTests
     private static ServerMessage Reply { get; } = new() { ServerContent = new ServerContent { ModelTurn = Content.FromText("chunk", Roles.Model) } };
 
     private static ServerMessage TurnDone { get; } = new() { ServerContent = new ServerContent { TurnComplete = true } };
+
+    private static (OutboundLedger Ledger, ReplyTracker Replies) Tracked(OutboundMessage[] messages, bool automaticActivityDetection = true)
+    {
+        var ledger = new OutboundLedger(Roomy, DeliveryTracking.Handle);
+        var replies = new ReplyTracker(automaticActivityDetection);
+        ledger.StartConnection();
+        replies.StartConnection();
+        foreach (var message in messages)
+        {
+            ledger.Hand(message);
+            replies.Handed(message);
+        }
+
+        return (ledger, replies);
+    }
+
+    private static void Prove(OutboundLedger ledger, ReplyTracker replies, ServerMessage message)
+    {
+        if (replies.ServerSent(message) is { } proven)
+        {
+            ledger.Proven(proven);
+        }
+    }
 
     private static OutboundLedger HandedOut(DeliveryTracking tracking, int count)
     {

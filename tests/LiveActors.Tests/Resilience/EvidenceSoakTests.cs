@@ -56,8 +56,10 @@ public sealed class EvidenceSoakTests : SessionTestKit
         var session = Sys.ActorOf(ConnectionSupervisor.Props(options, null, TestEnvironment.Empty, probe.Ref), $"soak-{number}");
         var reported = new Dictionary<int, SendFailed>();
         var accepted = 0;
+        var history = new List<string>();
         bool Note(object message)
         {
+            history.Add(message.ToString() ?? "");
             switch (message)
             {
                 case SendAccepted { Correlation: > 0 }:
@@ -98,8 +100,23 @@ public sealed class EvidenceSoakTests : SessionTestKit
         }
 
         var conversation = SessionLog.Describe(last?.SessionMessages ?? []);
-        EvidenceTests.AssertEveryMessageEndsOnce(
-            Enumerable.Range(1, TurnsPerSession).Select(t => (t, $"text:s{number}t{t}")), reported, conversation);
+        try
+        {
+            EvidenceTests.AssertEveryMessageEndsOnce(
+                Enumerable.Range(1, TurnsPerSession).Select(t => (t, $"text:s{number}t{t}")), reported, conversation);
+        }
+        catch
+        {
+            // What the session and the server saw, to replay the failure by reading.
+            _output.WriteLine($"{model}, what the session's subscriber saw:{Environment.NewLine}{string.Join(Environment.NewLine, history)}");
+            foreach (var c in emulator.Connections.Where(c => c.Messages.Count > 0 && c.Messages[0].Json.Contains($"\"{model}\"", StringComparison.Ordinal)))
+            {
+                _output.WriteLine($"connection {c.Number}: received {string.Join(", ", SessionLog.Describe(c.Messages.Skip(1)))}; " +
+                    $"its conversation {string.Join(", ", SessionLog.Describe(c.SessionMessages))}; ended {c.Ended.Result}");
+            }
+
+            throw;
+        }
         return (reported.Count, conversation.Count);
     }
 
