@@ -150,14 +150,14 @@ internal sealed class LiveSocket
                     var next = _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token);
                     if (!next.IsCompleted && buffer is not null)
                     {
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        ByteBuffers.Return(buffer);
                         buffer = null;
                     }
 
                     result = await next.ConfigureAwait(false);
                     if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
                     {
-                        buffer ??= ArrayPool<byte>.Shared.Rent(_settings.ReceiveBufferSize);
+                        buffer ??= ByteBuffers.Rent(_settings.ReceiveBufferSize);
                         result = await _socket.ReceiveAsync(buffer.AsMemory(), _stopping.Token).ConfigureAwait(false);
                     }
                 }
@@ -205,7 +205,7 @@ internal sealed class LiveSocket
 
                 if (buffer?.Length > 2L * _settings.ReceiveBufferSize)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer); // a buffer grown for one big message is not kept
+                    ByteBuffers.Return(buffer); // a buffer grown for one big message is not kept
                     buffer = null;
                 }
             }
@@ -222,7 +222,7 @@ internal sealed class LiveSocket
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ByteBuffers.Return(buffer);
             }
         }
     }
@@ -247,9 +247,9 @@ internal sealed class LiveSocket
     private byte[] Grow(byte[] buffer, int count)
     {
         var size = (int)Math.Min(Math.Min((long)buffer.Length * 2, _settings.MaxMessageSize + 1), Array.MaxLength);
-        var grown = ArrayPool<byte>.Shared.Rent(size);
+        var grown = ByteBuffers.Rent(size);
         buffer.AsSpan(0, count).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(buffer);
+        ByteBuffers.Return(buffer);
         return grown;
     }
 

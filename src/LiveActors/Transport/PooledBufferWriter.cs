@@ -3,9 +3,9 @@ using System.Buffers;
 namespace LiveActors.Transport;
 
 /// <summary>
-/// A buffer writer over arrays rented from <see cref="ArrayPool{T}.Shared"/>: the writer loop serializes into it and
-/// gives the array back with <see cref="Release"/> whenever its queue runs dry, so an idle session holds no send buffer
-/// and a busy one allocates none per message.
+/// A buffer writer over arrays from <see cref="ByteBuffers"/> (the shared pool, or plain arrays when big): the writer
+/// loop serializes into it and gives the array back with <see cref="Release"/> whenever its queue runs dry, so an idle
+/// session holds no send buffer and a busy one allocates none per message.
 /// </summary>
 internal sealed class PooledBufferWriter(int initialSize) : IBufferWriter<byte>
 {
@@ -23,7 +23,7 @@ internal sealed class PooledBufferWriter(int initialSize) : IBufferWriter<byte>
     {
         if (_buffer is not null)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ByteBuffers.Return(_buffer);
             _buffer = null;
         }
 
@@ -50,13 +50,13 @@ internal sealed class PooledBufferWriter(int initialSize) : IBufferWriter<byte>
         var needed = _written + Math.Max(sizeHint, 1);
         if (_buffer is null)
         {
-            _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(needed, initialSize));
+            _buffer = ByteBuffers.Rent(Math.Max(needed, initialSize));
         }
         else if (needed > _buffer.Length)
         {
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, checked(_buffer.Length * 2)));
+            var grown = ByteBuffers.Rent(Math.Max(needed, checked(_buffer.Length * 2)));
             _buffer.AsSpan(0, _written).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            ByteBuffers.Return(_buffer);
             _buffer = grown;
         }
 
