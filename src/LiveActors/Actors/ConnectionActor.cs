@@ -179,8 +179,10 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
         });
         Receive<InboundMalformed>(Context.Parent.Tell);
         Receive<OutboundMessage>(message => Context.Parent.Tell(new OutboundRejected(message)));
-        Receive<SocketEnded>(_ => End(null));
-        Receive<CloseTimedOut>(_ => End(null));
+        // Only the server's answer to our close (the socket reports no error then) says it has everything written; a
+        // socket that failed instead, or no answer in time, leaves the last writes uncertain.
+        Receive<SocketEnded>(ended => End(ended.Error));
+        Receive<CloseTimedOut>(_ => End(new ConnectionFailed($"the server did not answer the close within close-timeout ({_plan.CloseTimeout}).")));
         Receive<CloseSocket>(_ => { });
     }
 

@@ -85,6 +85,25 @@ public sealed class EvidenceTests(ITestOutputHelper output) : SessionTestKit(out
         Assert.Empty(ReceiveWhile(TimeSpan.Zero, m => m as SendFailed));
     }
 
+    [Fact]
+    public async Task A_close_the_server_never_answers_leaves_what_it_did_not_read_uncertain_not_delivered()
+    {
+        // The server reads turn one and then nothing more: not turn two, not the close frame.
+        Emulator.ScriptNextConnection(EmulatorFault.StopReading(FaultTrigger.AfterClientMessages(1)));
+        var (session, events) = StartSession(Options with { CloseTimeout = TimeSpan.FromMilliseconds(500) });
+        NextEvent<Connected>(events);
+        session.Tell(new Send(ClientContent.UserText("t1"), Correlation: 1));
+        NextEvent<TurnCompleted>(events);
+
+        session.Tell(new Send(ClientContent.UserText("t2"), Correlation: 2));
+        session.Tell(Close.Instance);
+        var seen = EventsUntil<Closed>(events);
+
+        Assert.Contains(seen, e => e is SendFailed { Correlation: 2, Error: DeliveryUncertain });
+        Assert.DoesNotContain(seen, e => e is SendFailed { Correlation: 1 });
+        Assert.Equal(["text:t1"], SessionLog.Describe((await Emulator.WaitForConnectionAsync(1)).SessionMessages));
+    }
+
     /// <summary>The SendFailed events published until <typeparamref name="T"/>, by correlation value.</summary>
     private static Dictionary<int, SendFailed> ReportedUntil<T>(TestProbe events)
     {
