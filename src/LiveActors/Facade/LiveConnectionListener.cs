@@ -93,7 +93,10 @@ internal sealed class LiveConnectionListener : ReceiveActor
                 _listeners.Clear();
             }
         });
-        Receive<Terminated>(_ =>
+        // Terminated comes as a system message, ahead of the session's last events still in the mailbox (GaveUp, Closed):
+        // the end is taken only after them, through the mailbox.
+        Receive<Terminated>(_ => Self.Tell(SessionGone.Instance));
+        Receive<SessionGone>(_ =>
         {
             _listeners.ForEach(listener => listener.TryComplete());
             _listeners.Clear();
@@ -109,6 +112,11 @@ internal sealed class LiveConnectionListener : ReceiveActor
     protected override void PostStop() => _lifetime.End(_early);
 
     public sealed record Attach(IActorRef Session);
+
+    public sealed record SessionGone
+    {
+        public static readonly SessionGone Instance = new();
+    }
 
     public sealed record SendRequest(ClientMessage Message, TaskCompletionSource<long> Accepted);
 
