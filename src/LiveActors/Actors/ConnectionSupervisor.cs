@@ -48,6 +48,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly OutboundLedger _outbound;
     private readonly ReplyTracker _replies;
     private readonly HashSet<long> _askedAgain = [];
+    private readonly Dictionary<string, string?> _pendingCalls = new(StringComparer.Ordinal); // id: function name
+    private readonly Dictionary<string, string?> _answeredCalls = new(StringComparer.Ordinal); // on this connection
+    private readonly Dictionary<string, string?> _lostCalls = new(StringComparer.Ordinal);
+    private readonly Queue<string> _lostOrder = new();
+    private TimeSpan _handoverLeft;
+    private bool _handoverExtended;
     private readonly List<IActorRef> _closeRequesters = [];
     private readonly List<Live.Event> _events = new(4);
     private IActorRef? _connection;
@@ -87,7 +93,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
                 _ => DeliveryTracking.Handle,
             },
             options.SessionResumption.UncertainMessages);
-        _replies = new ReplyTracker(automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true);
+        _replies = new ReplyTracker(
+            automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true,
+            toolCallsBlock: options.Setup?.Tools?.SelectMany(t => t.FunctionDeclarations ?? []).Any(f => f.Behavior == "NON_BLOCKING") != true);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -190,8 +198,20 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// </summary>
     private void HandingOver()
     {
-        Receive<Send>(send => Accept(send, onSocket: false));
-        Receive<HandOverNow>(_ => HandOver());
+        // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
+        Receive<Send>(send => Accept(send, onSocket: send.Message is ToolResponse response && AnswersPending(response)));
+        Receive<HandOverNow>(_ =>
+        {
+            if (_pendingCalls.Count > 0 && !_handoverExtended)
+            {
+                // A pending call would be lost with this connection: give its response until nearly the end of timeLeft.
+                _handoverExtended = true;
+                Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, _handoverLeft * 0.4);
+                return;
+            }
+
+            HandOver();
+        });
         Receive<ConnectionEnded>(OnEnded);
         Receive<Close>(_ =>
         {
@@ -224,7 +244,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
                 _outbound.ClosedGracefully(ended.LastWritten);
             }
 
-            SettleOutbound(ended, SessionClosed.Instance);
+            SettleOutbound(ended, ended.Error ?? SessionClosed.Instance);
             FinishClose();
         });
         Receive<Close>(_ => _closeRequesters.Add(Sender));
@@ -356,6 +376,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             var handedOver = new ConnectionFailed("the connection was handed over after goAway.");
             ReportCutReply(handedOver);
+            LosePendingCalls();
             SettleOutbound(ended, handedOver);
             Log.HandedOver(_logger);
             _attempt = 0;
@@ -366,6 +387,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         var error = ended.Error ?? new ConnectionFailed("the connection closed.");
         _lastError = error;
         ReportCutReply(error);
+        LosePendingCalls();
         SettleOutbound(ended, error);
         Log.Disconnected(_logger, error.Code, error.Message);
 
@@ -418,12 +440,78 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// </summary>
     private void SettleOutbound(ConnectionEnded ended, ConnectionError error)
     {
-        var settlement = _outbound.ConnectionEnded(ended.LastWritten, ended.InFlight);
+        var settlement = _outbound.ConnectionEnded(ended.LastWritten, ended.InFlight, m => LostCallsIn(m.Message).Count > 0);
         _replayed += settlement.Replayed;
         foreach (var message in settlement.Uncertain)
         {
             Fail(message, new DeliveryUncertain(error));
         }
+
+        for (var i = settlement.Excluded.Count - 1; i >= 0; i--)
+        {
+            var message = settlement.Excluded[i];
+            if (AsText((ToolResponse)message.Message) is { } text)
+            {
+                _outbound.QueueFirst(message with { Message = text, Size = ClientMessageSize.Of(text) });
+            }
+            else
+            {
+                Fail(message, new ToolCallLost(LostCallsIn(message.Message)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The connection ended with tool calls pending: the resumed session will not know them (the server issues no
+    /// handle while calls are pending), so they are reported cancelled, and a response to them is never sent as one.
+    /// Calls answered on this connection are lost too, for an answer still held (not confirmed) must not go again.
+    /// </summary>
+    private void LosePendingCalls()
+    {
+        foreach (var (id, name) in _answeredCalls.Concat(_pendingCalls))
+        {
+            if (_lostCalls.TryAdd(id, name))
+            {
+                _lostOrder.Enqueue(id);
+            }
+        }
+
+        while (_lostOrder.Count > 1024 && _lostOrder.TryDequeue(out var oldest))
+        {
+            _lostCalls.Remove(oldest); // bounded: an application answers a call soon or never
+        }
+
+        _answeredCalls.Clear();
+        if (_pendingCalls.Count == 0)
+        {
+            return;
+        }
+
+        var cancellation = new ToolCallCancellation { Ids = [.. _pendingCalls.Keys] };
+        _pendingCalls.Clear();
+        Publish(new ToolCallCancelled(new ServerMessage { ToolCallCancellation = cancellation }, cancellation) { ByConnection = true });
+    }
+
+    private bool AnswersPending(ToolResponse response) =>
+        response.FunctionResponses?.Any(r => r.Id is { } id && _pendingCalls.ContainsKey(id)) == true;
+
+    /// <summary>The ids of calls lost with a connection that <paramref name="message"/> answers; empty for anything else.</summary>
+    private IReadOnlyList<string> LostCallsIn(ClientMessage message) => message is ToolResponse { FunctionResponses: { } responses } && _lostCalls.Count > 0
+        ? [.. responses.Select(r => r.Id).OfType<string>().Where(_lostCalls.ContainsKey)]
+        : [];
+
+    /// <summary>With lost-tool-results = as-text, the results as a user turn the model can still use; else null.</summary>
+    private ClientContent? AsText(ToolResponse response)
+    {
+        if (_options.SessionResumption.LostToolResults != LostToolResults.AsText)
+        {
+            return null;
+        }
+
+        var lines = (response.FunctionResponses ?? []).Select(r =>
+            $"The result of {r.Name ?? (r.Id is { } id ? _lostCalls.GetValueOrDefault(id) : null) ?? "a tool"}, called before the connection was lost: " +
+            (r.Response?.GetRawText() ?? "{}"));
+        return ClientContent.UserText(string.Join(Environment.NewLine, lines));
     }
 
     /// <summary>
@@ -438,7 +526,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
 
         var turn = _replies.Current;
-        var askAgain = turn is not null && _options.SessionResumption is { Enabled: true, AskAgainAfterCutReply: true }
+        // Never a toolResponse: the resumed session would not know its call.
+        var askAgain = turn is { Message: not ToolResponse } && _options.SessionResumption is { Enabled: true, AskAgainAfterCutReply: true }
             && _askedAgain.Add(turn.Sequence);
         if (askAgain && !_outbound.ResendIfHeld(turn!.Sequence))
         {
@@ -454,6 +543,30 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void Accept(Send send, bool onSocket)
     {
+        if (send.Message is ToolResponse response)
+        {
+            var lost = LostCallsIn(response);
+            if (lost.Count > 0 && AsText(response) is { } text)
+            {
+                send = send with { Message = text };
+            }
+            else if (lost.Count > 0)
+            {
+                Sender.Tell(new Status.Failure(new LiveConnectionException(new ToolCallLost(lost))));
+                return;
+            }
+            else
+            {
+                foreach (var answered in response.FunctionResponses ?? [])
+                {
+                    if (answered.Id is { } id && _pendingCalls.Remove(id, out var name))
+                    {
+                        _answeredCalls[id] = name; // until the connection ends: a held answer to it must not go on the next
+                    }
+                }
+            }
+        }
+
         var size = ClientMessageSize.Of(send.Message);
         if (_outbound.Refusal(size) is { } full)
         {
@@ -495,6 +608,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
         _status = ConnectionStatus.HandingOver;
         var timeLeft = goAway.TimeLeft ?? TimeSpan.FromSeconds(2);
+        _handoverLeft = timeLeft;
+        _handoverExtended = false;
         Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, timeLeft / 2);
         Become(HandingOver);
         HandOverIfConfirmed();
@@ -502,7 +617,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void HandOverIfConfirmed()
     {
-        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0) // what waits for the next connection does not count
+        // What waits for the next connection does not count; a pending tool call does, as it would be lost.
+        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0 && _pendingCalls.Count == 0)
         {
             HandOver();
         }
@@ -528,6 +644,19 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnInbound(InboundMessage inbound)
     {
         var message = inbound.Message;
+        foreach (var call in message.ToolCall?.FunctionCalls ?? [])
+        {
+            if (call.Id is { } id)
+            {
+                _pendingCalls[id] = call.Name;
+            }
+        }
+
+        foreach (var id in message.ToolCallCancellation?.Ids ?? [])
+        {
+            _pendingCalls.Remove(id);
+        }
+
         if (_replies.ServerSent(message) is { } proven)
         {
             _outbound.Proven(proven); // evidence first: a handle in the same message covers it

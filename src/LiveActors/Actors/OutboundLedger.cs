@@ -204,14 +204,43 @@ internal sealed class OutboundLedger(
     /// <c>session-resumption.uncertain-messages</c> says to send again are replayed instead. Everything else that was
     /// handed goes back to the front of the queue, in order, for the next connection.
     /// </summary>
-    public Settlement ConnectionEnded(long lastWritten, OutboundMessage? inFlight)
+    /// <param name="lastWritten">The last sequence the writer finished.</param>
+    /// <param name="inFlight">The message being written when the connection ended, if any.</param>
+    /// <param name="exclude">
+    /// Messages that must not reach the next connection at all (a toolResponse for a call lost with this one): taken
+    /// out of what was handed and what is queued, and returned in <see cref="Settlement.Excluded"/>.
+    /// </param>
+    public Settlement ConnectionEnded(long lastWritten, OutboundMessage? inFlight, Func<OutboundMessage, bool>? exclude = null)
     {
         Written(lastWritten);
         var uncertain = new List<OutboundMessage>();
         var replay = new List<OutboundMessage>();
+        var excluded = new List<OutboundMessage>();
         var replayed = 0;
+        if (exclude is not null)
+        {
+            for (var node = _queued.First; node is not null;)
+            {
+                var next = node.Next;
+                if (exclude(node.Value))
+                {
+                    excluded.Add(node.Value);
+                    AddPending(node.Value, -1);
+                    _queued.Remove(node);
+                }
+
+                node = next;
+            }
+        }
+
         foreach (var handed in _handed)
         {
+            if (exclude?.Invoke(handed.Message) == true)
+            {
+                excluded.Add(handed.Message);
+                continue;
+            }
+
             var sent = handed.Written || handed.Message.Sequence == inFlight?.Sequence;
             if (sent && tracking != DeliveryTracking.Transparent && !Resends(handed.Message))
             {
@@ -235,7 +264,7 @@ internal sealed class OutboundLedger(
             AddPending(replay[i], 1);
         }
 
-        return new Settlement(uncertain, replayed);
+        return new Settlement(uncertain, replayed) { Excluded = excluded };
     }
 
     /// <summary>
@@ -343,4 +372,8 @@ internal sealed class OutboundLedger(
 }
 
 /// <summary>What a connection's end left: messages whose delivery is uncertain, and how many sent ones will be replayed.</summary>
-internal sealed record Settlement(IReadOnlyList<OutboundMessage> Uncertain, int Replayed);
+internal sealed record Settlement(IReadOnlyList<OutboundMessage> Uncertain, int Replayed)
+{
+    /// <summary>Messages the caller asked to keep from the next connection, in order.</summary>
+    public IReadOnlyList<OutboundMessage> Excluded { get; init; } = [];
+}

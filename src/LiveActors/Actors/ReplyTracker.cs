@@ -10,13 +10,16 @@ namespace LiveActors.Actors;
 /// cause is that one or a later one. One per session, used only by its supervisor.
 /// </summary>
 /// <remarks>
-/// Audio under automatic activity detection may cause a reply, so every chunk is a candidate: runs of them are kept
-/// as one entry (first and last sequence), so hours of audio cost one entry per run, not one per chunk.
+/// <para>Audio under automatic activity detection may cause a reply, so every chunk is a candidate: runs of them are
+/// kept as one entry (first and last sequence), so hours of audio cost one entry per run, not one per chunk.</para>
+/// <para>A reply that asks for a tool waits for the answer (unless a function is NON_BLOCKING): what the model says
+/// after the toolCall answers the toolResponse, so it is put down to the next candidate, as a reply of its own.</para>
 /// </remarks>
-internal sealed class ReplyTracker(bool automaticActivityDetection)
+internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCallsBlock = true)
 {
     private readonly LinkedList<Candidate> _candidates = new();
     private long _lastHanded = -1;
+    private bool _awaitingToolResponse;
 
     /// <summary>The message the streaming reply answers (null when it could not be told), while <see cref="InProgress"/>.</summary>
     public OutboundMessage? Current { get; private set; }
@@ -101,9 +104,10 @@ internal sealed class ReplyTracker(bool automaticActivityDetection)
         }
 
         long? proven = null;
-        if (!InProgress)
+        if (!InProgress || (_awaitingToolResponse && message.ToolCall is null))
         {
             InProgress = true;
+            _awaitingToolResponse = false;
             if (_candidates.First is { } first)
             {
                 var candidate = first.Value;
@@ -121,6 +125,11 @@ internal sealed class ReplyTracker(bool automaticActivityDetection)
             }
         }
 
+        if (message.ToolCall is not null && toolCallsBlock)
+        {
+            _awaitingToolResponse = true;
+        }
+
         if (ReplyEvidence.EndsReply(message))
         {
             EndReply();
@@ -132,6 +141,7 @@ internal sealed class ReplyTracker(bool automaticActivityDetection)
     private void EndReply()
     {
         InProgress = false;
+        _awaitingToolResponse = false;
         Current = null;
         CurrentSequence = null;
     }

@@ -48,6 +48,7 @@ internal static class LiveOptionsBinder
             Transparent = Read(source, OptionKeys.ResumptionTransparent, SettingParsers.Bool, options.SessionResumption.Transparent),
             Handle = Read(source, OptionKeys.ResumptionHandle, SettingParsers.OptionalText, options.SessionResumption.Handle),
             AskAgainAfterCutReply = Read(source, OptionKeys.ResumptionAskAgainAfterCutReply, SettingParsers.Bool, options.SessionResumption.AskAgainAfterCutReply),
+            LostToolResults = Read(source, OptionKeys.ResumptionLostToolResults, SettingParsers.LostToolResults, options.SessionResumption.LostToolResults),
             UncertainMessages = Read(source, OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery, options.SessionResumption.UncertainMessages),
         },
     };

@@ -33,6 +33,7 @@ internal static class OptionKeys
     public const string ResumptionHandle = "session-resumption.handle";
     public const string ResumptionUncertainMessages = "session-resumption.uncertain-messages";
     public const string ResumptionAskAgainAfterCutReply = "session-resumption.ask-again-after-cut-reply";
+    public const string ResumptionLostToolResults = "session-resumption.lost-tool-results";
     public const string TransportHttpVersion = "transport.http-version";
     public const string TransportProxy = "transport.proxy";
     public const string TransportReceiveBufferSize = "transport.receive-buffer-size";
@@ -42,7 +43,7 @@ internal static class OptionKeys
         AuthStrategy, Model, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, InboxMaxBytes, OutboundMaxMessages, OutboundMaxBytes,
-        ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, ResumptionAskAgainAfterCutReply,
+        ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, ResumptionAskAgainAfterCutReply, ResumptionLostToolResults,
         TransportHttpVersion, TransportProxy, TransportReceiveBufferSize,
     ];
 }

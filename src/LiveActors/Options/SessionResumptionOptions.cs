@@ -37,7 +37,15 @@ public sealed record SessionResumptionOptions
     /// </summary>
     public bool AskAgainAfterCutReply { get; init; } = LiveDefaults.ResumptionAskAgainAfterCutReply;
 
+    /// <summary>
+    /// What happens to a <c>toolResponse</c> for calls lost with a connection (reported as
+    /// <see cref="Live.ToolCallCancelled"/> with <c>ByConnection</c>): refused with <c>ToolCallLost</c> (the default), or
+    /// sent as a text turn so the model can still use the result. Never as a toolResponse, which would leave the model
+    /// waiting. HOCON <c>session-resumption.lost-tool-results</c>.
+    /// </summary>
+    public LostToolResults LostToolResults { get; init; } = LiveDefaults.ResumptionLostToolResults;
+
     /// <summary>The options, with the handle as a fingerprint.</summary>
     public override string ToString() =>
-        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply} }}";
+        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply}, LostToolResults = {LostToolResults} }}";
 }

@@ -55,6 +55,13 @@ internal static class SettingParsers
         _ => throw Invalid(key, $"must be report, resend-realtime-audio or resend-all (was '{raw}')."),
     };
 
+    public static LostToolResults LostToolResults(string key, string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "refuse" => Options.LostToolResults.Refuse,
+        "as-text" => Options.LostToolResults.AsText,
+        _ => throw Invalid(key, $"must be refuse or as-text (was '{raw}')."),
+    };
+
     public static Uri? OptionalUri(string key, string raw) => OptionalText(key, raw) is not { } text
         ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri)

@@ -163,6 +163,23 @@ public sealed class OutboundLedgerTests
         Assert.Null(replies.Current);
     }
 
+    [Theory]
+    [InlineData(true, 2L)]
+    [InlineData(false, 1L)]
+    public void What_the_model_says_after_a_blocking_tool_call_answers_the_tool_response(bool toolCallsBlock, long proven)
+    {
+        var replies = new ReplyTracker(automaticActivityDetection: true, toolCallsBlock);
+        replies.StartConnection();
+        replies.Handed(Message(1, 10));
+        replies.Handed(new OutboundMessage(2, new ToolResponse { FunctionResponses = [new FunctionResponse { Id = "c" }] }, ActorRefs.Nobody, 10));
+
+        Assert.Equal(1, replies.ServerSent(new ServerMessage { ToolCall = new ToolCall { FunctionCalls = [new FunctionCall { Id = "c" }] } }));
+        var after = replies.ServerSent(Reply);
+
+        Assert.Equal(toolCallsBlock ? proven : null, after);
+        Assert.True(replies.InProgress);
+    }
+
     [Fact]
     public void A_message_held_for_a_cut_reply_is_sent_again_whatever_the_policy()
     {
