@@ -259,11 +259,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<Written>(written =>
         {
             _outbound.Written(written.Sequence);
-            foreach (var letGo in _outbound.TakeLetGo())
-            {
-                Fail(letGo, new DeliveryUncertain(new BufferFull(_outbound.UnconfirmedCount, _outbound.UnconfirmedBytes)));
-            }
-
+            ReportLetGo();
             HandOverIfConfirmed();
         });
         Receive<Live.Receive>(OnReceive);
@@ -458,6 +454,15 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             {
                 Fail(message, new ToolCallLost(LostCallsIn(message.Message)));
             }
+        }
+    }
+
+    /// <summary>Written messages past the outbound limits, let go without evidence: reported, never taken as delivered.</summary>
+    private void ReportLetGo()
+    {
+        foreach (var letGo in _outbound.TakeLetGo())
+        {
+            Fail(letGo, new DeliveryUncertain(new BufferFull(_outbound.UnconfirmedCount, _outbound.UnconfirmedBytes)));
         }
     }
 
@@ -660,6 +665,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         if (_replies.ServerSent(message) is { } proven)
         {
             _outbound.Proven(proven); // evidence first: a handle in the same message covers it
+            ReportLetGo();
         }
 
         if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)

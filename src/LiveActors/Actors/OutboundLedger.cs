@@ -148,8 +148,13 @@ internal sealed class OutboundLedger(
     /// <summary>
     /// A reply on the current connection showed the server has the message numbered <paramref name="sequence"/>, and
     /// so everything handed before it. Only <see cref="DeliveryTracking.Handle"/> releases on this (after a handle).
+    /// The writer reports writes in batches, from another thread, so the reply can come first: it counts as the word.
     /// </summary>
-    public void Proven(long sequence) => _provenThrough = Math.Max(_provenThrough, sequence);
+    public void Proven(long sequence)
+    {
+        _provenThrough = Math.Max(_provenThrough, sequence);
+        Written(sequence); // the server answered it, so it was written, whether or not the writer's word has come yet
+    }
 
     /// <summary>
     /// A resumable handle arrived: its state includes whatever evidence came before it proved, so under

@@ -75,6 +75,18 @@ public sealed class OutboundLedgerTests
     }
 
     [Fact]
+    public void A_reply_that_comes_before_the_writers_word_counts_as_that_word()
+    {
+        var ledger = HandedOut(DeliveryTracking.Handle, 2);
+
+        ledger.Proven(1); // the server answered turn 1; the writer's batch report of it is still on its way
+        ledger.HandleReceived();
+
+        Assert.Equal(1, ledger.PendingCount + ledger.UnconfirmedCount);
+        Assert.Equal(0, ledger.UnconfirmedCount);
+    }
+
+    [Fact]
     public void A_handle_that_arrives_after_a_write_confirms_nothing_without_evidence()
     {
         var ledger = HandedOut(DeliveryTracking.Handle, 3);

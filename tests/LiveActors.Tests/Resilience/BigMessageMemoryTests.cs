@@ -13,14 +13,16 @@ namespace LiveActors.Tests.Resilience;
 [Collection(IsolatedCollection.Name)] // it measures the heap, which other tests running at the same time would blur
 public sealed class BigMessageMemoryTests : SessionTestKit
 {
-    private const long Bound = 4L * 1024 * 1024;
+    // Measured: +0.6 to +4.3 MiB (the in-process emulator and the runtime's own pools move it); +31.7 MiB when the
+    // client kept its grown buffers in the shared pool.
+    private const long Bound = 8L * 1024 * 1024;
     private readonly ITestOutputHelper _output;
 
     public BigMessageMemoryTests(ITestOutputHelper output)
         : base(output) => _output = output;
 
     [Fact]
-    public async Task After_two_8_MiB_messages_and_the_session_closed_the_heap_is_back_within_4_MiB()
+    public async Task After_two_8_MiB_messages_and_the_session_closed_the_heap_is_back_within_8_MiB()
     {
         await HoldSessionAsync(huge: false); // warms up everything a session touches, so only what big messages keep shows
         var before = GC.GetTotalMemory(forceFullCollection: true);
