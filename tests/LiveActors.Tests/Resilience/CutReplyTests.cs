@@ -18,13 +18,12 @@ public sealed class CutReplyTests(ITestOutputHelper output) : SessionTestKit(out
     // connection at the poke, while the rest of the reply is still to come.
     private static EmulatorFault[] DropMidReply => [EmulatorFault.Delay(TimeSpan.FromMilliseconds(300)), EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2))];
 
-    // A message that interrupts nothing: a response to no call.
-    private static Send Poke => new(new ToolResponse { FunctionResponses = [new FunctionResponse { Id = "no-such-call", Name = "poke" }] }, Correlation: "poke");
+    private LiveConnectionOptions AskingAgain => Options with { SessionResumption = new SessionResumptionOptions { AskAgainAfterCutReply = true } };
 
     private static void PokeAtFirstChunk(IActorRef session, TestProbe events)
     {
         NextEvent<ModelTurnReceived>(events);
-        session.Tell(Poke);
+        session.Tell(Poke.Send);
     }
 
     [Fact]
@@ -51,8 +50,7 @@ public sealed class CutReplyTests(ITestOutputHelper output) : SessionTestKit(out
     public async Task With_ask_again_the_turn_goes_first_on_the_resumed_connection_once_and_is_answered_whole()
     {
         Emulator.ScriptNextConnection(DropMidReply);
-        var options = Options with { SessionResumption = new SessionResumptionOptions { AskAgainAfterCutReply = true } };
-        var (session, events) = StartSession(options);
+        var (session, events) = StartSession(AskingAgain);
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("one"), Correlation: "turn-1"));
@@ -74,8 +72,7 @@ public sealed class CutReplyTests(ITestOutputHelper output) : SessionTestKit(out
     {
         Emulator.ScriptNextConnection(DropMidReply);
         Emulator.ScriptNextConnection(DropMidReply);
-        var options = Options with { SessionResumption = new SessionResumptionOptions { AskAgainAfterCutReply = true } };
-        var (session, events) = StartSession(options);
+        var (session, events) = StartSession(AskingAgain);
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("one"), Correlation: "turn-1"));
@@ -117,7 +114,7 @@ public sealed class CutReplyTests(ITestOutputHelper output) : SessionTestKit(out
         {
         }
 
-        await live.SendAsync(Poke.Message, stop.Token);
+        await live.SendAsync(Poke.Send.Message, stop.Token);
         while (await events.MoveNextAsync() && events.Current is not ReplyCut)
         {
         }

@@ -20,9 +20,6 @@ public sealed class ToolCallAcrossDropTests(ITestOutputHelper output) : SessionT
 {
     private static readonly JsonElement Sunny = JsonDocument.Parse("""{"sky":"sunny"}""").RootElement;
 
-    // A response to no call: the emulator ignores it, and it interrupts nothing.
-    private static Send Poke => new(new ToolResponse { FunctionResponses = [new FunctionResponse { Id = "no-such-call", Name = "poke" }] });
-
     [Fact]
     public async Task A_call_pending_at_a_drop_is_reported_cancelled_and_its_response_is_refused_not_sent()
     {
@@ -66,7 +63,7 @@ public sealed class ToolCallAcrossDropTests(ITestOutputHelper output) : SessionT
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("tool:get_weather {\"city\":\"Paris\"}")));
         var call = Assert.Single(NextEvent<ToolCallReceived>(events).Call.FunctionCalls!);
-        session.Tell(Poke);
+        session.Tell(Poke.Send);
         session.Tell(new Send(Answer(call), Correlation: "answer"));
 
         var failed = NextEvent<SendFailed>(events, f => f.Correlation is "answer");
@@ -103,7 +100,7 @@ public sealed class ToolCallAcrossDropTests(ITestOutputHelper output) : SessionT
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("tool:get_weather {\"city\":\"Paris\"}")));
         var call = Assert.Single(NextEvent<ToolCallReceived>(events).Call.FunctionCalls!);
-        session.Tell(Poke);
+        session.Tell(Poke.Send);
         return (session, events, call);
     }
 
