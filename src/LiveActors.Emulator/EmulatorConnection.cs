@@ -68,6 +68,7 @@ internal sealed class EmulatorConnection
                 case GoAwayFault f: _triggered.Add((f, f.When)); break;
                 case MalformedFrameFault f: _triggered.Add((f, f.When)); break;
                 case UnknownKindFault f: _triggered.Add((f, f.When)); break;
+                case RawFrameFault f: _triggered.Add((f, f.When)); break;
                 case HugeMessageFault f: _triggered.Add((f, f.When)); break;
                 case StopReadingFault f: _triggered.Add((f, f.When)); break;
                 case HoldResumptionUpdatesFault f: _holdUpdates = f.ClientMessages; break;
@@ -524,6 +525,9 @@ internal sealed class EmulatorConnection
                     break;
                 case MalformedFrameFault:
                     await SendAsync(ServerFrames.Malformed, preSerialized: true).ConfigureAwait(false);
+                    break;
+                case RawFrameFault raw:
+                    await SendAsync(System.Text.Encoding.UTF8.GetBytes(raw.Frame)).ConfigureAwait(false);
                     break;
                 case UnknownKindFault:
                     await SendAsync(ServerFrames.UnknownKind, preSerialized: true).ConfigureAwait(false);

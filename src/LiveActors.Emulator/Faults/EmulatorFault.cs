@@ -31,6 +31,9 @@ public abstract record EmulatorFault
     /// <summary>Send one frame that is not JSON.</summary>
     public static EmulatorFault MalformedFrame(FaultTrigger when) => new MalformedFrameFault(when);
 
+    /// <summary>Send one frame exactly as given (JSON text, any shape): a frame captured from the service, say.</summary>
+    public static EmulatorFault RawFrame(FaultTrigger when, string frame) => new RawFrameFault(when, frame);
+
     /// <summary>Send one message of a kind no client knows.</summary>
     public static EmulatorFault UnknownKind(FaultTrigger when) => new UnknownKindFault(when);
 
@@ -109,3 +112,6 @@ public sealed record StopReadingFault(FaultTrigger When) : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.HoldResumptionUpdates"/>.</summary>
 public sealed record HoldResumptionUpdatesFault(int ClientMessages) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.RawFrame"/>.</summary>
+public sealed record RawFrameFault(FaultTrigger When, string Frame) : EmulatorFault;

@@ -48,6 +48,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly OutboundLedger _outbound;
     private readonly ReplyTracker _replies;
     private readonly HashSet<long> _askedAgain = [];
+    private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _pendingCalls = new(StringComparer.Ordinal); // id: function name
     private readonly Dictionary<string, string?> _answeredCalls = new(StringComparer.Ordinal); // on this connection
     private readonly Dictionary<string, string?> _lostCalls = new(StringComparer.Ordinal);
@@ -649,6 +650,14 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private void OnInbound(InboundMessage inbound)
     {
         var message = inbound.Message;
+        foreach (var odd in inbound.OddMembers ?? [])
+        {
+            if (_oddMembersReported.Add(odd))
+            {
+                Log.OddMember(_logger, odd); // once per member a session: a server that always sends it would flood the log
+            }
+        }
+
         foreach (var call in message.ToolCall?.FunctionCalls ?? [])
         {
             if (call.Id is { } id)

@@ -12,8 +12,8 @@ public sealed record GenerationConfig : WireObject
     /// <summary>Nucleus sampling probability mass.</summary>
     public double? TopP { get; init; }
 
-    /// <summary>Top-k sampling.</summary>
-    public int? TopK { get; init; }
+    /// <summary>Top-k sampling. A number, not an integer type: Google's SDKs write it as a float (<c>9.0</c>).</summary>
+    public double? TopK { get; init; }
 
     /// <summary>The most tokens a reply may have.</summary>
     public int? MaxOutputTokens { get; init; }

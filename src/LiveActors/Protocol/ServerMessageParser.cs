@@ -21,9 +21,21 @@ public static class ServerMessageParser
     public static bool TryParse(
         ReadOnlySpan<byte> frame,
         [NotNullWhen(true)] out ServerMessage? message,
-        [NotNullWhen(false)] out ProtocolError? error)
+        [NotNullWhen(false)] out ProtocolError? error) => TryParse(frame, out message, out error, out _);
+
+    /// <summary>
+    /// Parses one frame, and says which members had a type their record cannot hold: those are kept raw in
+    /// <see cref="WireObject.AdditionalProperties"/> and the rest of the frame is read, so a turnComplete or a tool call
+    /// beside an odd member is not lost. Only a frame that is not a JSON object at all fails.
+    /// </summary>
+    internal static bool TryParse(
+        ReadOnlySpan<byte> frame,
+        [NotNullWhen(true)] out ServerMessage? message,
+        [NotNullWhen(false)] out ProtocolError? error,
+        out IReadOnlyList<string>? oddMembers)
     {
         message = null;
+        oddMembers = null;
         error = Check(frame);
         if (error is not null)
         {
@@ -32,7 +44,7 @@ public static class ServerMessageParser
 
         try
         {
-            message = ServerMessageReader.Read(frame);
+            message = ServerMessageReader.Read(frame, out oddMembers);
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -21,9 +21,22 @@ internal static class ServerMessageReader
     private static readonly (byte[] Utf8, string Value)[] KnownRoles = Known(Roles.Model, Roles.User);
     private static readonly (byte[] Utf8, string Value)[] KnownMimeTypes = Known(MimeTypes.Pcm24K, MimeTypes.Pcm16K, "audio/pcm");
 
+    // The members of the frame being read that had a type their record cannot hold; reading is synchronous, so one
+    // list a thread serves every frame, and none is made for a frame without such a member.
+    [ThreadStatic]
+    private static List<string>? t_odd;
+
     /// <summary>Reads the one JSON object in <paramref name="frame"/>; throws <see cref="JsonException"/> when it is not one.</summary>
-    public static ServerMessage Read(ReadOnlySpan<byte> frame)
+    public static ServerMessage Read(ReadOnlySpan<byte> frame) => Read(frame, out _);
+
+    /// <summary>
+    /// Reads the one JSON object in <paramref name="frame"/>, and says which members had a type their record cannot
+    /// hold (kept raw in <see cref="WireObject.AdditionalProperties"/>); throws <see cref="JsonException"/> only when
+    /// the frame is not JSON at all.
+    /// </summary>
+    public static ServerMessage Read(ReadOnlySpan<byte> frame, out IReadOnlyList<string>? oddMembers)
     {
+        t_odd = null;
         var reader = new Utf8JsonReader(frame, ReaderOptions);
         reader.Read();
         var message = ReadServerMessage(ref reader);
@@ -32,6 +45,8 @@ internal static class ServerMessageReader
             throw new JsonException($"the frame goes on after its object ({reader.TokenType} at byte {reader.TokenStartIndex}).");
         }
 
+        oddMembers = t_odd;
+        t_odd = null;
         return message;
     }
 
@@ -53,43 +68,43 @@ internal static class ServerMessageReader
         {
             if (reader.ValueTextEquals("serverContent"u8))
             {
-                serverContent = ReadServerContent(ref reader);
+                serverContent = ReadServerContent(ref reader, ref unknown);
             }
             else if (reader.ValueTextEquals("usageMetadata"u8))
             {
-                usageMetadata = Serialized(ref reader, LiveJsonContext.Default.UsageMetadata);
+                usageMetadata = Serialized(ref reader, LiveJsonContext.Default.UsageMetadata, "usageMetadata", ref unknown);
             }
             else if (reader.ValueTextEquals("sessionResumptionUpdate"u8))
             {
-                sessionResumptionUpdate = Serialized(ref reader, LiveJsonContext.Default.SessionResumptionUpdate);
+                sessionResumptionUpdate = Serialized(ref reader, LiveJsonContext.Default.SessionResumptionUpdate, "sessionResumptionUpdate", ref unknown);
             }
             else if (reader.ValueTextEquals("setupComplete"u8))
             {
-                setupComplete = Serialized(ref reader, LiveJsonContext.Default.SetupComplete);
+                setupComplete = Serialized(ref reader, LiveJsonContext.Default.SetupComplete, "setupComplete", ref unknown);
             }
             else if (reader.ValueTextEquals("toolCall"u8))
             {
-                toolCall = Serialized(ref reader, LiveJsonContext.Default.ToolCall);
+                toolCall = Serialized(ref reader, LiveJsonContext.Default.ToolCall, "toolCall", ref unknown);
             }
             else if (reader.ValueTextEquals("toolCallCancellation"u8))
             {
-                toolCallCancellation = Serialized(ref reader, LiveJsonContext.Default.ToolCallCancellation);
+                toolCallCancellation = Serialized(ref reader, LiveJsonContext.Default.ToolCallCancellation, "toolCallCancellation", ref unknown);
             }
             else if (reader.ValueTextEquals("goAway"u8))
             {
-                goAway = Serialized(ref reader, LiveJsonContext.Default.GoAway);
+                goAway = Serialized(ref reader, LiveJsonContext.Default.GoAway, "goAway", ref unknown);
             }
             else if (reader.ValueTextEquals("voiceActivity"u8))
             {
-                voiceActivity = Serialized(ref reader, LiveJsonContext.Default.VoiceActivity);
+                voiceActivity = Serialized(ref reader, LiveJsonContext.Default.VoiceActivity, "voiceActivity", ref unknown);
             }
             else if (reader.ValueTextEquals("voiceActivityDetectionSignal"u8))
             {
-                voiceActivityDetectionSignal = Serialized(ref reader, LiveJsonContext.Default.VoiceActivityDetectionSignal);
+                voiceActivityDetectionSignal = Serialized(ref reader, LiveJsonContext.Default.VoiceActivityDetectionSignal, "voiceActivityDetectionSignal", ref unknown);
             }
             else if (reader.ValueTextEquals("error"u8))
             {
-                error = Serialized(ref reader, LiveJsonContext.Default.ServerErrorPayload);
+                error = Serialized(ref reader, LiveJsonContext.Default.ServerErrorPayload, "error", ref unknown);
             }
             else
             {
@@ -113,9 +128,9 @@ internal static class ServerMessageReader
         };
     }
 
-    private static ServerContent? ReadServerContent(ref Utf8JsonReader reader)
+    private static ServerContent? ReadServerContent(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? outer)
     {
-        if (!StartObject(ref reader, "serverContent"))
+        if (!StartObject(ref reader, "serverContent", ref outer))
         {
             return null;
         }
@@ -130,51 +145,51 @@ internal static class ServerMessageReader
         {
             if (reader.ValueTextEquals("modelTurn"u8))
             {
-                modelTurn = ReadContent(ref reader);
+                modelTurn = ReadContent(ref reader, ref unknown);
             }
             else if (reader.ValueTextEquals("turnComplete"u8))
             {
-                turnComplete = ReadBoolean(ref reader, "turnComplete");
+                turnComplete = ReadBoolean(ref reader, "turnComplete", ref unknown);
             }
             else if (reader.ValueTextEquals("generationComplete"u8))
             {
-                generationComplete = ReadBoolean(ref reader, "generationComplete");
+                generationComplete = ReadBoolean(ref reader, "generationComplete", ref unknown);
             }
             else if (reader.ValueTextEquals("interrupted"u8))
             {
-                interrupted = ReadBoolean(ref reader, "interrupted");
+                interrupted = ReadBoolean(ref reader, "interrupted", ref unknown);
             }
             else if (reader.ValueTextEquals("outputTranscription"u8))
             {
-                outputTranscription = ReadTranscription(ref reader, "outputTranscription");
+                outputTranscription = ReadTranscription(ref reader, "outputTranscription", ref unknown);
             }
             else if (reader.ValueTextEquals("inputTranscription"u8))
             {
-                inputTranscription = ReadTranscription(ref reader, "inputTranscription");
+                inputTranscription = ReadTranscription(ref reader, "inputTranscription", ref unknown);
             }
             else if (reader.ValueTextEquals("interimInputTranscription"u8))
             {
-                interimInputTranscription = ReadTranscription(ref reader, "interimInputTranscription");
+                interimInputTranscription = ReadTranscription(ref reader, "interimInputTranscription", ref unknown);
             }
             else if (reader.ValueTextEquals("waitingForInput"u8))
             {
-                waitingForInput = ReadBoolean(ref reader, "waitingForInput");
+                waitingForInput = ReadBoolean(ref reader, "waitingForInput", ref unknown);
             }
             else if (reader.ValueTextEquals("turnCompleteReason"u8))
             {
-                turnCompleteReason = ReadString(ref reader, "turnCompleteReason");
+                turnCompleteReason = ReadString(ref reader, "turnCompleteReason", ref unknown);
             }
             else if (reader.ValueTextEquals("interactionStatus"u8))
             {
-                interactionStatus = ReadString(ref reader, "interactionStatus");
+                interactionStatus = ReadString(ref reader, "interactionStatus", ref unknown);
             }
             else if (reader.ValueTextEquals("groundingMetadata"u8))
             {
-                groundingMetadata = ReadElement(ref reader);
+                groundingMetadata = ReadElement(ref reader, "groundingMetadata", ref unknown);
             }
             else if (reader.ValueTextEquals("urlContextMetadata"u8))
             {
-                urlContextMetadata = ReadElement(ref reader);
+                urlContextMetadata = ReadElement(ref reader, "urlContextMetadata", ref unknown);
             }
             else
             {
@@ -200,9 +215,9 @@ internal static class ServerMessageReader
         };
     }
 
-    private static Content? ReadContent(ref Utf8JsonReader reader)
+    private static Content? ReadContent(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? outer)
     {
-        if (!StartObject(ref reader, "modelTurn"))
+        if (!StartObject(ref reader, "modelTurn", ref outer))
         {
             return null;
         }
@@ -214,11 +229,11 @@ internal static class ServerMessageReader
         {
             if (reader.ValueTextEquals("parts"u8))
             {
-                parts = ReadParts(ref reader);
+                parts = ReadParts(ref reader, ref unknown);
             }
             else if (reader.ValueTextEquals("role"u8))
             {
-                role = ReadString(ref reader, "role", KnownRoles);
+                role = ReadString(ref reader, "role", KnownRoles, ref unknown);
             }
             else
             {
@@ -229,7 +244,7 @@ internal static class ServerMessageReader
         return new Content { Role = role, Parts = parts, ExtensionData = unknown };
     }
 
-    private static IReadOnlyList<Part>? ReadParts(ref Utf8JsonReader reader)
+    private static IReadOnlyList<Part>? ReadParts(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? outer)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -239,7 +254,8 @@ internal static class ServerMessageReader
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Unexpected(ref reader, "parts", "an array");
+            KeepOdd(ref reader, "parts", ref outer);
+            return null;
         }
 
         // Nearly every chunk has one part: no list for it.
@@ -247,7 +263,11 @@ internal static class ServerMessageReader
         List<Part>? all = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var part = ReadPart(ref reader) ?? throw new JsonException("a part is null.");
+            if (ReadPart(ref reader) is not { } part)
+            {
+                continue; // a null, or not an object: noted, and the other parts kept
+            }
+
             if (first is null)
             {
                 first = part;
@@ -263,12 +283,13 @@ internal static class ServerMessageReader
 
     private static Part? ReadPart(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
+            Note("parts[]");
+            reader.Skip();
             return null;
         }
 
-        ExpectObject(ref reader, "a part");
         string? text = null, thoughtSignature = null;
         bool? thought = null;
         Blob? inlineData = null;
@@ -281,35 +302,35 @@ internal static class ServerMessageReader
         {
             if (reader.ValueTextEquals("text"u8))
             {
-                text = ReadString(ref reader, "text");
+                text = ReadString(ref reader, "text", ref unknown);
             }
             else if (reader.ValueTextEquals("inlineData"u8))
             {
-                inlineData = ReadBlob(ref reader);
+                inlineData = ReadBlob(ref reader, ref unknown);
             }
             else if (reader.ValueTextEquals("thought"u8))
             {
-                thought = ReadBoolean(ref reader, "thought");
+                thought = ReadBoolean(ref reader, "thought", ref unknown);
             }
             else if (reader.ValueTextEquals("thoughtSignature"u8))
             {
-                thoughtSignature = ReadString(ref reader, "thoughtSignature");
+                thoughtSignature = ReadString(ref reader, "thoughtSignature", ref unknown);
             }
             else if (reader.ValueTextEquals("executableCode"u8))
             {
-                executableCode = Serialized(ref reader, LiveJsonContext.Default.ExecutableCode);
+                executableCode = Serialized(ref reader, LiveJsonContext.Default.ExecutableCode, "executableCode", ref unknown);
             }
             else if (reader.ValueTextEquals("codeExecutionResult"u8))
             {
-                codeExecutionResult = Serialized(ref reader, LiveJsonContext.Default.CodeExecutionResult);
+                codeExecutionResult = Serialized(ref reader, LiveJsonContext.Default.CodeExecutionResult, "codeExecutionResult", ref unknown);
             }
             else if (reader.ValueTextEquals("functionCall"u8))
             {
-                functionCall = Serialized(ref reader, LiveJsonContext.Default.FunctionCall);
+                functionCall = Serialized(ref reader, LiveJsonContext.Default.FunctionCall, "functionCall", ref unknown);
             }
             else if (reader.ValueTextEquals("functionResponse"u8))
             {
-                functionResponse = Serialized(ref reader, LiveJsonContext.Default.FunctionResponse);
+                functionResponse = Serialized(ref reader, LiveJsonContext.Default.FunctionResponse, "functionResponse", ref unknown);
             }
             else
             {
@@ -331,9 +352,9 @@ internal static class ServerMessageReader
         };
     }
 
-    private static Blob? ReadBlob(ref Utf8JsonReader reader)
+    private static Blob? ReadBlob(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? outer)
     {
-        if (!StartObject(ref reader, "inlineData"))
+        if (!StartObject(ref reader, "inlineData", ref outer))
         {
             return null;
         }
@@ -346,18 +367,18 @@ internal static class ServerMessageReader
             if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
+                if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var bytes))
                 {
-                    data = reader.TryGetBytesFromBase64(out var bytes) ? bytes : throw new JsonException("'data' is not valid base64.");
+                    data = bytes;
                 }
                 else if (reader.TokenType != JsonTokenType.Null)
                 {
-                    throw Unexpected(ref reader, "data", "a base64 string");
+                    KeepOdd(ref reader, "data", ref unknown); // not base64: kept as it came
                 }
             }
             else if (reader.ValueTextEquals("mimeType"u8))
             {
-                mimeType = ReadString(ref reader, "mimeType", KnownMimeTypes);
+                mimeType = ReadString(ref reader, "mimeType", KnownMimeTypes, ref unknown);
             }
             else
             {
@@ -368,9 +389,9 @@ internal static class ServerMessageReader
         return new Blob { MimeType = mimeType, Data = data, ExtensionData = unknown };
     }
 
-    private static Transcription? ReadTranscription(ref Utf8JsonReader reader, string member)
+    private static Transcription? ReadTranscription(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? outer)
     {
-        if (!StartObject(ref reader, member))
+        if (!StartObject(ref reader, member, ref outer))
         {
             return null;
         }
@@ -382,15 +403,15 @@ internal static class ServerMessageReader
         {
             if (reader.ValueTextEquals("text"u8))
             {
-                text = ReadString(ref reader, "text");
+                text = ReadString(ref reader, "text", ref unknown);
             }
             else if (reader.ValueTextEquals("finished"u8))
             {
-                finished = ReadBoolean(ref reader, "finished");
+                finished = ReadBoolean(ref reader, "finished", ref unknown);
             }
             else if (reader.ValueTextEquals("languageCode"u8))
             {
-                languageCode = ReadString(ref reader, "languageCode");
+                languageCode = ReadString(ref reader, "languageCode", ref unknown);
             }
             else
             {
@@ -404,53 +425,79 @@ internal static class ServerMessageReader
     /// <summary>Moves to the next member's name; false at the end of the object.</summary>
     private static bool NextMember(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 
-    /// <summary>Moves to a member's value: true at the start of an object, false when it is null.</summary>
-    private static bool StartObject(ref Utf8JsonReader reader, string member)
+    /// <summary>
+    /// Moves to a member's value: true at the start of an object; false when it is null, or of another type (then it
+    /// is kept raw in <paramref name="outer"/> and noted).
+    /// </summary>
+    private static bool StartObject(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? outer)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (reader.TokenType == JsonTokenType.StartObject)
         {
-            return false;
+            return true;
         }
 
-        ExpectObject(ref reader, member);
-        return true;
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            KeepOdd(ref reader, member, ref outer);
+        }
+
+        return false;
     }
 
     private static void ExpectObject(ref Utf8JsonReader reader, string what)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unexpected(ref reader, what, "an object");
+            throw new JsonException($"{what} should be an object, not {reader.TokenType}.");
         }
     }
 
-    private static T? Serialized<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> type)
+    /// <summary>
+    /// A member read by the source-generated serializer; when its value does not fit the record (a member of another
+    /// type somewhere inside), the whole member is kept raw and noted, and the rest of the frame is read on.
+    /// </summary>
+    private static T? Serialized<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> type, string member, ref Dictionary<string, JsonElement>? outer)
     {
         reader.Read();
-        return JsonSerializer.Deserialize(ref reader, type);
-    }
-
-    private static bool? ReadBoolean(ref Utf8JsonReader reader, string member)
-    {
-        reader.Read();
-        return reader.TokenType switch
+        var start = reader; // a struct over one span: a copy to go back to
+        try
         {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            JsonTokenType.Null => null,
-            _ => throw Unexpected(ref reader, member, "true or false"),
-        };
+            return JsonSerializer.Deserialize(ref reader, type);
+        }
+        catch (JsonException)
+        {
+            reader = start;
+            KeepOdd(ref reader, member, ref outer);
+            return default;
+        }
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader, string member)
+    private static bool? ReadBoolean(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? unknown)
     {
         reader.Read();
-        return StringValue(ref reader, member);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Null:
+                return null;
+            default:
+                KeepOdd(ref reader, member, ref unknown);
+                return null;
+        }
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? unknown)
+    {
+        reader.Read();
+        return StringValue(ref reader, member, ref unknown);
     }
 
     /// <summary>A string member whose value is usually one of <paramref name="known"/>: that instance, not a new copy.</summary>
-    private static string? ReadString(ref Utf8JsonReader reader, string member, (byte[] Utf8, string Value)[] known)
+    private static string? ReadString(ref Utf8JsonReader reader, string member, (byte[] Utf8, string Value)[] known, ref Dictionary<string, JsonElement>? unknown)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
@@ -464,21 +511,51 @@ internal static class ServerMessageReader
             }
         }
 
-        return StringValue(ref reader, member);
+        return StringValue(ref reader, member, ref unknown);
     }
 
-    private static string? StringValue(ref Utf8JsonReader reader, string member) => reader.TokenType switch
+    private static string? StringValue(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? unknown)
     {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        _ => throw Unexpected(ref reader, member, "a string"),
-    };
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Null:
+                return null;
+            default:
+                KeepOdd(ref reader, member, ref unknown);
+                return null;
+        }
+    }
 
-    private static JsonElement? ReadElement(ref Utf8JsonReader reader)
+    private static JsonElement? ReadElement(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? unknown)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return JsonElement.ParseValue(ref reader);
+        }
+
+        KeepOdd(ref reader, member, ref unknown);
+        return null;
     }
+
+    /// <summary>
+    /// A member of a type the record cannot hold: kept as it came, by its name, with the object's unknown members (so
+    /// nothing is lost and it is written back as it was), and noted, while the rest of the frame is read on.
+    /// </summary>
+    private static void KeepOdd(ref Utf8JsonReader reader, string member, ref Dictionary<string, JsonElement>? unknown)
+    {
+        Note(member);
+        (unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[member] = JsonElement.ParseValue(ref reader);
+    }
+
+    private static void Note(string member) => (t_odd ??= []).Add(member);
 
     /// <summary>A member this library does not model: kept as it is, by name (the last of duplicates wins).</summary>
     private static void Keep(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? unknown)
@@ -491,6 +568,4 @@ internal static class ServerMessageReader
     private static (byte[] Utf8, string Value)[] Known(params string[] values) =>
         [.. values.Select(value => (System.Text.Encoding.UTF8.GetBytes(value), value))];
 
-    private static JsonException Unexpected(ref Utf8JsonReader reader, string member, string expected) =>
-        new($"'{member}' should be {expected}, not {reader.TokenType} (byte {reader.TokenStartIndex}).");
 }

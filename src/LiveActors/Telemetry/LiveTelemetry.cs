@@ -41,6 +41,9 @@ public static class LiveTelemetry
     internal static readonly Counter<long> InboxDropped = Meter.CreateCounter<long>(
         "live.inbox.dropped", "{message}", "Server messages dropped from a full inbox nobody read.");
 
+    internal static readonly Counter<long> OddMembers = Meter.CreateCounter<long>(
+        "live.members.odd", "{member}", "Members of server messages with a type their record cannot hold, kept raw while the rest was read.");
+
     internal static readonly Counter<long> MalformedFrames = Meter.CreateCounter<long>("live.frames.malformed", "{frame}", "Server frames that were not Live API messages.");
 
     internal static KeyValuePair<string, object?> Kind(string kind) => new("live.kind", kind);

@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(1016, LogLevel.Information, "The connection ended while the reply to send {Sequence} streamed (-1: not known); asking again: {AskedAgain}")]
     public static partial void ReplyCut(ILogger logger, long sequence, bool askedAgain);
+
+    [LoggerMessage(1017, LogLevel.Warning, "A server message had '{Member}' of a type this version cannot read; it is kept raw in AdditionalProperties and the rest of the message was delivered (said once a session)")]
+    public static partial void OddMember(ILogger logger, string member);
 }

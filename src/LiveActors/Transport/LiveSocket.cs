@@ -230,12 +230,17 @@ internal sealed class LiveSocket
     /// <summary>Parses one whole frame and hands on what it was; true when it was setupComplete.</summary>
     private static bool Deliver(ReadOnlySpan<byte> frame, Action<object> deliver)
     {
-        if (ServerMessageParser.TryParse(frame, out var message, out var error))
+        if (ServerMessageParser.TryParse(frame, out var message, out var error, out var oddMembers))
         {
             var kind = LiveTelemetry.Kind(MessageKinds.Of(message));
             LiveTelemetry.MessagesReceived.Add(1, kind);
             LiveTelemetry.BytesReceived.Add(frame.Length, kind);
-            deliver(new InboundMessage(message, frame.Length));
+            if (oddMembers is not null)
+            {
+                LiveTelemetry.OddMembers.Add(oddMembers.Count);
+            }
+
+            deliver(new InboundMessage(message, frame.Length) { OddMembers = oddMembers });
             return message.SetupComplete is not null;
         }
 

@@ -7,7 +7,11 @@ namespace LiveActors.Transport;
 /// <summary>A whole server message read and parsed by the receive loop.</summary>
 /// <param name="Message">The message.</param>
 /// <param name="Bytes">Its size on the wire.</param>
-internal sealed record InboundMessage(ServerMessage Message, int Bytes);
+internal sealed record InboundMessage(ServerMessage Message, int Bytes)
+{
+    /// <summary>Members that had a type their record cannot hold, kept raw: to be reported; null for nearly every message.</summary>
+    public IReadOnlyList<string>? OddMembers { get; init; }
+}
 
 /// <summary>A whole server frame that was not a Live API message.</summary>
 internal sealed record InboundMalformed(ProtocolError Error);

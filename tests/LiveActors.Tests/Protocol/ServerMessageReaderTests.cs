@@ -30,14 +30,9 @@ public sealed class ServerMessageReaderTests
         """ {"goAway":{"timeLeft":"1.5s"}} """,
     ];
 
+    // Frames that are not one JSON object; a member of an odd type is no reason to refuse a frame (TolerantParsingTests).
     public static TheoryData<string> RefusedFrames =>
     [
-        """{"serverContent":{"turnComplete":"yes"}}""",
-        """{"serverContent":5}""",
-        """{"serverContent":{"modelTurn":{"parts":{}}}}""",
-        """{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"data":"not base64!"}}]}}}""",
-        """{"serverContent":{"modelTurn":{"parts":[{"text":5}]}}}""",
-        """{"serverContent":{"outputTranscription":[]}}""",
         """{} {}""",
         """{"serverContent":{}""",
         """{"serverContent":{"modelTurn":{"parts":[{"text":"\ud800"}]}}}""",
@@ -55,21 +50,13 @@ public sealed class ServerMessageReaderTests
 
     [Theory]
     [MemberData(nameof(RefusedFrames))]
-    public void What_the_serializer_refuses_the_parser_refuses_with_a_protocol_error(string frame)
+    public void A_frame_that_is_not_one_JSON_object_is_a_protocol_error(string frame)
     {
         var bytes = Encoding.UTF8.GetBytes(frame);
         Assert.ThrowsAny<Exception>(() => JsonSerializer.Deserialize(bytes, LiveJsonContext.Default.ServerMessage));
 
         Assert.False(ServerMessageParser.TryParse(bytes, out _, out var error));
         Assert.Equal("protocol_error", error.Code);
-    }
-
-    [Fact]
-    public void A_null_part_is_refused_where_the_serializer_would_hand_on_a_null_element()
-    {
-        Assert.False(ServerMessageParser.TryParse("""{"serverContent":{"modelTurn":{"parts":[null]}}}"""u8, out _, out var error));
-
-        Assert.Contains("a part is null", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
