@@ -77,6 +77,12 @@ public sealed class ConnectionRecord
     /// </summary>
     public IReadOnlyList<RecordedMessage> SessionMessages => Session?.Log ?? [];
 
+    /// <summary>The conversation's system instruction now (from setup, then every contextUpdate in order).</summary>
+    public string? SessionInstruction => Session?.Instruction;
+
+    /// <summary>The names of the functions the conversation's model may call now (from setup, then every contextUpdate).</summary>
+    public IReadOnlyList<string> SessionTools => Session?.Tools ?? [];
+
     /// <summary>The session state this connection serves (set at setup).</summary>
     internal SessionState? Session { get; set; }
 

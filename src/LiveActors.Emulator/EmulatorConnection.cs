@@ -175,6 +175,8 @@ internal sealed class EmulatorConnection
             }
         }
 
+        ApplyContext(setup, setup); // its systemInstruction and tools, for a fresh or a resumed conversation alike
+
         // Resuming does not spend a use of an ephemeral token; a new session does.
         if (_ephemeralToken is not null && !resumed && _emulator.Tokens.StartSession(_ephemeralToken) is { } refused)
         {
@@ -253,7 +255,42 @@ internal sealed class EmulatorConnection
             case "toolResponse":
                 AnswerToolCalls(body);
                 break;
+            case "contextUpdate":
+                ApplyContext(body, body.TryGetField("tools", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object ? wrapped : default);
+                break;
         }
+    }
+
+    /// <summary>
+    /// Setup or a contextUpdate: a system instruction replaces the one before; a tools member (setup's list, or
+    /// contextUpdate's list in an object) replaces the tools, an empty list clearing them. Applied in order with the rest.
+    /// </summary>
+    private void ApplyContext(JsonElement body, JsonElement toolsHolder)
+    {
+        string? instruction = null;
+        if (body.TryGetField("systemInstruction", out var system) && system.ValueKind == JsonValueKind.Object
+            && system.TryGetField("parts", out var parts) && parts.ValueKind == JsonValueKind.Array)
+        {
+            instruction = string.Concat(parts.EnumerateArray().Select(p => p.GetString("text") ?? ""));
+        }
+
+        IReadOnlyList<string>? tools = null;
+        if (toolsHolder.ValueKind == JsonValueKind.Object && toolsHolder.TryGetField("tools", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            var names = new List<string>();
+            foreach (var tool in list.EnumerateArray())
+            {
+                if (tool.ValueKind == JsonValueKind.Object && tool.TryGetField("functionDeclarations", out var declarations)
+                    && declarations.ValueKind == JsonValueKind.Array)
+                {
+                    names.AddRange(declarations.EnumerateArray().Select(f => f.GetString("name") ?? ""));
+                }
+            }
+
+            tools = names;
+        }
+
+        _session.Update(instruction, tools);
     }
 
     private async Task HandleRealtimeAsync(JsonElement input)
@@ -710,6 +747,8 @@ internal sealed class EmulatorConnection
         ["realtime_input"] = "realtimeInput",
         ["toolResponse"] = "toolResponse",
         ["tool_response"] = "toolResponse",
+        ["contextUpdate"] = "contextUpdate",
+        ["context_update"] = "contextUpdate",
     };
 
     /// <summary>The message's kind when it has exactly one known top-level member (camelCase or snake_case), else null.</summary>

@@ -14,17 +14,55 @@ internal sealed class SessionState
     private int _turns;
     private ImmutableList<RecordedMessage> _log;
     private int _appendedHere;
+    private string? _instruction;
+    private IReadOnlyList<string> _tools = [];
 
     public SessionState()
         : this(Guid.NewGuid().ToString(), 0, [])
     {
     }
 
-    private SessionState(string id, int turns, ImmutableList<RecordedMessage> log)
+    private SessionState(string id, int turns, ImmutableList<RecordedMessage> log, string? instruction = null, IReadOnlyList<string>? tools = null)
     {
         Id = id;
         _turns = turns;
         _log = log;
+        _instruction = instruction;
+        _tools = tools ?? [];
+    }
+
+    /// <summary>The system instruction's text as setup and every contextUpdate since left it; null when there is none.</summary>
+    public string? Instruction
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _instruction;
+            }
+        }
+    }
+
+    /// <summary>The names of the functions the model may call, as setup and every contextUpdate since left them.</summary>
+    public IReadOnlyList<string> Tools
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tools;
+            }
+        }
+    }
+
+    /// <summary>Setup or a contextUpdate changed the instruction, the tools, or both (null: unchanged).</summary>
+    public void Update(string? instruction, IReadOnlyList<string>? tools)
+    {
+        lock (_gate)
+        {
+            _instruction = instruction ?? _instruction;
+            _tools = tools ?? _tools;
+        }
     }
 
     public string Id { get; }
@@ -79,7 +117,7 @@ internal sealed class SessionState
     {
         lock (_gate)
         {
-            return (new SessionState(Id, _turns, _log), _appendedHere);
+            return (new SessionState(Id, _turns, _log, _instruction, _tools), _appendedHere);
         }
     }
 

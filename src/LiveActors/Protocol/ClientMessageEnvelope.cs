@@ -10,4 +10,6 @@ internal sealed record ClientMessageEnvelope : WireObject
     public RealtimeInput? RealtimeInput { get; init; }
 
     public ToolResponse? ToolResponse { get; init; }
+
+    public ContextUpdate? ContextUpdate { get; init; }
 }

@@ -47,6 +47,9 @@ public static class ClientMessageSerializer
             case ToolResponse response:
                 Write(writer, "toolResponse"u8, response, LiveJsonContext.Default.ToolResponse);
                 break;
+            case ContextUpdate update:
+                Write(writer, "contextUpdate"u8, update, LiveJsonContext.Default.ContextUpdate);
+                break;
             default:
                 throw new ArgumentException($"Unknown client message type {message.GetType().Name}.", nameof(message));
         }
@@ -72,8 +75,8 @@ public static class ClientMessageSerializer
     }
 
     /// <summary>
-    /// Reads a client message: a <see cref="Setup"/>, <see cref="ClientContent"/>, <see cref="RealtimeInput"/> or
-    /// <see cref="ToolResponse"/> when the object has exactly one of those members and nothing else, otherwise a
+    /// Reads a client message: a <see cref="Setup"/>, <see cref="ClientContent"/>, <see cref="RealtimeInput"/>,
+    /// <see cref="ToolResponse"/> or <see cref="ContextUpdate"/> when the object has exactly one of those members and nothing else, otherwise a
     /// <see cref="RawClientMessage"/> holding the object as it is.
     /// </summary>
     public static bool TryDeserialize(
@@ -106,7 +109,7 @@ public static class ClientMessageSerializer
 
     private static ClientMessage Unwrap(ClientMessageEnvelope envelope, ReadOnlySpan<byte> json)
     {
-        ClientMessage?[] members = [envelope.Setup, envelope.ClientContent, envelope.RealtimeInput, envelope.ToolResponse];
+        ClientMessage?[] members = [envelope.Setup, envelope.ClientContent, envelope.RealtimeInput, envelope.ToolResponse, envelope.ContextUpdate];
         var present = members.Where(m => m is not null).ToArray();
         if (present.Length == 1 && envelope.AdditionalProperties is not { Count: > 0 })
         {

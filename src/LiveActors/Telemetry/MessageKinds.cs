@@ -11,6 +11,7 @@ internal static class MessageKinds
         ClientContent => "clientContent",
         RealtimeInput => "realtimeInput",
         ToolResponse => "toolResponse",
+        ContextUpdate => "contextUpdate",
         _ => "raw",
     };
 
