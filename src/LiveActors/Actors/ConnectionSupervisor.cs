@@ -544,7 +544,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
         Log.ReplyCut(_logger, _replies.CurrentSequence ?? -1, askAgain);
         Publish(new ReplyCut(_replies.CurrentSequence, turn?.Correlation, cause) { AskedAgain = askAgain });
-        _replies.StartConnection();
     }
 
     private void Accept(Send send, bool onSocket)

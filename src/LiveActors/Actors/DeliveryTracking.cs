@@ -10,8 +10,9 @@ internal enum DeliveryTracking
     Written,
 
     /// <summary>
-    /// Resumption handles: a written message is kept until a resumable handle arrives after it (the handle's state
-    /// includes it). After a drop, written messages no handle covers are reported as possibly undelivered.
+    /// Resumption handles (Gemini API): a written message is kept until a reply shows the server has it and a
+    /// resumable handle arrives after that evidence (PROTOCOL.md 5.3). After a drop, written messages no such handle
+    /// covers are uncertain: reported, or sent again as <c>session-resumption.uncertain-messages</c> says.
     /// </summary>
     Handle,
 
