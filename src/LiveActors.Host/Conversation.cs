@@ -46,6 +46,7 @@ internal sealed class Conversation(
         console.Output.WriteLine(target.Description);
 
         var printing = printer.RunAsync(live, CancellationToken.None); // until the session is closed, so the close shows too
+        LiveConnectionException? closed = null;
         try
         {
             await TalkAsync(live, printer, stoppingToken).ConfigureAwait(false);
@@ -53,6 +54,10 @@ internal sealed class Conversation(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             printer.Status("stopping");
+        }
+        catch (LiveConnectionException e) when (e.Error is ConnectionError.SessionClosed)
+        {
+            closed = e; // a consequence: if the session gave up, its reason is the line to show (below)
         }
         catch (LiveConnectionException e)
         {
@@ -72,6 +77,10 @@ internal sealed class Conversation(
             if (printer.Failure is { } failure && console.ExitCode == 0)
             {
                 console.Fail(ExitCodes.SessionFailed, failure.Error.Message, exception: null);
+            }
+            else if (closed is not null && console.ExitCode == 0)
+            {
+                console.Fail(ExitCodes.SessionFailed, closed.Error.Message, closed);
             }
 
             lifetime.StopApplication();
