@@ -83,6 +83,15 @@ public sealed class ConnectionRecord
     /// <summary>The names of the functions the conversation's model may call now (from setup, then every contextUpdate).</summary>
     public IReadOnlyList<string> SessionTools => Session?.Tools ?? [];
 
+    /// <summary>The rules the model named in setup follows here (Gemini 2.x until setup has come).</summary>
+    public EmulatedFamily Family { get; internal set; }
+
+    /// <summary>
+    /// Why the emulated model closed the connection with 1007 under its family's rules (a mid-session clientContent,
+    /// mediaChunks, a null handle, realtime input before the history); null when it never did.
+    /// </summary>
+    public string? Violation { get; internal set; }
+
     /// <summary>The session state this connection serves (set at setup).</summary>
     internal SessionState? Session { get; set; }
 

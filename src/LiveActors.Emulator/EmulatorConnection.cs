@@ -41,6 +41,9 @@ internal sealed class EmulatorConnection
     private SessionState _session = new();
     private bool _resumption;
     private bool _transparent;
+    private EmulatedFamily _family;
+    private bool _historyOpen; // Gemini 3.x with historyConfig: the history seed is awaited, realtime input is refused
+
     private CancellationTokenSource? _replyCancellation;
     private Task _reply = Task.CompletedTask;
 
@@ -81,6 +84,10 @@ internal sealed class EmulatorConnection
     private IReadOnlyList<EmulatorFault> Faults { get; }
 
     private bool IsVertex => _backend == Backend.VertexAi;
+
+    private bool IsGemini3 => _family != EmulatedFamily.Gemini2;
+
+    private bool ReportsInteraction => _family == EmulatedFamily.ExtendedThinking;
 
     public async Task RunAsync()
     {
@@ -150,9 +157,17 @@ internal sealed class EmulatorConnection
             return false;
         }
 
+        _family = EmulatedFamilies.Name(model.GetString()!);
+        _record.Family = _family;
         var resumed = false;
         if (setup.TryGetField("sessionResumption", out var resumption) && resumption.ValueKind == JsonValueKind.Object)
         {
+            if (IsGemini3 && resumption.TryGetField("handle", out var nullHandle) && nullHandle.ValueKind == JsonValueKind.Null)
+            {
+                await RefuseAsync("\"handle\": null (omit the member instead)").ConfigureAwait(false);
+                return false;
+            }
+
             _resumption = true;
             _transparent = resumption.TryGetField("transparent", out var t) && t.ValueKind == JsonValueKind.True;
             if (_transparent && !IsVertex)
@@ -176,6 +191,8 @@ internal sealed class EmulatorConnection
         }
 
         ApplyContext(setup, setup); // its systemInstruction and tools, for a fresh or a resumed conversation alike
+        _historyOpen = IsGemini3 && !resumed && setup.TryGetField("historyConfig", out var history) && history.ValueKind == JsonValueKind.Object
+            && history.TryGetField("initialHistoryInClientContent", out var inClientContent) && inClientContent.ValueKind == JsonValueKind.True;
 
         // Resuming does not spend a use of an ephemeral token; a new session does.
         if (_ephemeralToken is not null && !resumed && _emulator.Tokens.StartSession(_ephemeralToken) is { } refused)
@@ -238,8 +255,18 @@ internal sealed class EmulatorConnection
         }
 
         var body = root.GetProperty(Member(root, kind)!);
+        if (IsGemini3 && FamilyViolation(kind, body) is { } violation)
+        {
+            await RefuseAsync(violation).ConfigureAwait(false);
+            return;
+        }
+
         switch (kind)
         {
+            case "clientContent" when IsGemini3:
+                // The initial history: it starts no reply; its turnComplete opens the realtime conversation.
+                _historyOpen = !(body.TryGetField("turnComplete", out var seeded) && seeded.ValueKind == JsonValueKind.True);
+                break;
             case "clientContent":
                 await InterruptAsync().ConfigureAwait(false);
                 if (body.TryGetField("turnComplete", out var complete) && complete.ValueKind == JsonValueKind.True)
@@ -259,6 +286,25 @@ internal sealed class EmulatorConnection
                 ApplyContext(body, body.TryGetField("tools", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object ? wrapped : default);
                 break;
         }
+    }
+
+    /// <summary>
+    /// What a Gemini 3.x model closes the connection on (PROTOCOL.md 5.5): clientContent other than a promised initial
+    /// history, realtime input before that history is complete, and mediaChunks. Null when the message is fine.
+    /// </summary>
+    private string? FamilyViolation(string kind, JsonElement body) => kind switch
+    {
+        "clientContent" when !_historyOpen => "clientContent after the initial history (or with no historyConfig)",
+        "realtimeInput" when _historyOpen => "realtimeInput before the initial history was complete",
+        "realtimeInput" when body.TryGetField("mediaChunks", out _) => "realtimeInput.mediaChunks",
+        _ => null,
+    };
+
+    /// <summary>Closes with 1007 as a Gemini 3.x model does, and notes why in the record.</summary>
+    private async Task RefuseAsync(string violation)
+    {
+        _record.Violation ??= violation;
+        await CloseAsync(1007, InvalidArgument).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -375,13 +421,21 @@ internal sealed class EmulatorConnection
             await SendAsync(ServerFrames.ToolCallCancellation(cancelled)).ConfigureAwait(false);
         }
 
-        await SendAsync(ServerFrames.TurnComplete(0, 0, IsVertex)).ConfigureAwait(false);
+        await SendAsync(ServerFrames.TurnComplete(0, 0, IsVertex, Idle)).ConfigureAwait(false);
     }
+
+    /// <summary>What a model that reports interactionStatus says at the end of a reply; null for one that does not.</summary>
+    private string? Idle => ReportsInteraction ? "IDLE" : null;
+
+    /// <summary>Gemini 3.x: an empty serverContent carrying only usageMetadata comes before a reply's first chunk.</summary>
+    private Task StartReplyAsync(int promptTokens, CancellationToken ct) =>
+        IsGemini3 ? ReplyAsync(ServerFrames.UsageOnly(promptTokens, IsVertex), ct) : Task.CompletedTask;
 
     private async Task TextReplyAsync(string prompt, CancellationToken ct)
     {
         var turn = _session.NextTurn();
         var text = $"Turn {turn}: you said \"{prompt}\"";
+        await StartReplyAsync(prompt.Length / 4 + 1, ct).ConfigureAwait(false);
         if (ToolConvention.TryParse(prompt, out var name, out var args))
         {
             var id = $"call-{_session.Id[..8]}-{turn}";
@@ -398,7 +452,7 @@ internal sealed class EmulatorConnection
 
             using (args)
             {
-                await ReplyAsync(ServerFrames.ToolCall(id, name, args.RootElement), ct).ConfigureAwait(false);
+                await ReplyAsync(ServerFrames.ToolCall(id, name, args.RootElement, Idle), ct).ConfigureAwait(false);
             }
 
             text = $"Turn {turn}: {name} returned {await answer.Task.WaitAsync(ct).ConfigureAwait(false)}";
@@ -424,6 +478,13 @@ internal sealed class EmulatorConnection
             {
                 await ReplyAsync(ServerFrames.TextChunk(chunk), ct).ConfigureAwait(false);
             }
+
+            if (ReportsInteraction)
+            {
+                // An extended-thinking model speaks again about the same request: a turnComplete that is not the end.
+                await ReplyAsync(ServerFrames.TurnCompleteWith("IN_PROGRESS"), ct).ConfigureAwait(false);
+                await ReplyAsync(ServerFrames.TextChunk($"Turn {turn}, on reflection: still \"{prompt}\""), ct).ConfigureAwait(false);
+            }
         }
 
         await FinishTurnAsync(prompt.Length / 4 + 1, text.Length / 4 + 1, ct).ConfigureAwait(false);
@@ -433,6 +494,7 @@ internal sealed class EmulatorConnection
     {
         var turn = _session.NextTurn();
         var milliseconds = inputBytes / 32; // 16 kHz, 2 bytes a sample
+        await StartReplyAsync((int)(milliseconds / 40) + 1, ct).ConfigureAwait(false);
         await ReplyAsync(ServerFrames.Transcription("inputTranscription", $"{milliseconds} ms of audio", finished: true), ct).ConfigureAwait(false);
         var outputBytes = inputBytes * 3 / 2 / 2 * 2; // the same duration at 24 kHz, whole samples
         var mime = IsVertex ? "audio/pcm" : "audio/pcm;rate=24000";
@@ -450,7 +512,7 @@ internal sealed class EmulatorConnection
     private async Task FinishTurnAsync(int promptTokens, int responseTokens, CancellationToken ct)
     {
         await ReplyAsync(ServerFrames.GenerationComplete, ct, preSerialized: true).ConfigureAwait(false);
-        await ReplyAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, IsVertex), ct).ConfigureAwait(false);
+        await ReplyAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, IsVertex, Idle), ct).ConfigureAwait(false);
         if (_resumption)
         {
             await SendResumptionUpdateAsync(mayHold: true, ct).ConfigureAwait(false);

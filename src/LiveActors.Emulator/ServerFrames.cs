@@ -75,13 +75,44 @@ internal static class ServerFrames
         w.WriteEndObject();
     }));
 
-    /// <summary>turnComplete with usageMetadata in the same frame, as the service sends it.</summary>
-    public static byte[] TurnComplete(int promptTokens, int responseTokens, bool vertex) => Build(w =>
+    /// <summary>
+    /// turnComplete with usageMetadata in the same frame, as the service sends it; models that report it add
+    /// <c>interactionStatus</c> (IN_PROGRESS when they will speak again, IDLE when done).
+    /// </summary>
+    public static byte[] TurnComplete(int promptTokens, int responseTokens, bool vertex, string? interactionStatus = null) => Build(w =>
     {
         w.WriteStartObject();
         w.WriteStartObject("serverContent");
         w.WriteBoolean("turnComplete", true);
+        if (interactionStatus is not null)
+        {
+            w.WriteString("interactionStatus", interactionStatus);
+        }
+
         w.WriteEndObject();
+        Usage(w, promptTokens, responseTokens, vertex);
+        w.WriteEndObject();
+    });
+
+    /// <summary>turnComplete with only an interactionStatus: the end of one of several speeches of one reply.</summary>
+    public static byte[] TurnCompleteWith(string interactionStatus) => Build(w => Object(w, "serverContent", () =>
+    {
+        w.WriteBoolean("turnComplete", true);
+        w.WriteString("interactionStatus", interactionStatus);
+    }));
+
+    /// <summary>An empty serverContent carrying only usageMetadata, which Gemini 3.x sends before a reply's first chunk.</summary>
+    public static byte[] UsageOnly(int promptTokens, bool vertex) => Build(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("serverContent");
+        w.WriteEndObject();
+        Usage(w, promptTokens, 0, vertex);
+        w.WriteEndObject();
+    });
+
+    private static void Usage(Utf8JsonWriter w, int promptTokens, int responseTokens, bool vertex)
+    {
         w.WriteStartObject("usageMetadata");
         w.WriteNumber("promptTokenCount", promptTokens);
         w.WriteNumber(vertex ? "candidatesTokenCount" : "responseTokenCount", responseTokens);
@@ -93,11 +124,13 @@ internal static class ServerFrames
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    }
 
-    public static byte[] ToolCall(string id, string name, JsonElement args) => Build(w => Object(w, "toolCall", () =>
+    /// <summary>A toolCall; models that report it add a top-level <c>interactionStatus</c> beside it (IDLE: waiting for the answer).</summary>
+    public static byte[] ToolCall(string id, string name, JsonElement args, string? interactionStatus = null) => Build(w =>
     {
+        w.WriteStartObject();
+        w.WriteStartObject("toolCall");
         w.WriteStartArray("functionCalls");
         w.WriteStartObject();
         w.WriteString("id", id);
@@ -106,7 +139,14 @@ internal static class ServerFrames
         args.WriteTo(w);
         w.WriteEndObject();
         w.WriteEndArray();
-    }));
+        w.WriteEndObject();
+        if (interactionStatus is not null)
+        {
+            w.WriteString("interactionStatus", interactionStatus);
+        }
+
+        w.WriteEndObject();
+    });
 
     public static byte[] ToolCallCancellation(IEnumerable<string> ids) => Build(w => Object(w, "toolCallCancellation", () =>
     {
