@@ -147,6 +147,11 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             _activity?.Dispose();
             _activity = null;
             Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
+            if (_plan.History is { } history)
+            {
+                _socket!.TrySend(new OutboundMessage(0, history, ActorRefs.Nobody)); // before realtime input, as Gemini 3.x requires
+            }
+
             Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
             _early.ForEach(Context.Parent.Tell);
             _early.Clear();

@@ -47,6 +47,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
     private readonly OutboundLedger _outbound;
     private readonly ReplyTracker _replies;
+    private readonly ModelRules _rules;
     private readonly HashSet<long> _askedAgain = [];
     private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _pendingCalls = new(StringComparer.Ordinal); // id: function name
@@ -63,6 +64,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private string? _handle;
     private bool _resuming;
     private bool _readyOnThisConnection;
+    private int _handshakeMessages = 1;
+    private bool _historyUnproven;
     private int _replayed;
     private bool _healthy;
     private long _inboxBytes;
@@ -97,6 +100,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _replies = new ReplyTracker(
             automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true,
             toolCallsBlock: options.Setup?.Tools?.SelectMany(t => t.FunctionDeclarations ?? []).Any(f => f.Behavior == "NON_BLOCKING") != true);
+        _rules = new ModelRules(options);
+        _replies.IdleEndsInteraction = _rules.IdleEndsInteraction;
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -162,6 +167,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
 
         Log.Authenticating(_logger, _options.AuthStrategy, _credentialSource);
+        Log.ModelRules(_logger, _options.Model, _rules.Family, _options.ModelFamily == ModelFamily.Auto ? "its name" : "the model-family option");
         StartAttempt();
     }
 
@@ -317,7 +323,13 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _healthy = false;
         _readyOnThisConnection = false;
         _resuming = _options.SessionResumption.Enabled && _handle is not null;
-        var plan = new ConnectionPlan(_socket, _credentials, SetupFor(_handle), _options.Timeout, _options.CloseTimeout, _attempt + 1);
+        var setup = SetupFor(_handle);
+        var plan = new ConnectionPlan(_socket, _credentials, _resuming ? setup : _rules.WithHistoryConfig(setup), _options.Timeout, _options.CloseTimeout, _attempt + 1)
+        {
+            History = _resuming ? null : _rules.History, // a resumed session has it already
+        };
+        _handshakeMessages = plan.HandshakeMessages;
+        _historyUnproven = plan.History is not null;
         _connection = Context.ActorOf(ConnectionActor.Props(plan, _connectionLogger), $"connection-{++_incarnation}");
         Context.Watch(_connection);
         Become(Connecting);
@@ -355,7 +367,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
         _replayed = 0;
         _replies.StartConnection();
-        foreach (var message in _outbound.StartConnection())
+        foreach (var message in _outbound.StartConnection(_handshakeMessages))
         {
             _connection!.Tell(message);
             _replies.Handed(message);
@@ -506,8 +518,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         ? [.. responses.Select(r => r.Id).OfType<string>().Where(_lostCalls.ContainsKey)]
         : [];
 
-    /// <summary>With lost-tool-results = as-text, the results as a user turn the model can still use; else null.</summary>
-    private ClientContent? AsText(ToolResponse response)
+    /// <summary>With lost-tool-results = as-text, the results as a user turn the model can still use (in the form it takes); else null.</summary>
+    private ClientMessage? AsText(ToolResponse response)
     {
         if (_options.SessionResumption.LostToolResults != LostToolResults.AsText)
         {
@@ -517,7 +529,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         var lines = (response.FunctionResponses ?? []).Select(r =>
             $"The result of {r.Name ?? (r.Id is { } id ? _lostCalls.GetValueOrDefault(id) : null) ?? "a tool"}, called before the connection was lost: " +
             (r.Response?.GetRawText() ?? "{}"));
-        return ClientContent.UserText(string.Join(Environment.NewLine, lines));
+        return _rules.UserText(string.Join(Environment.NewLine, lines));
     }
 
     /// <summary>
@@ -548,6 +560,14 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void Accept(Send send, bool onSocket)
     {
+        if (_rules.WireForm(send.Message, out var unsupported) is not { } wire)
+        {
+            Log.SendRefused(_logger, unsupported!.Code, unsupported.What);
+            Sender.Tell(new Status.Failure(new LiveConnectionException(unsupported)));
+            return;
+        }
+
+        send = ReferenceEquals(wire, send.Message) ? send : send with { Message = wire };
         if (send.Message is ToolResponse response)
         {
             var lost = LostCallsIn(response);
@@ -670,13 +690,26 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _pendingCalls.Remove(id);
         }
 
+        if (message.ReportedInteractionStatus is not null)
+        {
+            _replies.IdleEndsInteraction = true; // the model reports it: from now on only IDLE ends an interaction
+        }
+
         if (_replies.ServerSent(message) is { } proven)
         {
             _outbound.Proven(proven); // evidence first: a handle in the same message covers it
             ReportLetGo();
         }
 
-        if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)
+        if (_historyUnproven && (ReplyEvidence.IsReply(message) || message.ServerContent?.InputTranscription is not null
+            || message.SessionResumptionUpdate?.LastConsumedClientMessageIndex >= 1))
+        {
+            _historyUnproven = false; // the server answered something written after the history: it has the history
+        }
+
+        // A handle issued before the server took the initial history would resume a session without it: it is not kept,
+        // so a drop then starts a new server session, which gets the history again.
+        if (!_historyUnproven && message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)
         {
             _handle = handle; // an update without a handle, or not resumable, never erases a good one
             _outbound.HandleReceived();
@@ -697,7 +730,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Keep(inbound);
         }
 
-        ServerEvents.AddTo(_events, message);
+        ServerEvents.AddTo(_events, message, _replies.IdleEndsInteraction);
         foreach (var @event in _events)
         {
             Publish(@event);

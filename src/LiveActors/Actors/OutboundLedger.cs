@@ -100,12 +100,13 @@ internal sealed class OutboundLedger(
     }
 
     /// <summary>
-    /// A new connection is ready: positions start again at 1 (setup is 0), nothing is proven on it yet, and the queued
-    /// messages (replays first) move to it, in order.
+    /// A new connection is ready: positions start again at 1 (setup is 0), or after the messages of the handshake
+    /// (<paramref name="handshakeMessages"/>: setup, and the initial history when it went), nothing is proven on it yet,
+    /// and the queued messages (replays first) move to it, in order.
     /// </summary>
-    public IReadOnlyList<OutboundMessage> StartConnection()
+    public IReadOnlyList<OutboundMessage> StartConnection(int handshakeMessages = 1)
     {
-        _nextPosition = 1;
+        _nextPosition = handshakeMessages;
         _provenThrough = -1;
         var moving = _queued.ToList();
         _queued.Clear();
@@ -312,7 +313,7 @@ internal sealed class OutboundLedger(
     private bool Resends(OutboundMessage message) => _resend.Contains(message.Sequence) || tracking == DeliveryTracking.Handle && uncertain switch
     {
         UncertainDelivery.ResendAll => true,
-        UncertainDelivery.ResendRealtimeAudio => message.Message is RealtimeInput { Audio: not null } or RealtimeInput { MediaChunks.Count: > 0 },
+        UncertainDelivery.ResendRealtimeAudio => message.Message is RealtimeInput { Audio: not null },
         _ => false,
     };
 

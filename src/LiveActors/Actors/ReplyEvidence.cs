@@ -18,8 +18,8 @@ internal static class ReplyEvidence
     {
         ClientContent content => content.TurnComplete == true,
         RealtimeInput input => input.Text is not null || input.ActivityEnd is not null || input.AudioStreamEnd == true
-            || (automaticActivityDetection && (input.Audio is not null || input.Video is not null || input.MediaChunks is { Count: > 0 }))
-            || (input.ActivityStart is null && input.Audio is null && input.Video is null && input.MediaChunks is null),
+            || (automaticActivityDetection && (input.Audio is not null || input.Video is not null))
+            || (input.ActivityStart is null && input.Audio is null && input.Video is null),
         _ => true,
     };
 
@@ -30,6 +30,12 @@ internal static class ReplyEvidence
             && (content.ModelTurn is not null || content.TurnComplete == true || content.Interrupted == true
                 || content.GenerationComplete == true || content.OutputTranscription is not null);
 
-    /// <summary>Whether <paramref name="message"/> ends the reply it belongs to (only turnComplete does: interrupted is followed by it).</summary>
-    public static bool EndsReply(ServerMessage message) => message.ServerContent?.TurnComplete == true;
+    /// <summary>
+    /// Whether <paramref name="message"/> ends the interaction it belongs to: interactionStatus IDLE when
+    /// <paramref name="idleEndsInteraction"/> (the model reports it, and may complete several turns first), else
+    /// turnComplete (interrupted is followed by it).
+    /// </summary>
+    public static bool EndsInteraction(ServerMessage message, bool idleEndsInteraction) => idleEndsInteraction
+        ? InteractionStatuses.IsIdle(message.ReportedInteractionStatus)
+        : message.ServerContent?.TurnComplete == true;
 }

@@ -27,8 +27,14 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
     /// <summary>The sequence of the message the streaming reply was put down to, while <see cref="InProgress"/>.</summary>
     public long? CurrentSequence { get; private set; }
 
-    /// <summary>Whether a reply has started on this connection and its turnComplete has not come.</summary>
+    /// <summary>Whether a reply has started on this connection and the end of its interaction has not come.</summary>
     public bool InProgress { get; private set; }
+
+    /// <summary>
+    /// Whether only interactionStatus IDLE ends a reply (the model reports it, and may complete several turns per
+    /// request: what it says after a turnComplete still answers the same message), rather than turnComplete.
+    /// </summary>
+    public bool IdleEndsInteraction { get; set; }
 
     /// <summary>A new connection: nothing on it is answered yet.</summary>
     public void StartConnection()
@@ -48,7 +54,7 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
             return;
         }
 
-        var audio = message.Message is RealtimeInput { Audio: not null } or RealtimeInput { MediaChunks.Count: > 0 };
+        var audio = message.Message is RealtimeInput { Audio: not null };
         if (audio && follows && _candidates.Last is { Value: { Message: null, Last: var last } run } && last == message.Sequence - 1)
         {
             run.Last = message.Sequence;
@@ -93,13 +99,18 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
 
     /// <summary>
     /// A server message arrived: the sequence of the message a reply that starts with it is put down to (everything
-    /// up to it is then proven on this connection), else null. turnComplete ends the reply; interrupted does not, since
-    /// turnComplete follows it.
+    /// up to it is then proven on this connection), else null. The end of the interaction ends the reply (turnComplete,
+    /// or IDLE with <see cref="IdleEndsInteraction"/>); interrupted does not, since turnComplete follows it.
     /// </summary>
     public long? ServerSent(ServerMessage message)
     {
         if (!ReplyEvidence.IsReply(message))
         {
+            if (InProgress && ReplyEvidence.EndsInteraction(message, IdleEndsInteraction))
+            {
+                EndReply(); // IDLE on a message of its own
+            }
+
             return null;
         }
 
@@ -130,7 +141,7 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
             _awaitingToolResponse = true;
         }
 
-        if (ReplyEvidence.EndsReply(message))
+        if (ReplyEvidence.EndsInteraction(message, IdleEndsInteraction))
         {
             EndReply();
         }

@@ -6,8 +6,11 @@ namespace LiveActors.Actors;
 /// <summary>Reads the events out of one server message, in the order a listener wants them.</summary>
 internal static class ServerEvents
 {
-    /// <summary>Adds the message's events to <paramref name="events"/> (one list reused for every message, so none is allocated per message).</summary>
-    public static void AddTo(List<Live.Event> events, ServerMessage message)
+    /// <summary>
+    /// Adds the message's events to <paramref name="events"/> (one list reused for every message, so none is allocated per
+    /// message). <paramref name="idleEndsInteraction"/>: only interactionStatus IDLE ends an interaction, not turnComplete.
+    /// </summary>
+    public static void AddTo(List<Live.Event> events, ServerMessage message, bool idleEndsInteraction)
     {
         var before = events.Count;
         if (message.VoiceActivity is { } activity)
@@ -55,7 +58,12 @@ internal static class ServerEvents
             events.Add(new ServerErrorReceived(message, error.ToError()));
         }
 
-        if (events.Count == before && message.SetupComplete is null)
+        if (ReplyEvidence.EndsInteraction(message, idleEndsInteraction))
+        {
+            events.Add(new InteractionCompleted(message));
+        }
+
+        if (events.Count == before && message.SetupComplete is null && message.InteractionStatus is null)
         {
             events.Add(new UnknownMessageReceived(message));
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using LiveActors.Actors;
+using LiveActors.Options;
 using LiveActors.Protocol;
 
 namespace LiveActors;
@@ -19,11 +20,16 @@ public static partial class Live
         /// <see cref="ServerMessage"/> as the server would send it and get exactly what a subscriber would see.
         /// </summary>
         /// <param name="message">A server message.</param>
-        public static IReadOnlyList<ServerEvent> From(ServerMessage message)
+        /// <param name="family">
+        /// The rules of the session's model: they say what ends an interaction (<see cref="InteractionCompleted"/>).
+        /// With <see cref="ModelFamily.Gemini3ExtendedThinking"/>, or for a message that reports an interactionStatus,
+        /// only IDLE does; otherwise turnComplete. (A session also keeps to IDLE once its model has reported a status.)
+        /// </param>
+        public static IReadOnlyList<ServerEvent> From(ServerMessage message, ModelFamily family = ModelFamily.Gemini2)
         {
             ArgumentNullException.ThrowIfNull(message);
             var events = new List<Event>();
-            ServerEvents.AddTo(events, message);
+            ServerEvents.AddTo(events, message, idleEndsInteraction: family == ModelFamily.Gemini3ExtendedThinking || message.ReportedInteractionStatus is not null);
             return events.ConvertAll(e => (ServerEvent)e);
         }
 

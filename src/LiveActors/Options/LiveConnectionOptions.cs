@@ -31,6 +31,14 @@ public sealed record LiveConnectionOptions
     public string Model { get; init; } = LiveDefaults.Model;
 
     /// <summary>
+    /// Which rules of the Live API the model follows: <see cref="Options.ModelFamily.Auto"/> (the default) tells them
+    /// from <see cref="Model"/>; name a family for a model the name does not tell, or to override what it tells (for
+    /// example <see cref="Options.ModelFamily.Gemini2"/> for a 3.x model that takes <c>clientContent</c> all session).
+    /// HOCON <c>model-family</c> (<c>auto</c>, <c>gemini-2</c>, <c>gemini-3</c>, <c>gemini-3-extended-thinking</c>).
+    /// </summary>
+    public ModelFamily ModelFamily { get; init; } = LiveDefaults.ModelFamily;
+
+    /// <summary>
     /// The Gemini API key, or an ephemeral token (<c>auth_tokens/...</c>), which switches to the constrained endpoint.
     /// When null, <c>GEMINI_API_KEY</c>, then <c>GOOGLE_API_KEY</c> is used. A secret: never printed, logged or put in a
     /// URL. HOCON <c>api-key</c>.
@@ -124,6 +132,14 @@ public sealed record LiveConnectionOptions
     /// </summary>
     public Setup? Setup { get; init; }
 
+    /// <summary>
+    /// The conversation so far, given to every new server session before anything else (not to a resumed one, which has
+    /// it): user and model turns. On <see cref="Options.ModelFamily.Gemini3"/> models it goes as <c>clientContent</c>
+    /// with <c>setup.historyConfig.initialHistoryInClientContent</c> and does not start a reply; on
+    /// <see cref="Options.ModelFamily.Gemini2"/> models as <c>clientContent</c> with turnComplete false. Code only.
+    /// </summary>
+    public IReadOnlyList<Content>? InitialHistory { get; init; }
+
     /// <summary>Reads options from HOCON: <paramref name="config"/> is the <c>live-actors</c> section or a config holding it.</summary>
     public static LiveConnectionOptions FromConfig(Config config)
     {
@@ -177,7 +193,7 @@ public sealed record LiveConnectionOptions
     public override string ToString()
     {
         var text = new StringBuilder("LiveConnectionOptions { ");
-        text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ");
+        text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ModelFamily = {ModelFamily}, ");
         text.Append(CultureInfo.InvariantCulture, $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ");
         text.Append(CultureInfo.InvariantCulture, $"ProjectId = {ProjectId}, Location = {Location}, CredentialsFile = {CredentialsFile}, ");
         text.Append(CultureInfo.InvariantCulture, $"Credential = {(Credential is null ? "(none)" : "(given)")}, ");
@@ -187,7 +203,7 @@ public sealed record LiveConnectionOptions
         text.Append(CultureInfo.InvariantCulture, $"CloseTimeout = {CloseTimeout}, ReceiveTimeout = {ReceiveTimeout}, ");
         text.Append(CultureInfo.InvariantCulture, $"MaxInboundMessageSize = {MaxInboundMessageSize}, InboxCapacity = {InboxCapacity}, InboxMaxBytes = {InboxMaxBytes}, ");
         text.Append(CultureInfo.InvariantCulture, $"OutboundQueue = {OutboundQueue}, Transport = {Transport}, SessionResumption = {SessionResumption}, ");
-        text.Append(CultureInfo.InvariantCulture, $"Setup = {(Setup is null ? "(default)" : "(custom)")} }}");
+        text.Append(CultureInfo.InvariantCulture, $"Setup = {(Setup is null ? "(default)" : "(custom)")}, InitialHistory = {InitialHistory?.Count ?? 0} turns }}");
         return text.ToString();
     }
 }

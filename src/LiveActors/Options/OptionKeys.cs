@@ -5,6 +5,7 @@ internal static class OptionKeys
 {
     public const string AuthStrategy = "auth-strategy";
     public const string Model = "model";
+    public const string ModelFamily = "model-family";
     public const string ApiKey = "api-key";
     public const string ProjectId = "project-id";
     public const string Location = "location";
@@ -40,7 +41,7 @@ internal static class OptionKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        AuthStrategy, Model, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
+        AuthStrategy, Model, ModelFamily, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, InboxMaxBytes, OutboundMaxMessages, OutboundMaxBytes,
         ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, ResumptionAskAgainAfterCutReply, ResumptionLostToolResults,

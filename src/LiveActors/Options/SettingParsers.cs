@@ -39,6 +39,15 @@ internal static class SettingParsers
             _ => throw Invalid(key, $"must be gemini-api or vertex-ai (was '{raw}')."),
         };
 
+    public static ModelFamily ModelFamily(string key, string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "auto" => Options.ModelFamily.Auto,
+        "gemini-2" => Options.ModelFamily.Gemini2,
+        "gemini-3" => Options.ModelFamily.Gemini3,
+        "gemini-3-extended-thinking" => Options.ModelFamily.Gemini3ExtendedThinking,
+        _ => throw Invalid(key, $"must be auto, gemini-2, gemini-3 or gemini-3-extended-thinking (was '{raw}')."),
+    };
+
     public static LiveHttpVersion HttpVersion(string key, string raw) => raw.Trim().ToLowerInvariant() switch
     {
         "1.1" or "http/1.1" or "http11" => LiveHttpVersion.Http11,

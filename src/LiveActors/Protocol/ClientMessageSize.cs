@@ -16,8 +16,8 @@ internal static class ClientMessageSize
 
     public static long Of(ClientMessage message) => message switch
     {
-        RealtimeInput { Audio: { } blob, Video: null, Text: null, MediaChunks: null } => Chunk(blob),
-        RealtimeInput { Video: { } blob, Audio: null, Text: null, MediaChunks: null } => Chunk(blob),
+        RealtimeInput { Audio: { } blob, Video: null, Text: null } => Chunk(blob),
+        RealtimeInput { Video: { } blob, Audio: null, Text: null } => Chunk(blob),
         _ => Serialized(message),
     };
 

@@ -5,6 +5,11 @@ namespace LiveActors.Protocol;
 /// <summary>
 /// A client message given as JSON and sent exactly as it is, for fields or message kinds LiveActors does not model yet.
 /// </summary>
+/// <remarks>
+/// Exactly as it is: the session does not apply its model family's rules to it (a <c>clientContent</c> or
+/// <c>mediaChunks</c> in it goes to a Gemini 3.x model, which closes the connection), nor read it for evidence of delivery
+/// beyond what any message may cause.
+/// </remarks>
 public sealed record RawClientMessage : ClientMessage
 {
     /// <summary>Wraps <paramref name="json"/>, which must be a JSON object such as <c>{"realtimeInput":{...}}</c>.</summary>

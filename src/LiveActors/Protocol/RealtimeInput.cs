@@ -4,6 +4,10 @@ namespace LiveActors.Protocol;
 /// Streaming input (<c>{"realtimeInput":{...}}</c>): audio, video frames, text or activity markers, processed as it
 /// arrives. Send one member per message, as Google's SDKs do.
 /// </summary>
+/// <remarks>
+/// The service's deprecated <c>mediaChunks</c> is not modelled, and a session refuses it: Gemini 3.x models close the
+/// connection on it with 1007 (PROTOCOL.md 5.5). Use <see cref="Audio"/> and <see cref="Video"/>.
+/// </remarks>
 public sealed record RealtimeInput : ClientMessage
 {
     /// <summary>A chunk of audio, normally 16-bit little-endian mono PCM at 16 kHz.</summary>
@@ -23,9 +27,6 @@ public sealed record RealtimeInput : ClientMessage
 
     /// <summary>The audio stream paused or ended (only with automatic activity detection); the server flushes its audio.</summary>
     public bool? AudioStreamEnd { get; init; }
-
-    /// <summary>Deprecated by the service: use <see cref="Audio"/> and <see cref="Video"/>.</summary>
-    public IReadOnlyList<Blob>? MediaChunks { get; init; }
 
     /// <summary>A chunk of 16-bit little-endian mono PCM audio at <paramref name="sampleRate"/> Hz.</summary>
     public static RealtimeInput Pcm(ReadOnlyMemory<byte> pcm, int sampleRate = 16_000) =>

@@ -38,6 +38,11 @@ public sealed record ServerContent : WireObject
     /// <summary>Why the turn ended when not normally, for example <c>NEED_MORE_INPUT</c> or a safety reason.</summary>
     public string? TurnCompleteReason { get; init; }
 
-    /// <summary><c>IN_PROGRESS</c> or <c>IDLE</c>, sent with turnComplete by newer models.</summary>
+    /// <summary>
+    /// <see cref="InteractionStatuses.InProgress"/> or <see cref="InteractionStatuses.Idle"/> (or the deprecated
+    /// <c>REQUIRES_ACTION</c>), from newer models. On extended-thinking models the model may speak several times per
+    /// request and only IDLE says it is done (PROTOCOL.md 4.2); it may also come at the top level,
+    /// <see cref="ServerMessage.InteractionStatus"/>.
+    /// </summary>
     public string? InteractionStatus { get; init; }
 }

@@ -40,6 +40,16 @@ public sealed record ServerMessage : WireObject
     /// <summary>An error payload, which some servers send before closing.</summary>
     public ServerErrorPayload? Error { get; init; }
 
+    /// <summary>
+    /// <c>IN_PROGRESS</c> or <c>IDLE</c> at the top level of the message, beside a toolCall for example, where Google's
+    /// thinking documentation shows it; it may come in <see cref="ServerContent.InteractionStatus"/> instead.
+    /// </summary>
+    public string? InteractionStatus { get; init; }
+
+    /// <summary>The interactionStatus the message reports, at the top level or in serverContent; null when it has none.</summary>
+    [JsonIgnore]
+    public string? ReportedInteractionStatus => InteractionStatus ?? ServerContent?.InteractionStatus;
+
     /// <summary>Which members this message carries.</summary>
     [JsonIgnore]
     public ServerMessageKinds Kinds =>
@@ -53,5 +63,6 @@ public sealed record ServerMessage : WireObject
         | (VoiceActivity is null ? 0 : ServerMessageKinds.VoiceActivity)
         | (VoiceActivityDetectionSignal is null ? 0 : ServerMessageKinds.VoiceActivityDetectionSignal)
         | (Error is null ? 0 : ServerMessageKinds.Error)
+        | (InteractionStatus is null ? 0 : ServerMessageKinds.InteractionStatus)
         | (AdditionalProperties is { Count: > 0 } ? ServerMessageKinds.Unknown : 0);
 }

@@ -39,4 +39,7 @@ public enum ServerMessageKinds
 
     /// <summary>A top-level member this library does not know.</summary>
     Unknown = 1 << 10,
+
+    /// <summary><c>interactionStatus</c> at the top level.</summary>
+    InteractionStatus = 1 << 11,
 }

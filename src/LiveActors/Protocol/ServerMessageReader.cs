@@ -63,6 +63,7 @@ internal static class ServerMessageReader
         VoiceActivity? voiceActivity = null;
         VoiceActivityDetectionSignal? voiceActivityDetectionSignal = null;
         ServerErrorPayload? error = null;
+        string? interactionStatus = null;
         Dictionary<string, JsonElement>? unknown = null;
         while (NextMember(ref reader))
         {
@@ -106,6 +107,10 @@ internal static class ServerMessageReader
             {
                 error = Serialized(ref reader, LiveJsonContext.Default.ServerErrorPayload, "error", ref unknown);
             }
+            else if (reader.ValueTextEquals("interactionStatus"u8))
+            {
+                interactionStatus = ReadString(ref reader, "interactionStatus", ref unknown);
+            }
             else
             {
                 Keep(ref reader, ref unknown);
@@ -124,6 +129,7 @@ internal static class ServerMessageReader
             VoiceActivity = voiceActivity,
             VoiceActivityDetectionSignal = voiceActivityDetectionSignal,
             Error = error,
+            InteractionStatus = interactionStatus,
             ExtensionData = unknown,
         };
     }

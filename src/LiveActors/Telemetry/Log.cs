@@ -55,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(1017, LogLevel.Warning, "A server message had '{Member}' of a type this version cannot read; it is kept raw in AdditionalProperties and the rest of the message was delivered (said once a session)")]
     public static partial void OddMember(ILogger logger, string member);
+
+    [LoggerMessage(1018, LogLevel.Information, "The model {Model} follows the {Family} rules (from {Source})")]
+    public static partial void ModelRules(ILogger logger, string model, Options.ModelFamily family, string source);
+
+    [LoggerMessage(1019, LogLevel.Warning, "A send was refused before it reached the wire ({ErrorCode}): the model takes no {What}")]
+    public static partial void SendRefused(ILogger logger, string errorCode, string what);
 }

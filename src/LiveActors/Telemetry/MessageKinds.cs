@@ -26,5 +26,6 @@ internal static class MessageKinds
         : message.VoiceActivity is not null ? "voiceActivity"
         : message.VoiceActivityDetectionSignal is not null ? "voiceActivityDetectionSignal"
         : message.Error is not null ? "error"
+        : message.InteractionStatus is not null ? "interactionStatus"
         : "unknown";
 }

@@ -192,6 +192,26 @@ public sealed class OutboundLedgerTests
         Assert.True(replies.InProgress);
     }
 
+    [Theory]
+    [InlineData(true, 1L)]
+    [InlineData(false, 2L)]
+    public void On_a_model_that_speaks_twice_what_follows_a_turn_complete_that_is_not_idle_answers_the_same_message(bool idleEndsInteraction, long answered)
+    {
+        var replies = new ReplyTracker(automaticActivityDetection: true) { IdleEndsInteraction = idleEndsInteraction };
+        replies.StartConnection();
+        replies.Handed(Message(1, 10));
+        replies.ServerSent(Reply);
+        replies.ServerSent(new ServerMessage { ServerContent = new ServerContent { TurnComplete = true, InteractionStatus = InteractionStatuses.InProgress } });
+        replies.Handed(new OutboundMessage(2, ContextUpdate.Instruction("Answer in French."), ActorRefs.Nobody, 10));
+
+        var proven = replies.ServerSent(Reply); // the second speech about message 1
+
+        Assert.Equal(answered, replies.CurrentSequence);
+        Assert.Equal(idleEndsInteraction ? null : 2L, proven); // with turnComplete rules, a later message would pass for proven
+        replies.ServerSent(new ServerMessage { InteractionStatus = InteractionStatuses.Idle });
+        Assert.Equal(!idleEndsInteraction, replies.InProgress);
+    }
+
     [Fact]
     public void A_message_held_for_a_cut_reply_is_sent_again_whatever_the_policy()
     {

@@ -1,3 +1,4 @@
+using LiveActors.Options;
 using LiveActors.Protocol;
 using static LiveActors.Live;
 
@@ -100,8 +101,27 @@ public sealed class EventTextTests
 
         var kinds = ServerEvent.From(message).Select(e => e.GetType()).ToArray();
 
-        Assert.Equal([typeof(TurnCompleted), typeof(UsageReported)], kinds);
+        Assert.Equal([typeof(TurnCompleted), typeof(UsageReported), typeof(InteractionCompleted)], kinds);
         Assert.All(ServerEvent.From(message), e => Assert.Same(message, e.Message));
+    }
+
+    [Fact]
+    public void On_a_model_that_reports_interaction_status_only_idle_completes_the_interaction()
+    {
+        var speaking = new ServerMessage { ServerContent = new ServerContent { TurnComplete = true, InteractionStatus = InteractionStatuses.InProgress } };
+        var idle = new ServerMessage { ServerContent = new ServerContent { TurnComplete = true, InteractionStatus = InteractionStatuses.Idle } };
+        var idleBesideToolCall = new ServerMessage
+        {
+            ToolCall = new ToolCall { FunctionCalls = [new FunctionCall { Id = "1", Name = "lookup" }] },
+            InteractionStatus = InteractionStatuses.Idle,
+        };
+        var plainTurnComplete = new ServerMessage { ServerContent = new ServerContent { TurnComplete = true } };
+
+        Assert.DoesNotContain(ServerEvent.From(speaking), e => e is InteractionCompleted);
+        Assert.IsType<InteractionCompleted>(ServerEvent.From(idle)[^1]);
+        Assert.IsType<InteractionCompleted>(ServerEvent.From(idleBesideToolCall)[^1]);
+        Assert.DoesNotContain(ServerEvent.From(plainTurnComplete, ModelFamily.Gemini3ExtendedThinking), e => e is InteractionCompleted);
+        Assert.Contains(ServerEvent.From(plainTurnComplete, ModelFamily.Gemini3), e => e is InteractionCompleted);
     }
 
     [Fact]
