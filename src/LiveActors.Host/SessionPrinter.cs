@@ -104,6 +104,9 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
                 Status($"{(transcription.Source == TranscriptionSource.Input ? "you" : "model")}: {transcription.Transcription.Text}");
                 break;
             case TurnCompleted:
+                EndLine(); // an extended-thinking model may speak again before the interaction is over
+                break;
+            case InteractionCompleted:
                 EndLine();
                 Volatile.Read(ref _turn).TrySetResult(TurnOutcome.Completed);
                 break;

@@ -40,6 +40,9 @@ internal class DeferredLiveConnection(Func<Task<LiveConnection>> connect) : ILiv
         }
     }
 
+    public async Task<LiveReply> AskAsync(ClientMessage message, CancellationToken cancellationToken = default) =>
+        await (await InnerAsync(cancellationToken).ConfigureAwait(false)).AskAsync(message, cancellationToken).ConfigureAwait(false);
+
     private Task<LiveConnection> InnerAsync(CancellationToken cancellationToken) => _inner.Value.WaitAsync(cancellationToken);
 }
 

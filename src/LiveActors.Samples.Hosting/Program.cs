@@ -33,7 +33,7 @@ internal sealed class Greeter(ILiveConnection<Assistant> live, IHostApplicationL
                 case Live.ModelTurnReceived turn:
                     Console.Write(turn.Text);
                     break;
-                case Live.TurnCompleted:
+                case Live.InteractionCompleted:
                     Console.WriteLine();
                     await live.CloseAsync(stoppingToken);
                     lifetime.StopApplication();

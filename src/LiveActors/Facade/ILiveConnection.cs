@@ -43,4 +43,14 @@ public interface ILiveConnection
     /// After the session has ended, an enumeration ends at once.
     /// </summary>
     IAsyncEnumerable<Live.Event> EventsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends <paramref name="message"/> and gathers the model's answer: the session's events from the send until the
+    /// interaction ends (<see cref="InteractionCompleted"/>, so an extended-thinking model's several turns are one
+    /// answer), the model asks for tools (send the toolResponse with AskAsync for the rest), a drop cuts the reply, the
+    /// message is not delivered, or the session ends; <see cref="LiveReply.End"/> says which. Ask while the model is
+    /// idle: events of an earlier reply still streaming would count as this one's. Other enumerations are unaffected.
+    /// </summary>
+    /// <exception cref="Errors.LiveConnectionException">The session refused the message (unsupported_by_model, buffer_full, session_closed, ...).</exception>
+    Task<LiveReply> AskAsync(ClientMessage message, CancellationToken cancellationToken = default);
 }

@@ -179,22 +179,92 @@ public sealed class LiveConnection : ILiveConnection
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Live.Event> EventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Live.Event> EventsAsync(CancellationToken cancellationToken = default) =>
+        Events(listening: null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<LiveReply> AskAsync(ClientMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var listening = Listen(claimEarly: false); // before the send: the listener takes the two in this order
+        var events = Events(listening, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            long sequence;
+            try
+            {
+                sequence = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _listener.Tell(new LiveConnectionListener.StopListening(listening.Writer));
+                throw;
+            }
+
+            var answer = new List<Live.Event>();
+            while (await events.MoveNextAsync().ConfigureAwait(false))
+            {
+                var @event = events.Current;
+                if (@event is SendFailed failed && failed.Sequence != sequence)
+                {
+                    continue; // another send's outcome
+                }
+
+                answer.Add(@event);
+                if (EndOf(@event, sequence) is { } end)
+                {
+                    return new LiveReply(sequence, end, answer);
+                }
+
+                if (@event is ReplyCut { AskedAgain: true })
+                {
+                    answer.Clear(); // the session asks again: the answer starts over
+                }
+            }
+
+            return new LiveReply(sequence, LiveReplyEnd.SessionEnded, answer);
+        }
+        finally
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static LiveReplyEnd? EndOf(Live.Event @event, long sequence) => @event switch
+    {
+        InteractionCompleted => LiveReplyEnd.Completed,
+        ToolCallReceived => LiveReplyEnd.ToolCall,
+        ReplyCut { AskedAgain: false } => LiveReplyEnd.Cut,
+        SendFailed failed when failed.Sequence == sequence => LiveReplyEnd.NotDelivered,
+        Live.Closed or GaveUp => LiveReplyEnd.SessionEnded,
+        _ => null,
+    };
+
+    /// <summary>Starts a listening: with <paramref name="claimEarly"/>, the first one also gets the events kept from before it.</summary>
+    private Channel<Live.Event> Listen(bool claimEarly)
     {
         var channel = Channel.CreateUnbounded<Live.Event>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        _listener.Tell(new LiveConnectionListener.Listen(channel.Writer));
+        _listener.Tell(new LiveConnectionListener.Listen(channel.Writer, claimEarly));
+        return channel;
+    }
+
+    /// <summary>The events of <paramref name="listening"/>, or of a listening that claims the early events started on the first read.</summary>
+    private async IAsyncEnumerable<Live.Event> Events(Channel<Live.Event>? listening, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var claimEarly = listening is null;
+        var channel = listening ?? Listen(claimEarly: true);
         // A listener that stopped (its session is over) never takes the Listen: the enumeration gets what the listener kept
         // for a first enumeration, if no other took it, and ends instead of hanging.
         using var ended = _lifetime.Stopped.UnsafeRegister(static state =>
         {
-            var (lifetime, writer) = ((ListenerLifetime, ChannelWriter<Live.Event>))state!;
-            foreach (var early in lifetime.ClaimUnclaimed())
+            var (lifetime, writer, claim) = ((ListenerLifetime, ChannelWriter<Live.Event>, bool))state!;
+            foreach (var early in claim ? lifetime.ClaimUnclaimed() : [])
             {
                 writer.TryWrite(early);
             }
 
             writer.TryComplete();
-        }, (_lifetime, channel.Writer));
+        }, (_lifetime, channel.Writer, claimEarly));
         try
         {
             await foreach (var @event in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))

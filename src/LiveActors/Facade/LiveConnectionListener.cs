@@ -50,7 +50,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
         Receive<Status.Failure>(failure => _sends.Dequeue().TrySetException(failure.Cause));
         Receive<Listen>(listen =>
         {
-            if (_early is not null)
+            if (_early is not null && listen.ClaimsEarly)
             {
                 foreach (var early in _early)
                 {
@@ -120,7 +120,8 @@ internal sealed class LiveConnectionListener : ReceiveActor
 
     public sealed record SendRequest(ClientMessage Message, TaskCompletionSource<long> Accepted);
 
-    public sealed record Listen(ChannelWriter<Live.Event> Writer);
+    /// <summary>Starts a listening; <paramref name="ClaimsEarly"/>: the first that does gets the events kept from before it.</summary>
+    public sealed record Listen(ChannelWriter<Live.Event> Writer, bool ClaimsEarly = true);
 
     public sealed record StopListening(ChannelWriter<Live.Event> Writer);
 }
