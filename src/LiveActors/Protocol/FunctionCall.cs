@@ -13,4 +13,10 @@ public sealed record FunctionCall : WireObject
 
     /// <summary>The arguments, a JSON object.</summary>
     public JsonElement? Args { get; init; }
+
+    /// <summary>Arguments streamed in pieces before the call is whole (Vertex AI).</summary>
+    public IReadOnlyList<PartialArg>? PartialArgs { get; init; }
+
+    /// <summary>More of this call (its streamed arguments) follows in a later message.</summary>
+    public bool? WillContinue { get; init; }
 }

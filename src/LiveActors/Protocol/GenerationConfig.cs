@@ -41,4 +41,7 @@ public sealed record GenerationConfig : WireObject
 
     /// <summary>Let the model adapt its tone to the user's (native-audio models).</summary>
     public bool? EnableAffectiveDialog { get; init; }
+
+    /// <summary>Speech translation into another language (Gemini API only).</summary>
+    public TranslationConfig? TranslationConfig { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace LiveActors.Protocol;
 
 /// <summary>Model output and turn bookkeeping. Any combination of members may be present.</summary>
@@ -18,7 +16,7 @@ public sealed record ServerContent : WireObject
     public bool? Interrupted { get; init; }
 
     /// <summary>Grounding sources when Google Search was used.</summary>
-    public JsonElement? GroundingMetadata { get; init; }
+    public GroundingMetadata? GroundingMetadata { get; init; }
 
     /// <summary>Transcript of the user's audio.</summary>
     public Transcription? InputTranscription { get; init; }
@@ -30,7 +28,7 @@ public sealed record ServerContent : WireObject
     public Transcription? InterimInputTranscription { get; init; }
 
     /// <summary>URLs the urlContext tool retrieved.</summary>
-    public JsonElement? UrlContextMetadata { get; init; }
+    public UrlContextMetadata? UrlContextMetadata { get; init; }
 
     /// <summary>The model is silent because it expects more input.</summary>
     public bool? WaitingForInput { get; init; }

@@ -143,7 +143,8 @@ internal static class ServerMessageReader
 
         Content? modelTurn = null;
         bool? turnComplete = null, generationComplete = null, interrupted = null, waitingForInput = null;
-        JsonElement? groundingMetadata = null, urlContextMetadata = null;
+        GroundingMetadata? groundingMetadata = null;
+        UrlContextMetadata? urlContextMetadata = null;
         Transcription? inputTranscription = null, outputTranscription = null, interimInputTranscription = null;
         string? turnCompleteReason = null, interactionStatus = null;
         Dictionary<string, JsonElement>? unknown = null;
@@ -191,11 +192,11 @@ internal static class ServerMessageReader
             }
             else if (reader.ValueTextEquals("groundingMetadata"u8))
             {
-                groundingMetadata = ReadElement(ref reader, "groundingMetadata", ref unknown);
+                groundingMetadata = Serialized(ref reader, LiveJsonContext.Default.GroundingMetadata, "groundingMetadata", ref unknown);
             }
             else if (reader.ValueTextEquals("urlContextMetadata"u8))
             {
-                urlContextMetadata = ReadElement(ref reader, "urlContextMetadata", ref unknown);
+                urlContextMetadata = Serialized(ref reader, LiveJsonContext.Default.UrlContextMetadata, "urlContextMetadata", ref unknown);
             }
             else
             {
@@ -402,8 +403,9 @@ internal static class ServerMessageReader
             return null;
         }
 
-        string? text = null, languageCode = null;
+        string? text = null, languageCode = null, speakerLabel = null;
         bool? finished = null;
+        IReadOnlyList<TranscriptionWord>? words = null;
         Dictionary<string, JsonElement>? unknown = null;
         while (NextMember(ref reader))
         {
@@ -419,13 +421,24 @@ internal static class ServerMessageReader
             {
                 languageCode = ReadString(ref reader, "languageCode", ref unknown);
             }
+            else if (reader.ValueTextEquals("words"u8))
+            {
+                words = Serialized(ref reader, LiveJsonContext.Default.IReadOnlyListTranscriptionWord, "words", ref unknown);
+            }
+            else if (reader.ValueTextEquals("speakerLabel"u8))
+            {
+                speakerLabel = ReadString(ref reader, "speakerLabel", ref unknown);
+            }
             else
             {
                 Keep(ref reader, ref unknown);
             }
         }
 
-        return new Transcription { Text = text, Finished = finished, LanguageCode = languageCode, ExtensionData = unknown };
+        return new Transcription
+        {
+            Text = text, Finished = finished, LanguageCode = languageCode, Words = words, SpeakerLabel = speakerLabel, ExtensionData = unknown,
+        };
     }
 
     /// <summary>Moves to the next member's name; false at the end of the object.</summary>

@@ -5,4 +5,7 @@ public sealed record SetupComplete : WireObject
 {
     /// <summary>Vertex AI's id for the session (a UUID); absent on the Gemini API.</summary>
     public string? SessionId { get; init; }
+
+    /// <summary>The service's signature of a voice-replication consent, for sessions with a replicated voice.</summary>
+    public VoiceConsentSignature? VoiceConsentSignature { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed record UsageMetadata : WireObject
     /// <summary>All tokens.</summary>
     public int? TotalTokenCount { get; init; }
 
+    /// <summary>The tier that served the request, for example <c>standard</c> or <c>priority</c>.</summary>
+    public string? ServiceTier { get; init; }
+
     /// <summary>Prompt tokens by modality.</summary>
     public IReadOnlyList<ModalityTokenCount>? PromptTokensDetails { get; init; }
 
