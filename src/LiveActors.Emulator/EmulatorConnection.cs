@@ -483,6 +483,11 @@ internal sealed class EmulatorConnection
             {
                 // An extended-thinking model speaks again about the same request: a turnComplete that is not the end.
                 await ReplyAsync(ServerFrames.TurnCompleteWith("IN_PROGRESS"), ct).ConfigureAwait(false);
+                if (_resumption)
+                {
+                    await SendResumptionUpdateAsync(mayHold: true, ct).ConfigureAwait(false); // resumable between its speeches
+                }
+
                 await ReplyAsync(ServerFrames.TextChunk($"Turn {turn}, on reflection: still \"{prompt}\""), ct).ConfigureAwait(false);
             }
         }

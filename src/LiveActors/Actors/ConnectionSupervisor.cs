@@ -642,8 +642,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void HandOverIfConfirmed()
     {
-        // What waits for the next connection does not count; a pending tool call does, as it would be lost.
-        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0 && _pendingCalls.Count == 0)
+        // What waits for the next connection does not count; a pending tool call does, as it would be lost, and so does
+        // a reply still streaming (up to the end of its interaction: IDLE on models that report it), which would be cut.
+        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0 && _pendingCalls.Count == 0 && !_replies.InProgress)
         {
             HandOver();
         }

@@ -198,4 +198,22 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
 
         Assert.Equal(2, EventsUntil<InteractionCompleted>(events).OfType<TurnCompleted>().Count());
     }
+
+    [Fact]
+    public void A_goAway_handover_waits_for_the_end_of_the_interaction_not_of_the_turn()
+    {
+        // The model is slow and resumable between its two speeches: a handover at the first turnComplete would cut the second.
+        Emulator.ScriptNextConnection(
+            EmulatorFault.Delay(TimeSpan.FromMilliseconds(100)),
+            EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(3), TimeSpan.FromSeconds(20)));
+        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking" });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("think")));
+
+        var interaction = EventsUntil<InteractionCompleted>(events);
+        Assert.DoesNotContain(interaction, e => e is ReplyCut);
+        Assert.Contains("on reflection", string.Concat(interaction.OfType<ModelTurnReceived>().Select(t => t.Text)), StringComparison.Ordinal);
+        Assert.True(NextEvent<Reconnected>(events).Resumed);
+    }
 }
