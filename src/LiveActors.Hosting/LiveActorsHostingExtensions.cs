@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.DependencyInjection;
 using Akka.Hosting;
 using LiveActors.Actors;
 using LiveActors.Options;
+using LiveActors.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -63,6 +65,36 @@ public static class LiveActorsHostingExtensions
         return builder.WithLiveConnection(name, _ => options);
     }
 
+    /// <summary>
+    /// Starts a <see cref="LiveSessions"/> region, registered under <see cref="LiveSessions"/> (resolve it with
+    /// <c>IRequiredActor&lt;LiveSessions&gt;</c>; <c>AddLiveSessionsFacade</c> gives <see cref="Facade.ILiveSessions"/>), whose
+    /// sessions take their options from configuration, as <c>WithLiveConnection</c> reads them, then from
+    /// <paramref name="optionsFor"/> with the session's id.
+    /// </summary>
+    /// <param name="builder">The Akka.Hosting builder.</param>
+    /// <param name="optionsFor">A session's options from its id and the configured ones (for example its own model or setup).</param>
+    /// <param name="configure">Changes the region's options (passivation, the cap) after HOCON's <c>live-actors.sessions</c>.</param>
+    /// <param name="configurationSection">An IConfiguration section to read the sessions' options from; none when null.</param>
+    public static AkkaConfigurationBuilder WithLiveSessions(
+        this AkkaConfigurationBuilder builder,
+        Func<string, LiveConnectionOptions, LiveConnectionOptions>? optionsFor = null,
+        Func<LiveSessionsOptions, LiveSessionsOptions>? configure = null,
+        string? configurationSection = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddHocon(LiveActorsConfig.Default, HoconAddMode.Append);
+        return builder.WithActors((system, registry, resolver) =>
+        {
+            var configured = Configured(system, resolver, configurationSection);
+            var options = new LiveSessionsOptions(id => optionsFor?.Invoke(id, configured) ?? configured)
+            {
+                LoggerFactory = resolver.GetService<ILoggerFactory>(),
+            }.OverriddenBy(system.Settings.Config);
+            options = configure?.Invoke(options) ?? options;
+            registry.Register<LiveSessions>(system.ActorOf(LiveSessions.Props(options), "live-sessions"));
+        });
+    }
+
     /// <summary>Sends Akka's own log events to the application's <see cref="ILoggerFactory"/> (instead of the console).</summary>
     public static AkkaConfigurationBuilder WithLiveActorsLogging(this AkkaConfigurationBuilder builder)
     {
@@ -78,6 +110,15 @@ public static class LiveActorsHostingExtensions
     private static string ActorName(string name) =>
         "live-" + string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
+    /// <summary>Options from the library's defaults, the actor system's HOCON, then the IConfiguration section.</summary>
+    private static LiveConnectionOptions Configured(ActorSystem system, IDependencyResolver resolver, string? configurationSection)
+    {
+        var options = new LiveConnectionOptions().OverriddenBy(system.Settings.Config);
+        return configurationSection is not null && resolver.GetService<IConfiguration>() is { } configuration
+            ? options.OverriddenBy(configuration.GetSection(configurationSection))
+            : options;
+    }
+
     private static AkkaConfigurationBuilder WithLiveConnection(
         this AkkaConfigurationBuilder builder,
         string actorName,
@@ -89,12 +130,7 @@ public static class LiveActorsHostingExtensions
         builder.AddHocon(LiveActorsConfig.Default, HoconAddMode.Append);
         return builder.WithActors((system, registry, resolver) =>
         {
-            var options = new LiveConnectionOptions().OverriddenBy(system.Settings.Config);
-            if (configurationSection is not null && resolver.GetService<IConfiguration>() is { } configuration)
-            {
-                options = options.OverriddenBy(configuration.GetSection(configurationSection));
-            }
-
+            var options = Configured(system, resolver, configurationSection);
             options = configure?.Invoke(options) ?? options;
             var loggerFactory = resolver.GetService<ILoggerFactory>();
             var session = system.ActorOf(ConnectionSupervisor.Props(options, loggerFactory), actorName);

@@ -26,6 +26,18 @@ public static class LiveConnectionServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers <see cref="ILiveSessions"/> for the region started with <c>WithLiveSessions</c>: <c>Get(id)</c> gives the
+    /// <see cref="ILiveConnection"/> of one session, started on first use.
+    /// </summary>
+    public static IServiceCollection AddLiveSessionsFacade(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddSingleton<ILiveSessions>(provider => new LiveSessionsFacade(
+            provider.GetRequiredService<ActorSystem>(),
+            () => provider.GetRequiredService<IRequiredActor<Sessions.LiveSessions>>().GetAsync()));
+    }
+
+    /// <summary>
     /// Registers a keyed <see cref="ILiveConnection"/> (key <paramref name="name"/>) for the session started with
     /// <c>WithLiveConnection(name)</c>; like the typed one, it finds the session on first use.
     /// </summary>

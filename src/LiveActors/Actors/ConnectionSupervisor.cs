@@ -34,6 +34,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private const string RetryTimer = "retry";
     private const string HealthyTimer = "healthy";
     private const string HandoverTimer = "handover";
+    private const string IdleTimer = "idle";
 
     private readonly LiveConnectionOptions _options;
     private readonly IHeaderSource _credentials;
@@ -48,6 +49,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly OutboundLedger _outbound;
     private readonly ReplyTracker _replies;
     private readonly ModelRules _rules;
+    private readonly Passivation? _passivation;
+    private TimeSpan _lastActivity;
     private readonly HashSet<long> _askedAgain = [];
     private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _pendingCalls = new(StringComparer.Ordinal); // id: function name
@@ -76,8 +79,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _sequence;
     private long _receiverIds;
 
-    private ConnectionSupervisor(ResolvedCredentials credentials, ILoggerFactory loggerFactory, IActorRef? subscriber)
+    private ConnectionSupervisor(ResolvedCredentials credentials, ILoggerFactory loggerFactory, IActorRef? subscriber, Passivation? passivation = null)
     {
+        _passivation = passivation;
         if (subscriber is not null)
         {
             _subscribers.Add(subscriber);
@@ -149,13 +153,14 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process.</summary>
-    internal static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null)
+    internal static Props Props(
+        LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null, Passivation? passivation = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         var credentials = CredentialResolver.Resolve(options, environment);
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
-        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs, subscriber));
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs, subscriber, passivation));
     }
 
     /// <inheritdoc />
@@ -195,6 +200,53 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             _healthy = true;
             _attempt = 0;
+        });
+        Receive<IdleNow>(_ => PassivateIfIdleFor(_passivation?.After ?? TimeSpan.Zero));
+        Receive<PassivateIfIdle>(_ => PassivateIfIdleFor(TimeSpan.Zero));
+        Common();
+    }
+
+    /// <summary>The socket closes because the session was idle; a Send meanwhile waits, and wakes it once the socket is gone.</summary>
+    private void Passivating(TimeSpan idleFor)
+    {
+        Receive<Send>(send => Accept(send, onSocket: false));
+        Receive<ConnectionEnded>(ended =>
+        {
+            _connection = null;
+            SettleOutbound(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
+            if (_outbound.PendingCount > 0)
+            {
+                Wake(); // sent while the socket closed: straight to a new connection
+                return;
+            }
+
+            _status = ConnectionStatus.Passivated;
+            Log.Passivated(_logger, idleFor);
+            Context.Parent.Tell(SessionPassivated.Instance);
+            Publish(new Live.Passivated(idleFor));
+            Become(Passivated);
+        });
+        Receive<Close>(_ =>
+        {
+            _closeRequesters.Add(Sender);
+            _status = ConnectionStatus.Closing;
+            Become(Closing); // the socket is closing already; its end finishes the close
+        });
+        Common();
+    }
+
+    /// <summary>Idle with its socket closed and its handle kept: the next Send resumes the conversation on a new connection.</summary>
+    private void Passivated()
+    {
+        Receive<Send>(send =>
+        {
+            Accept(send, onSocket: false);
+            Wake();
+        });
+        Receive<Close>(_ =>
+        {
+            _closeRequesters.Add(Sender);
+            FinishClose();
         });
         Common();
     }
@@ -314,6 +366,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         });
         Receive<Healthy>(_ => { });
         Receive<HandOverNow>(_ => { });
+        Receive<IdleNow>(_ => { });
+        Receive<PassivateIfIdle>(_ => { });
         Receive<OutboundRejected>(OnRejected);
     }
 
@@ -362,6 +416,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _connections++;
         _readyOnThisConnection = true;
         Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _options.Retry.ResetAfter);
+        Touch();
+        if (_passivation?.After is { } after)
+        {
+            Timers.StartSingleTimer(IdleTimer, IdleNow.Instance, after);
+        }
+
         Publish(_connections == 1
             ? new Live.Connected(ready.SessionId) { Resumed = _resuming }
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
@@ -599,6 +659,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
+        Touch();
         var message = new OutboundMessage(++_sequence, send.Message, Sender, size, send.Correlation);
         Sender.Tell(new SendAccepted(message.Sequence, send.Correlation));
         if (onSocket)
@@ -702,6 +763,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             ReportLetGo();
         }
 
+        if (_passivation is not null && ReplyEvidence.IsReply(message))
+        {
+            Touch();
+        }
+
         if (_historyUnproven && (ReplyEvidence.IsReply(message) || message.ServerContent?.InputTranscription is not null
             || message.SessionResumptionUpdate?.LastConsumedClientMessageIndex >= 1))
         {
@@ -802,6 +868,48 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>Notes activity for passivation: a send accepted, a reply streaming, a connection ready.</summary>
+    private void Touch()
+    {
+        if (_passivation is not null)
+        {
+            _lastActivity = Context.System.Scheduler.MonotonicClock;
+        }
+    }
+
+    /// <summary>
+    /// Passivates when nothing was sent or streamed for <paramref name="atLeast"/>, nothing waits to be confirmed, no reply
+    /// streams, no tool call is pending, and a resumable handle can bring the conversation back; else the idle timer
+    /// waits for the rest of the idle time.
+    /// </summary>
+    private void PassivateIfIdleFor(TimeSpan atLeast)
+    {
+        var idleFor = Context.System.Scheduler.MonotonicClock - _lastActivity;
+        var quiet = _outbound.IsEmpty && _pendingCalls.Count == 0 && !_replies.InProgress;
+        if (_passivation is not null && quiet && idleFor >= atLeast && _handle is not null && _options.SessionResumption.Enabled)
+        {
+            Timers.Cancel(IdleTimer);
+            Timers.Cancel(HealthyTimer);
+            _connection?.Tell(CloseSocket.Instance);
+            Become(() => Passivating(idleFor));
+            return;
+        }
+
+        if (_passivation?.After is { } after)
+        {
+            Timers.StartSingleTimer(IdleTimer, IdleNow.Instance, idleFor >= after ? after : after - idleFor);
+        }
+    }
+
+    /// <summary>A Send came for a passivated session: resume the conversation on a new connection.</summary>
+    private void Wake()
+    {
+        Log.Woke(_logger);
+        Context.Parent.Tell(SessionWoke.Instance);
+        _attempt = 0;
+        StartAttempt();
+    }
+
     private void BeginClose()
     {
         Log.Closing(_logger);
@@ -882,6 +990,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private sealed record Healthy
     {
         public static readonly Healthy Instance = new();
+    }
+
+    private sealed record IdleNow
+    {
+        public static readonly IdleNow Instance = new();
     }
 
     private sealed record ReceiveTimedOut(long Id, TimeSpan Timeout);

@@ -10,9 +10,16 @@ internal sealed class ListenerLifetime
 {
     private readonly CancellationTokenSource _stopped = new(); // cancelled once; never disposed, like an actor's state
     private Live.Event[]? _unclaimed;
+    private volatile bool _sessionEnded;
 
     /// <summary>Cancelled when the listener has stopped.</summary>
     public CancellationToken Stopped => _stopped.Token;
+
+    /// <summary>Whether the session is known to be over (it closed or gave up), possibly before the listener has stopped.</summary>
+    public bool SessionEnded => _sessionEnded || _stopped.IsCancellationRequested;
+
+    /// <summary>The session closed or gave up: nothing but session_closed will come from it.</summary>
+    public void EndSession() => _sessionEnded = true;
 
     /// <summary>Called once, by the listener as it stops, with the early events nobody claimed (null: none kept).</summary>
     public void End(IEnumerable<Live.Event>? unclaimed)

@@ -45,6 +45,9 @@ public sealed class LiveConnection : ILiveConnection
     /// <inheritdoc />
     public IActorRef Session { get; }
 
+    /// <summary>Whether its session has ended and the facade's listener with it.</summary>
+    internal bool IsOver => _lifetime.SessionEnded;
+
     /// <summary>Starts a session with <paramref name="options"/> and returns its facade, which sees every event from the first.</summary>
     /// <exception cref="LiveConnectionException">Invalid options or missing credentials.</exception>
     public static LiveConnection Start(IActorRefFactory system, LiveConnectionOptions options, ILoggerFactory? loggerFactory = null, string? name = null)
@@ -155,9 +158,11 @@ public sealed class LiveConnection : ILiveConnection
         try
         {
             Unwrap<Live.Closed>(await AskSessionAsync(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
+            _lifetime.EndSession();
         }
         catch (LiveConnectionException e) when (e.Error is SessionClosed)
         {
+            _lifetime.EndSession();
         }
     }
 

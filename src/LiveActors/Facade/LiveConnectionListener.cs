@@ -89,6 +89,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
             if (@event is Live.Closed or GaveUp)
             {
                 _ended = true;
+                _lifetime.EndSession();
                 _listeners.ForEach(listener => listener.TryComplete());
                 _listeners.Clear();
             }

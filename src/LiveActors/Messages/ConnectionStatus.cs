@@ -20,6 +20,12 @@ public static partial class Live
         /// <summary>The connection was lost; waiting to retry.</summary>
         Reconnecting,
 
+        /// <summary>
+        /// Idle (a <see cref="Sessions.LiveSessions"/> session): its socket is closed and its resumption handle kept; the
+        /// next Send resumes the conversation on a new connection.
+        /// </summary>
+        Passivated,
+
         /// <summary>Close was asked for; waiting for the server's close frame.</summary>
         Closing,
 

@@ -47,6 +47,9 @@ internal static class LiveDefaults
     public static readonly string? Proxy = Read(OptionKeys.TransportProxy, SettingParsers.OptionalText);
     public static readonly int ReceiveBufferSize = (int)Math.Min(int.MaxValue, Read(OptionKeys.TransportReceiveBufferSize, SettingParsers.Size));
 
+    public static readonly TimeSpan? SessionsPassivateAfter = Read(OptionKeys.SessionsPassivateAfter, SettingParsers.OptionalDuration);
+    public static readonly int SessionsMaxOpen = Read(OptionKeys.SessionsMaxOpen, SettingParsers.Int);
+
     private static T Read<T>(string key, Func<string, string, T> parse) =>
         Reference.Find(key) is { } raw
             ? parse(key, raw)

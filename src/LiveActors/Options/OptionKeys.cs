@@ -38,6 +38,11 @@ internal static class OptionKeys
     public const string TransportHttpVersion = "transport.http-version";
     public const string TransportProxy = "transport.proxy";
     public const string TransportReceiveBufferSize = "transport.receive-buffer-size";
+    public const string SessionsPassivateAfter = "sessions.passivate-after";
+    public const string SessionsMaxOpen = "sessions.max-open";
+
+    /// <summary>The keys of a <see cref="Sessions.LiveSessions"/> region (<see cref="Sessions.LiveSessionsOptions"/>), not of one session.</summary>
+    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen];
 
     public static readonly IReadOnlyList<string> All =
     [

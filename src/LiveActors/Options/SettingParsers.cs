@@ -77,6 +77,10 @@ internal static class SettingParsers
             ? uri
             : throw Invalid(key, $"must be an absolute address such as ws://127.0.0.1:8080 (was '{raw}').");
 
+    /// <summary>A duration, or <c>off</c> (also <c>none</c>, <c>infinite</c>) for none.</summary>
+    public static TimeSpan? OptionalDuration(string key, string raw) =>
+        raw.Trim().ToLowerInvariant() is "off" or "none" or "infinite" or "" ? null : Duration(key, raw);
+
     /// <summary>HOCON durations (<c>30s</c>, <c>500 ms</c>, <c>2 minutes</c>; a bare number is milliseconds) or <c>hh:mm:ss</c>.</summary>
     public static TimeSpan Duration(string key, string raw)
     {

@@ -61,4 +61,10 @@ internal static partial class Log
 
     [LoggerMessage(1019, LogLevel.Warning, "A send was refused before it reached the wire ({ErrorCode}): the model takes no {What}")]
     public static partial void SendRefused(ILogger logger, string errorCode, string what);
+
+    [LoggerMessage(1020, LogLevel.Information, "Passivated after {IdleFor} idle: the socket is closed, the resumption handle kept")]
+    public static partial void Passivated(ILogger logger, TimeSpan idleFor);
+
+    [LoggerMessage(1021, LogLevel.Information, "A send woke the passivated session; resuming it on a new connection")]
+    public static partial void Woke(ILogger logger);
 }

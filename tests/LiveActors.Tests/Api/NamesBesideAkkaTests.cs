@@ -9,6 +9,7 @@ using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Sessions;
 using LiveActors.Telemetry;
 
 namespace LiveActors.Tests.Api;

@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using Akka.Actor;
-using LiveActors.Facade;
 using LiveActors.Protocol;
 using static LiveActors.Live;
 
-namespace LiveActors.Hosting;
+namespace LiveActors.Facade;
 
 /// <summary>
 /// An <see cref="ILiveConnection"/> that finds its session on first use, so it can be injected into hosted services that
@@ -42,6 +41,12 @@ internal class DeferredLiveConnection(Func<Task<LiveConnection>> connect) : ILiv
 
     public async Task<LiveReply> AskAsync(ClientMessage message, CancellationToken cancellationToken = default) =>
         await (await InnerAsync(cancellationToken).ConfigureAwait(false)).AskAsync(message, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether it is of no more use: its session has ended (closed, or gave up), or finding the session failed. Not before
+    /// first use.
+    /// </summary>
+    public bool IsOver => _inner.IsValueCreated && _inner.Value is { IsCompleted: true } inner && (!inner.IsCompletedSuccessfully || inner.Result.IsOver);
 
     private Task<LiveConnection> InnerAsync(CancellationToken cancellationToken) => _inner.Value.WaitAsync(cancellationToken);
 }

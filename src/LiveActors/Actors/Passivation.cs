@@ -1,0 +1,26 @@
+namespace LiveActors.Actors;
+
+/// <summary>
+/// How a session managed by a region passivates: after <paramref name="After"/> with nothing sent and nothing streaming
+/// it closes its socket and keeps its handle, and it tells its parent (the region) when it passivates and wakes.
+/// </summary>
+/// <param name="After">The idle time; null never passivates by itself (the region may still ask it to).</param>
+internal sealed record Passivation(TimeSpan? After);
+
+/// <summary>Region to session: passivate now if idle (the region holds too many open sessions); ignored when busy.</summary>
+internal sealed record PassivateIfIdle
+{
+    public static readonly PassivateIfIdle Instance = new();
+}
+
+/// <summary>Session to region: its socket is closed, its handle kept.</summary>
+internal sealed record SessionPassivated
+{
+    public static readonly SessionPassivated Instance = new();
+}
+
+/// <summary>Session to region: a Send woke it; it is connecting again.</summary>
+internal sealed record SessionWoke
+{
+    public static readonly SessionWoke Instance = new();
+}

@@ -1,0 +1,237 @@
+using Akka.Actor;
+using LiveActors.Actors;
+using LiveActors.Auth;
+using LiveActors.Errors;
+using Microsoft.Extensions.Logging.Abstractions;
+using static LiveActors.Errors.ConnectionError;
+
+namespace LiveActors.Sessions;
+
+/// <summary>
+/// A region of sessions, one per call, user or conversation, addressed by id: send it an <see cref="Envelope"/> with a
+/// session id and any message of the session API (<see cref="Live.Send"/>, <see cref="Live.Subscribe"/>,
+/// <see cref="Live.Receive"/>, <see cref="Live.Close"/>, ...), and it goes to that session with its sender, so replies
+/// come back as they would from the session itself. The first message for an id starts its session with options from
+/// <see cref="LiveSessionsOptions.OptionsFor"/>; a session that closes or gives up is gone, and the next message for its
+/// id starts a new one.
+/// </summary>
+/// <remarks>
+/// <para>Idle sessions passivate (<see cref="LiveSessionsOptions.PassivateAfter"/>): their socket closes, their handle and
+/// subscribers stay, and the next Send resumes the conversation on a new connection, unseen by its sender (subscribers
+/// get <see cref="Live.Passivated"/>, then <see cref="Live.Reconnected"/>). Past
+/// <see cref="LiveSessionsOptions.MaxOpenSessions"/> open sockets, the least recently used idle sessions passivate
+/// first.</para>
+/// <para>Messages for a session that is closing wait until it has ended, then go to its new session, in order.</para>
+/// </remarks>
+public sealed class LiveSessions : ReceiveActor
+{
+    private readonly LiveSessionsOptions _options;
+    private readonly LiveEnvironment _environment;
+    private readonly Dictionary<string, SessionEntry> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, SessionEntry> _byRef = [];
+    private readonly LinkedList<SessionEntry> _open = new(); // least recently used first
+    private long _names;
+
+    private LiveSessions(LiveSessionsOptions options, LiveEnvironment environment)
+    {
+        _options = options;
+        _environment = environment;
+        Receive<Envelope>(envelope => Route(envelope.SessionId, envelope.Message, Sender));
+        Receive<GetSession>(get =>
+        {
+            if (Entry(get.SessionId, Sender) is { } entry)
+            {
+                Sender.Tell(new SessionRef(get.SessionId, entry.Session));
+            }
+        });
+        Receive<GetRegionStatus>(_ => Sender.Tell(new RegionStatus(_sessions.Count, _open.Count)));
+        Receive<SessionPassivated>(_ =>
+        {
+            if (_byRef.TryGetValue(Sender, out var entry) && entry.OpenNode is { } node)
+            {
+                _open.Remove(node);
+                entry.OpenNode = null;
+            }
+        });
+        Receive<SessionWoke>(_ =>
+        {
+            if (_byRef.TryGetValue(Sender, out var entry))
+            {
+                Opened(entry);
+            }
+        });
+        Receive<Terminated>(terminated => Ended(terminated.ActorRef));
+    }
+
+    /// <summary>The props of a region with <paramref name="options"/>.</summary>
+    /// <exception cref="LiveConnectionException">The options are invalid.</exception>
+    public static Props Props(LiveSessionsOptions options) => Props(options, LiveEnvironment.Process);
+
+    internal static Props Props(LiveSessionsOptions options, LiveEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.OptionsFor);
+        if (options.Validate() is [var first, ..])
+        {
+            throw new LiveConnectionException(first);
+        }
+
+        return ActorFactory<LiveSessions>.Props(() => new LiveSessions(options, environment));
+    }
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    private void Route(string sessionId, object message, IActorRef sender)
+    {
+        if (Entry(sessionId, sender) is not { } entry)
+        {
+            return;
+        }
+
+        if (entry.Closing)
+        {
+            if (entry.Waiting.Count >= _options.MaxBufferedPerSession)
+            {
+                sender.Tell(new Status.Failure(new LiveConnectionException(new BufferFull(entry.Waiting.Count, 0))));
+                return;
+            }
+
+            entry.Waiting.Add((message, sender)); // for the session that follows this one
+            return;
+        }
+
+        if (message is Live.Close)
+        {
+            entry.Closing = true;
+        }
+
+        if (entry.OpenNode is { } node)
+        {
+            _open.Remove(node); // most recently used last
+            _open.AddLast(node);
+        }
+
+        entry.Session.Tell(message, sender);
+    }
+
+    /// <summary>The session with this id, started now when it has none; null (the sender told why) when it cannot start.</summary>
+    private SessionEntry? Entry(string sessionId, IActorRef sender)
+    {
+        if (string.IsNullOrEmpty(sessionId))
+        {
+            sender.Tell(new Status.Failure(new LiveConnectionException(new InvalidOption("SessionId", "sessions", "must not be empty."))));
+            return null;
+        }
+
+        if (_sessions.TryGetValue(sessionId, out var entry))
+        {
+            return entry;
+        }
+
+        IActorRef session;
+        try
+        {
+            var props = ConnectionSupervisor.Props(
+                _options.OptionsFor(sessionId), _options.LoggerFactory ?? NullLoggerFactory.Instance, _environment, subscriber: null,
+                new Passivation(_options.PassivateAfter));
+            session = Context.ActorOf(props, ActorName(sessionId));
+        }
+        catch (LiveConnectionException e)
+        {
+            sender.Tell(new Status.Failure(e));
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            sender.Tell(new Status.Failure(new LiveConnectionException(new ConnectionFailed($"the options of session '{sessionId}' could not be made: {e.Message}") { Cause = e })));
+            return null;
+        }
+
+        Context.Watch(session);
+        entry = new SessionEntry(sessionId, session);
+        _sessions[sessionId] = entry;
+        _byRef[session] = entry;
+        Opened(entry);
+        return entry;
+    }
+
+    /// <summary>The session holds (or opens) a socket: counted, and past the cap the least recently used idle ones are asked to passivate.</summary>
+    private void Opened(SessionEntry entry)
+    {
+        entry.OpenNode ??= _open.AddLast(entry);
+        var excess = _open.Count - _options.MaxOpenSessions;
+        for (var node = _open.First; excess > 0 && node is not null; node = node.Next)
+        {
+            if (node.Value != entry)
+            {
+                node.Value.Session.Tell(PassivateIfIdle.Instance); // a busy one ignores it and stays open
+                excess--;
+            }
+        }
+    }
+
+    private void Ended(IActorRef session)
+    {
+        if (!_byRef.Remove(session, out var entry))
+        {
+            return;
+        }
+
+        _sessions.Remove(entry.SessionId);
+        if (entry.OpenNode is { } node)
+        {
+            _open.Remove(node);
+        }
+
+        foreach (var (message, sender) in entry.Waiting)
+        {
+            Route(entry.SessionId, message, sender); // a new session, for what came while the old one closed
+        }
+    }
+
+    /// <summary>An actor name for any id: the id itself when Akka allows it, else a counter (the id lives in the entry).</summary>
+    private string ActorName(string sessionId) =>
+        sessionId.Length <= 100 && ActorPath.IsValidPathElement(sessionId) && !_sessions.ContainsKey(sessionId) && Context.Child(sessionId).IsNobody()
+            ? sessionId
+            : $"session-{++_names}";
+
+    /// <summary>A message for the session with id <paramref name="SessionId"/>, starting it if it has none.</summary>
+    /// <param name="SessionId">The session's id: a call, a user, a conversation. Any non-empty string.</param>
+    /// <param name="Message">A message of the session API; replies go to the envelope's sender.</param>
+    public sealed record Envelope(string SessionId, object Message);
+
+    /// <summary>Asks for the session's actor (starting it if it has none); answered with <see cref="SessionRef"/>.</summary>
+    /// <param name="SessionId">The session's id.</param>
+    public sealed record GetSession(string SessionId);
+
+    /// <summary>The actor of a session, for code that talks to it directly (or wraps it in a facade).</summary>
+    /// <param name="SessionId">The session's id.</param>
+    /// <param name="Session">Its actor: the same until it closes or gives up.</param>
+    public sealed record SessionRef(string SessionId, IActorRef Session);
+
+    /// <summary>Asks how many sessions the region holds; answered with <see cref="RegionStatus"/>.</summary>
+    public sealed record GetRegionStatus
+    {
+        /// <summary>The one instance.</summary>
+        public static readonly GetRegionStatus Instance = new();
+    }
+
+    /// <summary>How many sessions the region holds, and how many of them hold a socket (connected, or connecting).</summary>
+    /// <param name="Sessions">Every session, passivated ones included.</param>
+    /// <param name="Open">Those not passivated.</param>
+    public sealed record RegionStatus(int Sessions, int Open);
+
+    private sealed class SessionEntry(string sessionId, IActorRef session)
+    {
+        public string SessionId { get; } = sessionId;
+
+        public IActorRef Session { get; } = session;
+
+        public bool Closing { get; set; }
+
+        public List<(object Message, IActorRef Sender)> Waiting { get; } = [];
+
+        public LinkedListNode<SessionEntry>? OpenNode { get; set; }
+    }
+}

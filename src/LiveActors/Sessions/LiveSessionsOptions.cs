@@ -1,0 +1,76 @@
+using LiveActors.Errors;
+using LiveActors.Options;
+using Microsoft.Extensions.Logging;
+using static LiveActors.Errors.ConnectionError;
+
+namespace LiveActors.Sessions;
+
+/// <summary>
+/// How a <see cref="LiveSessions"/> region starts and keeps its sessions. Defaults come from <c>Akka.conf</c>
+/// (<c>live-actors.sessions</c>).
+/// </summary>
+/// <param name="OptionsFor">
+/// The options of the session with a given id, called when the id is first used (and again after it closed): model,
+/// setup, credentials may differ per session. An exception, or invalid options, refuses that message with
+/// <see cref="LiveConnectionException"/>.
+/// </param>
+public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> OptionsFor)
+{
+    /// <summary>
+    /// How long a session may go with nothing sent and nothing streaming before it passivates (closes its socket, keeps
+    /// its handle); null never. HOCON <c>sessions.passivate-after</c>.
+    /// </summary>
+    public TimeSpan? PassivateAfter { get; init; } = LiveDefaults.SessionsPassivateAfter;
+
+    /// <summary>
+    /// How many sessions may hold a socket open at once; past it the least recently used idle ones passivate first.
+    /// HOCON <c>sessions.max-open</c>.
+    /// </summary>
+    public int MaxOpenSessions { get; init; } = LiveDefaults.SessionsMaxOpen;
+
+    /// <summary>How many messages for a closing session wait for it to end (then go to a new one); more are refused.</summary>
+    public int MaxBufferedPerSession { get; init; } = 1024;
+
+    /// <summary>Where the sessions log; none by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// These options with the <c>sessions</c> keys a HOCON <c>live-actors</c> section (or a config holding one) sets
+    /// applied on top; keys it leaves out keep their value here.
+    /// </summary>
+    public LiveSessionsOptions OverriddenBy(Akka.Configuration.Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.HasPath(LiveActorsConfig.Section) ? config.GetConfig(LiveActorsConfig.Section) : config;
+        var source = new HoconSettingSource(section);
+        return this with
+        {
+            PassivateAfter = source.Find(OptionKeys.SessionsPassivateAfter) is { } after
+                ? SettingParsers.OptionalDuration(OptionKeys.SessionsPassivateAfter, after)
+                : PassivateAfter,
+            MaxOpenSessions = source.Find(OptionKeys.SessionsMaxOpen) is { } max ? SettingParsers.Int(OptionKeys.SessionsMaxOpen, max) : MaxOpenSessions,
+        };
+    }
+
+    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    public IReadOnlyList<ConnectionError> Validate()
+    {
+        var errors = new List<ConnectionError>();
+        if (PassivateAfter is { } after && after <= TimeSpan.Zero)
+        {
+            errors.Add(new InvalidOption(nameof(PassivateAfter), "sessions.passivate-after", $"must be positive, or off (was {after})."));
+        }
+
+        if (MaxOpenSessions < 1)
+        {
+            errors.Add(new InvalidOption(nameof(MaxOpenSessions), "sessions.max-open", $"must be at least 1 (was {MaxOpenSessions})."));
+        }
+
+        if (MaxBufferedPerSession < 0)
+        {
+            errors.Add(new InvalidOption(nameof(MaxBufferedPerSession), "sessions.max-buffered", $"must be 0 or more (was {MaxBufferedPerSession})."));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,50 @@
+using Akka.Actor;
+using Akka.Hosting;
+using LiveActors.Emulator;
+using LiveActors.Facade;
+using LiveActors.Hosting;
+using LiveActors.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using GenericHost = Microsoft.Extensions.Hosting.Host;
+
+namespace LiveActors.Tests.Hosting;
+
+/// <summary>A LiveSessions region registered with Akka.Hosting, each session with options of its own.</summary>
+public sealed class SessionsHostingTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private LiveEmulator _emulator = null!;
+
+    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task The_region_resolves_from_DI_and_each_id_gets_its_own_options()
+    {
+        var builder = GenericHost.CreateApplicationBuilder();
+        builder.Services.AddAkka("live-sessions-test", akka => akka.WithLiveSessions(
+            (id, configured) => configured with
+            {
+                Model = id.StartsWith("thinking", StringComparison.Ordinal) ? "gemini-3.8-live-extended-thinking" : "gemini-2.5-flash",
+                ApiKey = _emulator.Options.ApiKey,
+                BaseAddress = _emulator.BaseAddress,
+            },
+            sessions => sessions with { MaxOpenSessions = 50 }));
+        builder.Services.AddLiveSessionsFacade();
+        using var host = builder.Build();
+        await host.StartAsync();
+        using var stop = new CancellationTokenSource(Patience);
+
+        var region = await host.Services.GetRequiredService<IRequiredActor<LiveSessions>>().GetAsync(stop.Token);
+        var sessions = host.Services.GetRequiredService<ILiveSessions>();
+        var plain = await sessions.Get("user-1").AskAsync("hello", stop.Token);
+        var thinking = await sessions.Get("thinking-1").AskAsync("hello", stop.Token);
+
+        Assert.Equal("live-sessions", region.Path.Name);
+        Assert.Equal("Turn 1: you said \"hello\"", plain.Text);
+        Assert.Contains("on reflection", thinking.Text, StringComparison.Ordinal); // the extended-thinking model, by id
+        Assert.Equal(new LiveSessions.RegionStatus(2, 2), await region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, stop.Token));
+        await host.StopAsync(stop.Token);
+    }
+}
