@@ -50,6 +50,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly ReplyTracker _replies;
     private readonly ModelRules _rules;
     private readonly Passivation? _passivation;
+    private readonly Durability? _durability;
+    private List<Live.Event>? _backlog; // with a keeper: events published before anyone subscribed, for the first subscriber
+    private long _doneThrough;
     private TimeSpan _lastActivity;
     private readonly HashSet<long> _askedAgain = [];
     private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
@@ -79,9 +82,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _sequence;
     private long _receiverIds;
 
-    private ConnectionSupervisor(ResolvedCredentials credentials, ILoggerFactory loggerFactory, IActorRef? subscriber, Passivation? passivation = null)
+    private ConnectionSupervisor(
+        ResolvedCredentials credentials, ILoggerFactory loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
     {
         _passivation = passivation;
+        _durability = durability;
         if (subscriber is not null)
         {
             _subscribers.Add(subscriber);
@@ -106,6 +111,16 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             toolCallsBlock: options.Setup?.Tools?.SelectMany(t => t.FunctionDeclarations ?? []).Any(f => f.Behavior == "NON_BLOCKING") != true);
         _rules = new ModelRules(options);
         _replies.IdleEndsInteraction = _rules.IdleEndsInteraction;
+        if (durability is not null)
+        {
+            _backlog = [];
+            if (durability.Recovered is { } recovered)
+            {
+                _sequence = recovered.LastSequence;
+                _doneThrough = recovered.Unconfirmed.Count > 0 ? recovered.Unconfirmed[0].Sequence - 1 : recovered.LastSequence;
+                _handle = recovered.Handle ?? _handle;
+            }
+        }
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -154,13 +169,14 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process.</summary>
     internal static Props Props(
-        LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null, Passivation? passivation = null)
+        LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null, Passivation? passivation = null,
+        Durability? durability = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         var credentials = CredentialResolver.Resolve(options, environment);
         var logs = loggerFactory ?? NullLoggerFactory.Instance;
-        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs, subscriber, passivation));
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs, subscriber, passivation, durability));
     }
 
     /// <inheritdoc />
@@ -173,6 +189,10 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
         Log.Authenticating(_logger, _options.AuthStrategy, _credentialSource);
         Log.ModelRules(_logger, _options.Model, _rules.Family, _options.ModelFamily == ModelFamily.Auto ? "its name" : "the model-family option");
+        if (_durability?.Recovered is { } recovered)
+        {
+            Recover(recovered);
+        }
         StartAttempt();
     }
 
@@ -319,6 +339,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             _outbound.Written(written.Sequence);
             ReportLetGo();
+            ReportDone();
             HandOverIfConfirmed();
         });
         Receive<Live.Receive>(OnReceive);
@@ -345,6 +366,13 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             }
 
             Sender.Tell(new Subscribed(subscribe.Subscriber));
+            if (_backlog is { Count: > 0 } backlog)
+            {
+                backlog.ForEach(subscribe.Subscriber.Tell);
+                backlog.Clear();
+            }
+
+            _backlog = null; // only what came before the first subscriber
         });
         Receive<Unsubscribe>(unsubscribe =>
         {
@@ -528,6 +556,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
                 Fail(message, new ToolCallLost(LostCallsIn(message.Message)));
             }
         }
+
+        ReportDone();
     }
 
     /// <summary>Written messages past the outbound limits, let go without evidence: reported, never taken as delivered.</summary>
@@ -662,6 +692,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Touch();
         var message = new OutboundMessage(++_sequence, send.Message, Sender, size, send.Correlation);
         Sender.Tell(new SendAccepted(message.Sequence, send.Correlation));
+        _durability?.Keeper.Tell(new DurableAccepted(message.Sequence, message.Message, message.Correlation));
         if (onSocket)
         {
             _connection!.Tell(message);
@@ -779,6 +810,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         if (!_historyUnproven && message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)
         {
             _handle = handle; // an update without a handle, or not resumable, never erases a good one
+            _durability?.Keeper.Tell(new DurableHandle(handle, Context.System.Scheduler.Now));
             _outbound.HandleReceived();
             if (update.LastConsumedClientMessageIndex is { } consumed)
             {
@@ -797,6 +829,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Keep(inbound);
         }
 
+        ReportDone();
         ServerEvents.AddTo(_events, message, _replies.IdleEndsInteraction);
         foreach (var @event in _events)
         {
@@ -868,6 +901,67 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// A process stopped with this session open, and this one took it over: the messages the server had not shown it had
+    /// are replayed or reported by the uncertain-messages rule of a reconnect, and a handle too old to resume with is said.
+    /// </summary>
+    private void Recover(RecoveredSession recovered)
+    {
+        Log.Recovered(_logger, recovered.Handle is not null, recovered.Unconfirmed.Count);
+        if (recovered.HandleTooOld)
+        {
+            Publish(new ResumptionRefused(new ConnectionFailed("the stored resumption handle is older than the service keeps a session; a new session starts.")));
+        }
+
+        var stopped = new ConnectionFailed("the process stopped before the server showed it had the message.");
+        foreach (var held in recovered.Unconfirmed)
+        {
+            var message = new OutboundMessage(held.Sequence, held.Message, ActorRefs.Nobody, ClientMessageSize.Of(held.Message), held.Correlation);
+            var resend = _options.SessionResumption.UncertainMessages switch
+            {
+                UncertainDelivery.ResendAll => true,
+                UncertainDelivery.ResendRealtimeAudio => held.Message is RealtimeInput { Audio: not null },
+                _ => false,
+            };
+            if (resend && _handle is not null)
+            {
+                _outbound.Queue(message);
+            }
+            else
+            {
+                Fail(message, new DeliveryUncertain(stopped));
+            }
+        }
+
+        ReportDone();
+    }
+
+    /// <summary>Tells the keeper how far every message is done (confirmed, or reported), when that moved.</summary>
+    private void ReportDone()
+    {
+        if (_durability is null)
+        {
+            return;
+        }
+
+        var doneThrough = (_outbound.LowestHeld ?? _sequence + 1) - 1;
+        if (doneThrough > _doneThrough)
+        {
+            _doneThrough = doneThrough;
+            _durability.Keeper.Tell(new DurableDoneThrough(doneThrough));
+        }
+    }
+
+    /// <summary>A region's session is over: its keeper drops its state, and its region sends what comes next to a new session.</summary>
+    private void EndForRegion(IReadOnlyList<IActorRef> closeRequesters)
+    {
+        _durability?.Keeper.Tell(DurableEnded.Instance);
+        if (_passivation is not null)
+        {
+            Context.Parent.Tell(new SessionEnding(closeRequesters));
+        }
+    }
+
     /// <summary>Notes activity for passivation: a send accepted, a reply streaming, a connection ready.</summary>
     private void Touch()
     {
@@ -924,10 +1018,15 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     {
         Timers.Cancel(RetryTimer);
         End(SessionClosed.Instance);
-        _closeRequesters.ForEach(requester => requester.Tell(Live.Closed.Instance));
+        if (_passivation is null)
+        {
+            _closeRequesters.ForEach(requester => requester.Tell(Live.Closed.Instance));
+        }
+
         Publish(Live.Closed.Instance, except: _closeRequesters); // one Closed each: a requester that subscribes has its reply
-        _closeRequesters.Clear();
         Log.Closed(_logger);
+        EndForRegion([.. _closeRequesters]); // a region's session: the region answers the requesters
+        _closeRequesters.Clear();
         Context.Stop(Self);
     }
 
@@ -938,6 +1037,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         // The last Disconnected is about the last connection attempt, so it carries that attempt's own error.
         Publish(new Disconnected(error is MaxRetriesExceeded retries ? retries.LastError : error, WillRetry: false, null));
         Publish(new GaveUp(error));
+        EndForRegion([]);
         Context.Stop(Self);
     }
 
@@ -966,6 +1066,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// <summary>Tells every subscriber, but those in <paramref name="except"/>: they were told already, as an answer.</summary>
     private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef>? except = null)
     {
+        if (_backlog is { Count: < 64 } backlog && _subscribers.Count == 0)
+        {
+            backlog.Add(@event); // a recovered session speaks before anyone could subscribe: its first subscriber hears it
+        }
+
         foreach (var subscriber in _subscribers)
         {
             if (except is null || !except.Contains(subscriber))

@@ -57,6 +57,26 @@ internal sealed class OutboundLedger(
     /// <summary>Whether anything at all is still held.</summary>
     public bool IsEmpty => _queued.Count == 0 && _handed.Count == 0;
 
+    /// <summary>The lowest sequence still held (queued or handed), or null when nothing is: everything below it is done.</summary>
+    public long? LowestHeld
+    {
+        get
+        {
+            long? lowest = null;
+            foreach (var message in _queued)
+            {
+                lowest = Math.Min(lowest ?? long.MaxValue, message.Sequence);
+            }
+
+            foreach (var handed in _handed)
+            {
+                lowest = Math.Min(lowest ?? long.MaxValue, handed.Message.Sequence);
+            }
+
+            return lowest;
+        }
+    }
+
     /// <summary>Null when a message of <paramref name="size"/> bytes fits, else the BufferFull error to refuse it with.</summary>
     public BufferFull? Refusal(long size) =>
         _pendingCount + 1 > limits.MaxMessages || (_pendingCount > 0 && _pendingBytes + size > limits.MaxBytes)

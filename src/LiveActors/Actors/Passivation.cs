@@ -1,3 +1,5 @@
+using Akka.Actor;
+
 namespace LiveActors.Actors;
 
 /// <summary>
@@ -18,6 +20,13 @@ internal sealed record SessionPassivated
 {
     public static readonly SessionPassivated Instance = new();
 }
+
+/// <summary>
+/// Session to region: it closed or gave up and is stopping; what comes for its id now is for a new session. The region
+/// answers <paramref name="CloseRequesters"/> with Closed, after it has marked the session ending, so a caller that
+/// asks for the id again once closed always gets a new session.
+/// </summary>
+internal sealed record SessionEnding(IReadOnlyList<IActorRef> CloseRequesters);
 
 /// <summary>Session to region: a Send woke it; it is connecting again.</summary>
 internal sealed record SessionWoke

@@ -40,9 +40,12 @@ internal static class OptionKeys
     public const string TransportReceiveBufferSize = "transport.receive-buffer-size";
     public const string SessionsPassivateAfter = "sessions.passivate-after";
     public const string SessionsMaxOpen = "sessions.max-open";
+    public const string SessionsPersistence = "sessions.persistence";
+    public const string SessionsHandleValidity = "sessions.handle-validity";
+    public const string SessionsStateFile = "sessions.state-file";
 
     /// <summary>The keys of a <see cref="Sessions.LiveSessions"/> region (<see cref="Sessions.LiveSessionsOptions"/>), not of one session.</summary>
-    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen];
+    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen, SessionsPersistence, SessionsHandleValidity, SessionsStateFile];
 
     public static readonly IReadOnlyList<string> All =
     [

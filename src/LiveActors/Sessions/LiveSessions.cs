@@ -37,11 +37,17 @@ public sealed class LiveSessions : ReceiveActor
         _options = options;
         _environment = environment;
         Receive<Envelope>(envelope => Route(envelope.SessionId, envelope.Message, Sender));
-        Receive<GetSession>(get =>
+        Receive<GetSession>(get => Route(get.SessionId, get, Sender));
+        Receive<SessionEnding>(ending =>
         {
-            if (Entry(get.SessionId, Sender) is { } entry)
+            if (_byRef.TryGetValue(Sender, out var entry))
             {
-                Sender.Tell(new SessionRef(get.SessionId, entry.Session));
+                entry.Closing = true; // closed from anywhere (a facade talks to it directly): what comes now waits for the next session
+            }
+
+            foreach (var requester in ending.CloseRequesters)
+            {
+                requester.Tell(Live.Closed.Instance);
             }
         });
         Receive<GetRegionStatus>(_ => Sender.Tell(new RegionStatus(_sessions.Count, _open.Count)));
@@ -101,6 +107,12 @@ public sealed class LiveSessions : ReceiveActor
             return;
         }
 
+        if (message is GetSession)
+        {
+            sender.Tell(new SessionRef(sessionId, entry.Session));
+            return;
+        }
+
         if (message is Live.Close)
         {
             entry.Closing = true;
@@ -132,9 +144,12 @@ public sealed class LiveSessions : ReceiveActor
         IActorRef session;
         try
         {
-            var props = ConnectionSupervisor.Props(
-                _options.OptionsFor(sessionId), _options.LoggerFactory ?? NullLoggerFactory.Instance, _environment, subscriber: null,
-                new Passivation(_options.PassivateAfter));
+            var options = _options.OptionsFor(sessionId);
+            var logs = _options.LoggerFactory ?? NullLoggerFactory.Instance;
+            var passivation = new Passivation(_options.PassivateAfter);
+            var props = _options.Persistence
+                ? DurableSession.Props(sessionId, options.ThrowIfInvalid(), logs, _environment, passivation, _options.HandleValidity)
+                : ConnectionSupervisor.Props(options, logs, _environment, subscriber: null, passivation);
             session = Context.ActorOf(props, ActorName(sessionId));
         }
         catch (LiveConnectionException e)

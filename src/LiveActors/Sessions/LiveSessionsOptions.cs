@@ -28,6 +28,21 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
     /// </summary>
     public int MaxOpenSessions { get; init; } = LiveDefaults.SessionsMaxOpen;
 
+    /// <summary>
+    /// Whether each session keeps its state with Akka.Persistence under its id (<c>live-session-ID</c>): its newest handle,
+    /// its sequence counter and its unconfirmed messages, so a new process resumes the conversation. The journal is the
+    /// actor system's (Akka.Hosting's <c>WithLiveSessions</c> sets up SQLite); without one configured, Akka's in-memory
+    /// journal keeps it for the process only. HOCON <c>sessions.persistence</c>.
+    /// </summary>
+    public bool Persistence { get; init; } = LiveDefaults.SessionsPersistence;
+
+    /// <summary>
+    /// How long the service keeps a session resumable after it issued a handle (2 hours on the Gemini API): a stored
+    /// handle older than this is not tried, and a new session starts (with ResumptionRefused). HOCON
+    /// <c>sessions.handle-validity</c>.
+    /// </summary>
+    public TimeSpan HandleValidity { get; init; } = LiveDefaults.SessionsHandleValidity;
+
     /// <summary>How many messages for a closing session wait for it to end (then go to a new one); more are refused.</summary>
     public int MaxBufferedPerSession { get; init; } = 1024;
 
@@ -49,6 +64,10 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
                 ? SettingParsers.OptionalDuration(OptionKeys.SessionsPassivateAfter, after)
                 : PassivateAfter,
             MaxOpenSessions = source.Find(OptionKeys.SessionsMaxOpen) is { } max ? SettingParsers.Int(OptionKeys.SessionsMaxOpen, max) : MaxOpenSessions,
+            Persistence = source.Find(OptionKeys.SessionsPersistence) is { } on ? SettingParsers.Bool(OptionKeys.SessionsPersistence, on) : Persistence,
+            HandleValidity = source.Find(OptionKeys.SessionsHandleValidity) is { } validity
+                ? SettingParsers.Duration(OptionKeys.SessionsHandleValidity, validity)
+                : HandleValidity,
         };
     }
 

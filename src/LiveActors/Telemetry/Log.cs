@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(1021, LogLevel.Information, "A send woke the passivated session; resuming it on a new connection")]
     public static partial void Woke(ILogger logger);
+
+    [LoggerMessage(1022, LogLevel.Information, "Recovered the session from its stored state (a handle to resume with: {HasHandle}; {Unconfirmed} messages unconfirmed)")]
+    public static partial void Recovered(ILogger logger, bool hasHandle, int unconfirmed);
 }

@@ -60,9 +60,15 @@ public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit
         region.Tell(new LiveSessions.Envelope("call", Close.Instance));
         region.Tell(new LiveSessions.Envelope("call", new Send(ClientContent.UserText("two"))));
 
-        FishForMessage(m => m is Closed); // "one" may be reported first: closed before the server showed it had it
-        ExpectTerminated(first);
-        ExpectMsg<SendAccepted>(); // taken by the new session once the old one was gone
+        // In any order: Closed, the old session's end, and "two" taken by the new session once the old one was gone
+        // ("one" may be reported too: closed before the server showed it had it).
+        var seen = new List<object>();
+        while (!(seen.Any(m => m is Closed) && seen.Any(m => m is Terminated) && seen.Any(m => m is SendAccepted)))
+        {
+            seen.Add(ReceiveOne(Patience) ?? throw new TimeoutException($"saw only {string.Join(", ", seen)}"));
+        }
+
+        Assert.Equal(first, seen.OfType<Terminated>().Single().ActorRef);
         var second = await Emulator.WaitForConnectionAsync(2);
         await second.WaitForMessagesAsync(2).WaitAsync(Patience);
         Assert.Equal(["text:two"], SessionLog.Describe(second.SessionMessages)); // a new conversation

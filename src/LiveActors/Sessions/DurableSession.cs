@@ -1,0 +1,195 @@
+using Akka.Actor;
+using Akka.Persistence;
+using LiveActors.Actors;
+using LiveActors.Auth;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace LiveActors.Sessions;
+
+/// <summary>
+/// Keeps what a session must not lose past its process, with Akka.Persistence, under the session's id: its newest
+/// resumable handle with when it was issued, its sequence counter, and every accepted message not yet done. It owns the
+/// session actor and forwards it every message; after a restart it recovers the state first and starts the session
+/// from it (resuming with the handle while it is young enough). When the session closes or gives up, its state goes.
+/// </summary>
+/// <remarks>
+/// Events hold a handle, which is a secret: it is stored (that is the point) where the journal stores, never logged.
+/// Client messages are stored as their wire JSON.
+/// </remarks>
+internal sealed class DurableSession : ReceivePersistentActor
+{
+    private const int SnapshotEvery = 500;
+
+    private readonly string _sessionId;
+    private readonly LiveConnectionOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly LiveEnvironment _environment;
+    private readonly Passivation _passivation;
+    private readonly TimeSpan _handleValidity;
+    private readonly SortedDictionary<long, StoredMessage> _held = [];
+    private string? _handle;
+    private DateTimeOffset _handleIssued;
+    private long _lastSequence;
+    private IActorRef? _session;
+    private bool _ended;
+
+    public DurableSession(
+        string sessionId, LiveConnectionOptions options, ILoggerFactory loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity)
+    {
+        _sessionId = sessionId;
+        _options = options;
+        _loggerFactory = loggerFactory;
+        _environment = environment;
+        _passivation = passivation;
+        _handleValidity = handleValidity;
+
+        Recover<SessionEvent>(Apply);
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is SessionSnapshot snapshot)
+            {
+                Restore(snapshot);
+            }
+        });
+        Recover<RecoveryCompleted>(_ => StartSession());
+
+        Command<DurableAccepted>(accepted => Store(new SessionEvent
+        {
+            Kind = SessionEventKind.Accepted,
+            Sequence = accepted.Sequence,
+            Message = ClientMessageSerializer.SerializeToUtf8Bytes(accepted.Message),
+            Correlation = accepted.Correlation?.ToString(),
+        }));
+        Command<DurableDoneThrough>(done => Store(new SessionEvent { Kind = SessionEventKind.DoneThrough, Sequence = done.Sequence }));
+        Command<DurableHandle>(handle => Store(new SessionEvent { Kind = SessionEventKind.Handle, Handle = handle.Handle, At = handle.IssuedAt }));
+        Command<DurableEnded>(_ =>
+        {
+            _ended = true; // the conversation is over: nothing of it needs to survive
+            DeleteMessages(long.MaxValue);
+            DeleteSnapshots(SnapshotSelectionCriteria.Latest);
+        });
+        Command<FlushState>(_ =>
+        {
+            var replyTo = Sender;
+            DeferAsync(FlushState.Instance, _ => replyTo.Tell(new StateFlushed(_handle is not null, _held.Count, _lastSequence)));
+        });
+        Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+        Command<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_session))
+            {
+                Context.Stop(Self); // its session ended (or the system stops): the state stays unless it said it ended
+            }
+        });
+        Command<SessionPassivated>(passivated => Context.Parent.Tell(passivated)); // the region knows this actor, not the session
+        Command<SessionWoke>(woke => Context.Parent.Tell(woke));
+        Command<SessionEnding>(ending => Context.Parent.Tell(ending));
+        CommandAny(message => _session.Forward(message));
+    }
+
+    /// <inheritdoc />
+    public override string PersistenceId => "live-session-" + _sessionId;
+
+    public static Props Props(
+        string sessionId, LiveConnectionOptions options, ILoggerFactory loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity) =>
+        ActorFactory<DurableSession>.Props(() => new DurableSession(sessionId, options, loggerFactory, environment, passivation, handleValidity));
+
+    private void StartSession()
+    {
+        RecoveredSession? recovered = null;
+        if (LastSequenceNr > 0 || _handle is not null)
+        {
+            var young = _handle is not null && Context.System.Scheduler.Now - _handleIssued < _handleValidity;
+            recovered = new RecoveredSession(
+                young ? _handle : null,
+                _lastSequence,
+                [.. _held.Values.Select(m => new HeldMessage(m.Sequence, Read(m.Message), m.Correlation))],
+                HandleTooOld: _handle is not null && !young);
+        }
+
+        var props = ConnectionSupervisor.Props(_options, _loggerFactory, _environment, subscriber: null, _passivation, new Durability(Self, recovered));
+        _session = Context.ActorOf(props, "session");
+        Context.Watch(_session);
+    }
+
+    private void Store(SessionEvent @event)
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        PersistAsync(@event, stored =>
+        {
+            Apply(stored);
+            if (LastSequenceNr % SnapshotEvery == 0 && !_ended)
+            {
+                SaveSnapshot(Snapshot());
+            }
+        });
+    }
+
+    private void Apply(SessionEvent @event)
+    {
+        switch (@event.Kind)
+        {
+            case SessionEventKind.Accepted:
+                _held[@event.Sequence] = new StoredMessage(@event.Sequence, @event.Message ?? [], @event.Correlation);
+                _lastSequence = Math.Max(_lastSequence, @event.Sequence);
+                break;
+            case SessionEventKind.DoneThrough:
+                while (_held.Count > 0 && _held.First().Key <= @event.Sequence)
+                {
+                    _held.Remove(_held.First().Key);
+                }
+
+                _lastSequence = Math.Max(_lastSequence, @event.Sequence);
+                break;
+            case SessionEventKind.Handle:
+                _handle = @event.Handle;
+                _handleIssued = @event.At;
+                break;
+        }
+    }
+
+    private SessionSnapshot Snapshot() => new()
+    {
+        Handle = _handle,
+        HandleIssued = _handleIssued,
+        LastSequence = _lastSequence,
+        Held = [.. _held.Values],
+    };
+
+    private void Restore(SessionSnapshot snapshot)
+    {
+        _handle = snapshot.Handle;
+        _handleIssued = snapshot.HandleIssued;
+        _lastSequence = snapshot.LastSequence;
+        _held.Clear();
+        foreach (var message in snapshot.Held ?? [])
+        {
+            _held[message.Sequence] = message;
+        }
+    }
+
+    private static ClientMessage Read(byte[] json) =>
+        ClientMessageSerializer.TryDeserialize(json, out var message, out _) && message is not null
+            ? message
+            : new RawClientMessage(System.Text.Json.JsonDocument.Parse(json).RootElement);
+}
+
+/// <summary>Asks a <see cref="DurableSession"/> to answer, with <see cref="StateFlushed"/>, once everything told before is stored.</summary>
+internal sealed record FlushState
+{
+    public static readonly FlushState Instance = new();
+}
+
+/// <summary>What a <see cref="DurableSession"/> has stored: whether a handle, how many messages not yet done, the last sequence.</summary>
+internal sealed record StateFlushed(bool HasHandle, int Held, long LastSequence);

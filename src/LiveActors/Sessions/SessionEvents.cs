@@ -1,0 +1,60 @@
+namespace LiveActors.Sessions;
+
+// What a DurableSession stores: plain data, so any Akka.Persistence journal and its serializer can keep it.
+
+/// <summary>What a <see cref="DurableSession"/> stores, one event per change (plain data, for any Akka.Persistence journal).</summary>
+internal sealed record SessionEvent
+{
+    /// <summary>What changed.</summary>
+    public SessionEventKind Kind { get; init; }
+
+    /// <summary>The message's sequence (Accepted), or how far everything is done (DoneThrough).</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The accepted message's wire JSON.</summary>
+    public byte[]? Message { get; init; }
+
+    /// <summary>Its sender's correlation value, as text.</summary>
+    public string? Correlation { get; init; }
+
+    /// <summary>The new resumption handle (a secret).</summary>
+    public string? Handle { get; init; }
+
+    /// <summary>When the handle was issued.</summary>
+    public DateTimeOffset At { get; init; }
+}
+
+/// <summary>The kinds of <see cref="SessionEvent"/>.</summary>
+internal enum SessionEventKind
+{
+    /// <summary>A message was accepted.</summary>
+    Accepted,
+
+    /// <summary>Every message up to a sequence is done.</summary>
+    DoneThrough,
+
+    /// <summary>A new resumable handle.</summary>
+    Handle,
+}
+
+/// <summary>A <see cref="DurableSession"/>'s whole state, saved every few hundred events so recovery reads little.</summary>
+internal sealed record SessionSnapshot
+{
+    /// <summary>The newest resumable handle (a secret).</summary>
+    public string? Handle { get; init; }
+
+    /// <summary>When it was issued.</summary>
+    public DateTimeOffset HandleIssued { get; init; }
+
+    /// <summary>The highest sequence given.</summary>
+    public long LastSequence { get; init; }
+
+    /// <summary>The messages not yet done.</summary>
+    public IReadOnlyList<StoredMessage>? Held { get; init; }
+}
+
+/// <summary>An accepted message as a <see cref="SessionSnapshot"/> keeps it.</summary>
+/// <param name="Sequence">Its sequence.</param>
+/// <param name="Message">Its wire JSON.</param>
+/// <param name="Correlation">Its sender's correlation value, as text.</param>
+internal sealed record StoredMessage(long Sequence, byte[] Message, string? Correlation);

@@ -1,0 +1,160 @@
+using Akka.Actor;
+using Akka.Configuration;
+using LiveActors.Emulator;
+using LiveActors.Facade;
+using LiveActors.Hosting;
+using LiveActors.Options;
+using LiveActors.Protocol;
+using LiveActors.Sessions;
+using LiveActors.Tests.Support;
+using Xunit.Abstractions;
+using static LiveActors.Live;
+using static LiveActors.Errors.ConnectionError;
+
+namespace LiveActors.Tests.Sessions;
+
+/// <summary>
+/// A session outlives its process: one actor system with a SQLite file stops, a second on the same file recovers the
+/// session by its id and the conversation goes on (the emulator's record is the proof), or is reported where it cannot.
+/// </summary>
+public sealed class RestartTests(ITestOutputHelper output) : SessionTestKit(output), IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"live-sessions-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task A_second_process_on_the_same_file_continues_the_conversation()
+    {
+        await using (var first = await RegionAsync("first"))
+        {
+            Assert.Equal(LiveReplyEnd.Completed, (await first.Sessions.Get("call").AskAsync("one")).End);
+            Assert.Equal(new StateFlushed(true, 0, 1), await first.FlushAsync("call"));
+        }
+
+        Assert.True(HasJournalRows()); // the state is in the SQLite file, nowhere else
+
+        await using var second = await RegionAsync("second");
+        var reply = await second.Sessions.Get("call").AskAsync("two");
+
+        Assert.Equal("Turn 2: you said \"two\"", reply.Text); // the emulator's turn counter goes on: the same conversation
+        var resumed = await Emulator.WaitForConnectionAsync(2);
+        Assert.Contains("\"handle\"", resumed.Messages[0].Json, StringComparison.Ordinal);
+        Assert.Equal(["text:one", "text:two"], SessionLog.Describe(resumed.SessionMessages));
+    }
+
+    [Fact]
+    public async Task What_the_server_had_not_shown_it_had_is_reported_to_the_first_subscriber_after_the_restart()
+    {
+        await using (var first = await RegionAsync("first"))
+        {
+            await first.Sessions.Get("call").AskAsync("one");
+            await first.Sessions.Get("call").SendAsync(Poke.Send.Message); // no reply will show the server has it
+            Assert.Equal(1, (await first.FlushAsync("call")).Held);
+        }
+
+        await using var second = await RegionAsync("second");
+        var events = CreateTestProbe();
+        second.Region.Tell(new LiveSessions.Envelope("call", new Subscribe(events.Ref)), TestActor);
+        ExpectMsg<Subscribed>();
+
+        var failed = NextEvent<SendFailed>(events);
+        Assert.Equal(2, failed.Sequence);
+        Assert.IsType<DeliveryUncertain>(failed.Error);
+        Assert.Equal(new StateFlushed(true, 0, 2), await second.FlushAsync("call"));
+    }
+
+    [Fact]
+    public async Task A_refused_handle_after_the_restart_falls_back_to_a_fresh_session()
+    {
+        await using (var first = await RegionAsync("first"))
+        {
+            await first.Sessions.Get("call").AskAsync("one");
+            await first.FlushAsync("call");
+        }
+
+        Emulator.ExpireResumptionHandles();
+        await using var second = await RegionAsync("second");
+        var events = CreateTestProbe();
+        second.Region.Tell(new LiveSessions.Envelope("call", new Subscribe(events.Ref)), TestActor);
+        ExpectMsg<Subscribed>();
+        var reply = await second.Sessions.Get("call").AskAsync("two");
+
+        NextEvent<ResumptionRefused>(events);
+        Assert.Equal("Turn 1: you said \"two\"", reply.Text);
+    }
+
+    [Fact]
+    public async Task A_handle_older_than_the_service_keeps_sessions_is_not_tried()
+    {
+        await using (var first = await RegionAsync("first"))
+        {
+            await first.Sessions.Get("call").AskAsync("one");
+            await first.FlushAsync("call");
+        }
+
+        await using var second = await RegionAsync("second", sessions => sessions with { HandleValidity = TimeSpan.FromTicks(1) });
+        var events = CreateTestProbe();
+        second.Region.Tell(new LiveSessions.Envelope("call", new Subscribe(events.Ref)), TestActor);
+        ExpectMsg<Subscribed>();
+
+        Assert.IsType<ConnectionFailed>(NextEvent<ResumptionRefused>(events).Error);
+        Assert.Equal("Turn 1: you said \"two\"", (await second.Sessions.Get("call").AskAsync("two")).Text);
+        Assert.DoesNotContain("\"handle\"", (await Emulator.WaitForConnectionAsync(2)).Messages[0].Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_persistence_off_a_second_process_starts_over()
+    {
+        await using (var first = await RegionAsync("first", sessions => sessions with { Persistence = false }))
+        {
+            await first.Sessions.Get("call").AskAsync("one");
+        }
+
+        await using var second = await RegionAsync("second", sessions => sessions with { Persistence = false });
+
+        Assert.Equal("Turn 1: you said \"two\"", (await second.Sessions.Get("call").AskAsync("two")).Text);
+        Assert.False(File.Exists(_file) && new FileInfo(_file).Length > 0 && HasJournalRows());
+    }
+
+    public new void Dispose()
+    {
+        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(path);
+        }
+
+        base.Dispose();
+    }
+
+    private bool HasJournalRows()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(LiveSessionsSqlite.ConnectionString(_file));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        command.CommandText = "SELECT count(*) FROM journal WHERE persistence_id = 'live-session-call'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private async Task<Process> RegionAsync(string name, Func<LiveSessionsOptions, LiveSessionsOptions>? configure = null)
+    {
+        var system = ActorSystem.Create(name, LiveSessionsSqlite.Config(_file).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = WARNING")));
+        var options = new LiveSessionsOptions(_ => Options);
+        var region = system.ActorOf(LiveSessions.Props(configure?.Invoke(options) ?? options, TestEnvironment.Empty), "calls");
+        await Task.CompletedTask;
+        return new Process(system, region, new LiveSessionsFacade(system, region));
+    }
+
+    /// <summary>One "process": an actor system with its region, stopped on dispose.</summary>
+    private sealed record Process(ActorSystem System, IActorRef Region, ILiveSessions Sessions) : IAsyncDisposable
+    {
+        public async Task<StateFlushed> FlushAsync(string id) =>
+            await Region.Ask<StateFlushed>(new LiveSessions.Envelope(id, FlushState.Instance), TimeSpan.FromSeconds(10));
+
+        public async ValueTask DisposeAsync() => await System.Terminate();
+    }
+}
