@@ -75,14 +75,21 @@ public static class LiveActorsHostingExtensions
     /// <param name="optionsFor">A session's options from its id and the configured ones (for example its own model or setup).</param>
     /// <param name="configure">Changes the region's options (passivation, the cap) after HOCON's <c>live-actors.sessions</c>.</param>
     /// <param name="configurationSection">An IConfiguration section to read the sessions' options from; none when null.</param>
+    /// <param name="stateFile">
+    /// The SQLite file that keeps the sessions' state (created on first use; <c>live-actors.sessions.state-file</c>,
+    /// <c>live-sessions.db</c>, when null). It becomes the actor system's default journal and snapshot store unless
+    /// the app configures its own (any Akka.Persistence journal: PostgreSQL, SQL Server, ...), which then wins.
+    /// </param>
     public static AkkaConfigurationBuilder WithLiveSessions(
         this AkkaConfigurationBuilder builder,
         Func<string, LiveConnectionOptions, LiveConnectionOptions>? optionsFor = null,
         Func<LiveSessionsOptions, LiveSessionsOptions>? configure = null,
-        string? configurationSection = null)
+        string? configurationSection = null,
+        string? stateFile = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHocon(LiveActorsConfig.Default, HoconAddMode.Append);
+        builder.AddHocon(LiveSessionsSqlite.Config(stateFile ?? LiveDefaults.SessionsStateFile), HoconAddMode.Append);
         return builder.WithActors((system, registry, resolver) =>
         {
             var configured = Configured(system, resolver, configurationSection);

@@ -13,11 +13,19 @@ namespace LiveActors.Tests.Hosting;
 public sealed class SessionsHostingTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"live-sessions-hosting-{Guid.NewGuid():N}.db");
     private LiveEmulator _emulator = null!;
 
     public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync();
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        foreach (var path in new[] { _stateFile, _stateFile + "-wal", _stateFile + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
 
     [Fact]
     public async Task The_region_resolves_from_DI_and_each_id_gets_its_own_options()
@@ -30,7 +38,8 @@ public sealed class SessionsHostingTests : IAsyncLifetime
                 ApiKey = _emulator.Options.ApiKey,
                 BaseAddress = _emulator.BaseAddress,
             },
-            sessions => sessions with { MaxOpenSessions = 50 }));
+            sessions => sessions with { MaxOpenSessions = 50 },
+            stateFile: _stateFile));
         builder.Services.AddLiveSessionsFacade();
         using var host = builder.Build();
         await host.StartAsync();
@@ -45,6 +54,7 @@ public sealed class SessionsHostingTests : IAsyncLifetime
         Assert.Equal("Turn 1: you said \"hello\"", plain.Text);
         Assert.Contains("on reflection", thinking.Text, StringComparison.Ordinal); // the extended-thinking model, by id
         Assert.Equal(new LiveSessions.RegionStatus(2, 2), await region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, stop.Token));
+        Assert.True(File.Exists(_stateFile)); // the sessions' state is kept in the SQLite file, created on first use
         await host.StopAsync(stop.Token);
     }
 }
