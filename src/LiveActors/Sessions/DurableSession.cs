@@ -34,6 +34,8 @@ internal sealed class DurableSession : ReceivePersistentActor
     private long _lastSequence;
     private IActorRef? _session;
     private bool _ended;
+    private bool _sessionGone;
+    private int _deletions; // deletions of an ended session's state still to be confirmed
 
     public DurableSession(
         string sessionId, LiveConnectionOptions options, ILoggerFactory loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity)
@@ -67,6 +69,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         Command<DurableEnded>(_ =>
         {
             _ended = true; // the conversation is over: nothing of it needs to survive
+            _deletions = 2;
             DeleteMessages(long.MaxValue);
             DeleteSnapshots(SnapshotSelectionCriteria.Latest);
         });
@@ -75,17 +78,24 @@ internal sealed class DurableSession : ReceivePersistentActor
             var replyTo = Sender;
             DeferAsync(FlushState.Instance, _ => replyTo.Tell(new StateFlushed(_handle is not null, _held.Count, _lastSequence)));
         });
-        Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
+        Command<SaveSnapshotSuccess>(saved =>
+        {
+            if (!_ended)
+            {
+                DeleteMessages(saved.Metadata.SequenceNr);
+            }
+        });
         Command<SaveSnapshotFailure>(_ => { });
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(_ => { });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
+        Command<DeleteMessagesSuccess>(_ => Deleted());
+        Command<DeleteMessagesFailure>(_ => Deleted());
+        Command<DeleteSnapshotsSuccess>(_ => Deleted());
+        Command<DeleteSnapshotsFailure>(_ => Deleted());
         Command<Terminated>(terminated =>
         {
             if (terminated.ActorRef.Equals(_session))
             {
-                Context.Stop(Self); // its session ended (or the system stops): the state stays unless it said it ended
+                _sessionGone = true;
+                StopWhenDone(); // its session ended (or the system stops): the state stays unless it said it ended
             }
         });
         Command<SessionPassivated>(passivated => Context.Parent.Tell(passivated)); // the region knows this actor, not the session
@@ -100,6 +110,24 @@ internal sealed class DurableSession : ReceivePersistentActor
     public static Props Props(
         string sessionId, LiveConnectionOptions options, ILoggerFactory loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity) =>
         ActorFactory<DurableSession>.Props(() => new DurableSession(sessionId, options, loggerFactory, environment, passivation, handleValidity));
+
+    /// <summary>An ended session's state is gone only once the journal says so: a new session for the id must not recover it.</summary>
+    private void Deleted()
+    {
+        if (_ended && _deletions > 0)
+        {
+            _deletions--;
+            StopWhenDone();
+        }
+    }
+
+    private void StopWhenDone()
+    {
+        if (_sessionGone && (!_ended || _deletions == 0))
+        {
+            Context.Stop(Self);
+        }
+    }
 
     private void StartSession()
     {

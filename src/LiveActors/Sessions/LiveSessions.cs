@@ -147,9 +147,11 @@ public sealed class LiveSessions : ReceiveActor
             var options = _options.OptionsFor(sessionId);
             var logs = _options.LoggerFactory ?? NullLoggerFactory.Instance;
             var passivation = new Passivation(_options.PassivateAfter);
-            var props = _options.Persistence
-                ? DurableSession.Props(sessionId, options.ThrowIfInvalid(), logs, _environment, passivation, _options.HandleValidity)
-                : ConnectionSupervisor.Props(options, logs, _environment, subscriber: null, passivation);
+            var props = ConnectionSupervisor.Props(options, logs, _environment, subscriber: null, passivation); // invalid options, no credentials: refused here
+            if (_options.Persistence)
+            {
+                props = DurableSession.Props(sessionId, options, logs, _environment, passivation, _options.HandleValidity);
+            }
             session = Context.ActorOf(props, ActorName(sessionId));
         }
         catch (LiveConnectionException e)

@@ -56,6 +56,7 @@ public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit
         ExpectMsg<SendAccepted>();
         var first = (await region.Ask<LiveSessions.SessionRef>(new LiveSessions.GetSession("call"), Patience)).Session;
         Watch(first);
+        await (await Emulator.WaitForConnectionAsync(1).WaitAsync(Patience)).WaitForMessagesAsync(1).WaitAsync(Patience); // connected, so the next is connection 2
 
         region.Tell(new LiveSessions.Envelope("call", Close.Instance));
         region.Tell(new LiveSessions.Envelope("call", new Send(ClientContent.UserText("two"))));
@@ -65,25 +66,34 @@ public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit
         var seen = new List<object>();
         while (!(seen.Any(m => m is Closed) && seen.Any(m => m is Terminated) && seen.Any(m => m is SendAccepted)))
         {
-            seen.Add(ReceiveOne(Patience) ?? throw new TimeoutException($"saw only {string.Join(", ", seen)}"));
+            seen.Add(await ReceiveOneAsync(Patience) ?? throw new TimeoutException($"saw only {string.Join(", ", seen)}"));
         }
 
         Assert.Equal(first, seen.OfType<Terminated>().Single().ActorRef);
-        var second = await Emulator.WaitForConnectionAsync(2);
+        var second = await Emulator.WaitForConnectionAsync(2).WaitAsync(Patience);
         await second.WaitForMessagesAsync(2).WaitAsync(Patience);
+
         Assert.Equal(["text:two"], SessionLog.Describe(second.SessionMessages)); // a new conversation
     }
 
     [Fact]
     public void A_session_whose_options_cannot_be_made_refuses_the_message_and_the_region_goes_on()
     {
-        var region = Region(id => id == "bad" ? Options with { Model = "" } : Options);
+        var region = Region(id => id switch
+        {
+            "bad" => Options with { Model = "" },
+            "no-key" => Options with { ApiKey = null },
+            _ => Options,
+        });
 
         region.Tell(new LiveSessions.Envelope("bad", GetStatus.Instance));
         var refused = ExpectMsg<Status.Failure>();
+        region.Tell(new LiveSessions.Envelope("no-key", GetStatus.Instance));
+        var noKey = ExpectMsg<Status.Failure>();
         region.Tell(new LiveSessions.Envelope("good", GetStatus.Instance));
 
         Assert.Equal("model", Assert.IsType<InvalidOption>(((LiveConnectionException)refused.Cause).Error).ConfigKey);
+        Assert.IsType<NoApiKey>(((LiveConnectionException)noKey.Cause).Error);
         ExpectMsg<StatusReport>();
     }
 

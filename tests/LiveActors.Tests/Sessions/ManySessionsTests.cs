@@ -24,10 +24,10 @@ public sealed class ManySessionsTests : SessionTestKit
         var region = Sys.ActorOf(LiveSessions.Props(new LiveSessionsOptions(_ => Options), TestEnvironment.Empty), "calls");
         var ids = Enumerable.Range(0, Sessions).Select(i => $"call-{i}").ToList();
 
-        await Task.WhenAll(ids.Select(id => region.Ask<StatusReport>(new LiveSessions.Envelope(id, GetStatus.Instance), Patience)));
+        await Task.WhenAll(ids.Select(id => region.Ask<StatusReport>(new LiveSessions.Envelope(id, GetStatus.Instance), Patience * 4)));
         await Emulator.WaitForConnectionAsync(Sessions).WaitAsync(Patience * 4);
         Assert.Equal(new LiveSessions.RegionStatus(Sessions, Sessions), await region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, Patience));
-        var closed = await Task.WhenAll(ids.Select(id => region.Ask<object>(new LiveSessions.Envelope(id, Close.Instance), Patience * 2)));
+        var closed = await Task.WhenAll(ids.Select(id => region.Ask<object>(new LiveSessions.Envelope(id, Close.Instance), Patience * 4)));
 
         Assert.All(closed, c => Assert.IsType<Closed>(c));
         await AwaitAssertAsync(async () =>
