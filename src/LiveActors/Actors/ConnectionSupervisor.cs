@@ -563,9 +563,16 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// <summary>Written messages past the outbound limits, let go without evidence: reported, never taken as delivered.</summary>
     private void ReportLetGo()
     {
+        var any = false;
         foreach (var letGo in _outbound.TakeLetGo())
         {
+            any = true;
             Fail(letGo, new DeliveryUncertain(new BufferFull(_outbound.UnconfirmedCount, _outbound.UnconfirmedBytes)));
+        }
+
+        if (any)
+        {
+            ReportDone();
         }
     }
 
@@ -829,7 +836,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Keep(inbound);
         }
 
-        ReportDone();
+        if (message.SessionResumptionUpdate is not null)
+        {
+            ReportDone(); // only a handle releases what the ledger holds here: not worth a look at every chunk
+        }
+
         ServerEvents.AddTo(_events, message, _replies.IdleEndsInteraction);
         foreach (var @event in _events)
         {
