@@ -10,9 +10,18 @@ using LiveActors.Benchmarks.SideBySide;
 //   --micro         only the BenchmarkDotNet micro-benchmarks (parser, serializer); BenchmarkDotNet options apply
 //   --side-by-side  only the side-by-side harness against the emulator
 //   --scenario NAME only the harness scenarios whose name contains NAME (e.g. DownstreamText), for profiling
+//   --sessions      only the LiveSessions figures: 1,000 sessions opened and passivated, and the cost of a persisted message
 if (args is [IdleMemoryProbe.Flag, .. var probe])
 {
     return await IdleMemoryProbe.RunAsync(probe);
+}
+
+if (args.Contains(LiveActors.Benchmarks.Sessions.SessionsRun.Flag))
+{
+    var sessionsTable = await LiveActors.Benchmarks.Sessions.SessionsRun.RunAsync(
+        sessions: args.Contains("--quick") ? 200 : 1_000, messages: args.Contains("--quick") ? 500 : 2_000, Console.Error);
+    Console.WriteLine(sessionsTable);
+    return 0;
 }
 
 var quick = args.Contains("--quick");

@@ -61,7 +61,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         {
             Kind = SessionEventKind.Accepted,
             Sequence = accepted.Sequence,
-            Message = ClientMessageSerializer.SerializeToUtf8Bytes(accepted.Message),
+            Message = System.Text.Encoding.UTF8.GetString(ClientMessageSerializer.SerializeToUtf8Bytes(accepted.Message)), // text: a journal's JSON serializer would base64 bytes
             Correlation = accepted.Correlation?.ToString(),
         }));
         Command<DurableDoneThrough>(done => Store(new SessionEvent { Kind = SessionEventKind.DoneThrough, Sequence = done.Sequence }));
@@ -169,7 +169,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         switch (@event.Kind)
         {
             case SessionEventKind.Accepted:
-                _held[@event.Sequence] = new StoredMessage(@event.Sequence, @event.Message ?? [], @event.Correlation);
+                _held[@event.Sequence] = new StoredMessage(@event.Sequence, @event.Message ?? "{}", @event.Correlation);
                 _lastSequence = Math.Max(_lastSequence, @event.Sequence);
                 break;
             case SessionEventKind.DoneThrough:
@@ -207,8 +207,8 @@ internal sealed class DurableSession : ReceivePersistentActor
         }
     }
 
-    private static ClientMessage Read(byte[] json) =>
-        ClientMessageSerializer.TryDeserialize(json, out var message, out _) && message is not null
+    private static ClientMessage Read(string json) =>
+        ClientMessageSerializer.TryDeserialize(System.Text.Encoding.UTF8.GetBytes(json), out var message, out _) && message is not null
             ? message
             : new RawClientMessage(System.Text.Json.JsonDocument.Parse(json).RootElement);
 }

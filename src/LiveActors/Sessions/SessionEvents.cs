@@ -12,7 +12,7 @@ internal sealed record SessionEvent
     public long Sequence { get; init; }
 
     /// <summary>The accepted message's wire JSON.</summary>
-    public byte[]? Message { get; init; }
+    public string? Message { get; init; }
 
     /// <summary>Its sender's correlation value, as text.</summary>
     public string? Correlation { get; init; }
@@ -57,4 +57,4 @@ internal sealed record SessionSnapshot
 /// <param name="Sequence">Its sequence.</param>
 /// <param name="Message">Its wire JSON.</param>
 /// <param name="Correlation">Its sender's correlation value, as text.</param>
-internal sealed record StoredMessage(long Sequence, byte[] Message, string? Correlation);
+internal sealed record StoredMessage(long Sequence, string Message, string? Correlation);
