@@ -46,6 +46,7 @@ internal sealed class EmulatorConnection
 
     private CancellationTokenSource? _replyCancellation;
     private Task _reply = Task.CompletedTask;
+    private volatile bool _turnCompleted; // the running reply has sent its turnComplete: there is nothing left to interrupt
 
     public EmulatorConnection(WebSocket socket, HttpContext http, ConnectionRecord record, Backend backend,
         IReadOnlyList<EmulatorFault> faults, LiveEmulator emulator, string? ephemeralToken, CancellationToken stopping)
@@ -384,6 +385,7 @@ internal sealed class EmulatorConnection
 
     private void StartReply(Func<CancellationToken, Task> reply)
     {
+        _turnCompleted = false;
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
         _replyCancellation = cancellation;
         _reply = Task.Run(async () =>
@@ -408,6 +410,11 @@ internal sealed class EmulatorConnection
 
         await _replyCancellation.CancelAsync().ConfigureAwait(false);
         await _reply.ConfigureAwait(false);
+        if (_turnCompleted)
+        {
+            return; // its turnComplete is out (it was only sending a handle): a finished turn is not interrupted
+        }
+
         string[] cancelled;
         lock (_gate)
         {
@@ -518,6 +525,7 @@ internal sealed class EmulatorConnection
     {
         await ReplyAsync(ServerFrames.GenerationComplete, ct, preSerialized: true).ConfigureAwait(false);
         await ReplyAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, IsVertex, Idle), ct).ConfigureAwait(false);
+        _turnCompleted = true;
         if (_resumption)
         {
             await SendResumptionUpdateAsync(mayHold: true, ct).ConfigureAwait(false);

@@ -57,7 +57,12 @@ public sealed class EvidenceTests(ITestOutputHelper output) : SessionTestKit(out
         }
 
         var reported = ReportedUntil<Reconnected>(events);
-        await session.Ask<Closed>(Close.Instance, Patience);
+        session.Tell(Close.Instance);
+        // What was replayed on the new connection may still be unwritten when Close comes: it fails then, as never sent.
+        foreach (var failed in EventsUntil<Closed>(events).OfType<SendFailed>())
+        {
+            Assert.True(reported.TryAdd((int)failed.Correlation!, failed), $"{failed.Correlation} was reported twice");
+        }
 
         var conversation = SessionLog.Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages);
         AssertEveryMessageEndsOnce(Enumerable.Range(1, 30).Select(i => (i, $"text:t{i}")), reported, conversation);
