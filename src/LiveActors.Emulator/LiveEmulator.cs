@@ -34,7 +34,7 @@ public sealed class LiveEmulator : IAsyncDisposable
         Certificate = certificate;
         Tokens = new EphemeralTokens(options.Time);
         AccessTokens = new AccessTokens(options.BearerToken, options.Time);
-        Sessions = new SessionStore(options.Time, options.HandleLifetime);
+        Sessions = new SessionStore(options.Time, options.HandleLifetime, options.SessionFile is { } file ? new SessionFile(file) : null);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>

@@ -30,6 +30,13 @@ public sealed record LiveEmulatorOptions
     /// <summary>How long a resumption handle stays valid after it was issued (the Gemini API's is 2 hours).</summary>
     public TimeSpan HandleLifetime { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// A file that keeps the resumption handles and the conversations they captured, so an emulator started later (in
+    /// another process) resumes them, as the service keeps a session across a client's restarts. Read at start, created
+    /// on the first handle, rewritten with every handle. Null (the default): handles live as long as the emulator.
+    /// </summary>
+    public string? SessionFile { get; init; }
+
     /// <summary>The largest client message accepted; a larger one is closed with 1009.</summary>
     public int MaxClientMessageBytes { get; init; } = 16 * 1024 * 1024;
 

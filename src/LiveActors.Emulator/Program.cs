@@ -18,12 +18,14 @@ try
             case "--bearer-token": options = options with { BearerToken = Value() }; break;
             case "--tls": options = options with { Tls = true }; break;
             case "--http2": options = options with { Protocols = HttpProtocols.Http1AndHttp2 }; break;
+            case "--session-file": options = options with { SessionFile = Value() }; break;
             case "--reply-chunks": options = options with { ReplyChunks = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
             case "--fault": faults.Add(FaultSpec.Parse(Value())); break;
             case "--tool-prompt-help": Console.WriteLine(ToolConvention.Help); return 0;
             case "--help" or "-h":
                 Console.WriteLine("usage: LiveActors.Emulator [--port N] [--api-key KEY] [--bearer-token TOKEN] [--tls] [--http2]");
-                Console.WriteLine("                           [--reply-chunks N] [--fault SPEC]... [--tool-prompt-help]");
+                Console.WriteLine("                           [--reply-chunks N] [--session-file PATH] [--fault SPEC]...");
+                Console.WriteLine("                           [--tool-prompt-help]");
                 Console.WriteLine("faults:");
                 Console.WriteLine(FaultSpec.Help);
                 return 0;

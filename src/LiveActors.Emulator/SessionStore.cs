@@ -123,27 +123,77 @@ internal sealed class SessionState
 
     /// <summary>A copy of a captured state for a connection that resumes it.</summary>
     public SessionState Resume() => Capture().Captured;
+
+    /// <summary>The captured state as a session file keeps it.</summary>
+    public StoredSession ToStored()
+    {
+        lock (_gate)
+        {
+            return new StoredSession(Id, _turns, _instruction, _tools, _log);
+        }
+    }
+
+    /// <summary>A captured state read back from a session file.</summary>
+    public static SessionState FromStored(StoredSession stored) =>
+        new(stored.Id, stored.Turns, [.. stored.Log ?? []], stored.Instruction, stored.Tools);
 }
 
 /// <summary>
 /// Resumption handles and the conversation state each one captured (as on the service, a handle stands for the state at
-/// the resumable point it was issued, not for what came after); handles expire after the configured lifetime.
+/// the resumable point it was issued, not for what came after); handles expire after the configured lifetime. With a
+/// <see cref="SessionFile"/> they outlive the emulator's process, as the service's outlive a client's.
 /// </summary>
-internal sealed class SessionStore(TimeProvider time, TimeSpan lifetime)
+internal sealed class SessionStore
 {
     private readonly ConcurrentDictionary<string, (SessionState Captured, DateTimeOffset Expires)> _handles = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly SessionFile? _file;
+
+    public SessionStore(TimeProvider time, TimeSpan lifetime, SessionFile? file = null)
+    {
+        _time = time;
+        _lifetime = lifetime;
+        _file = file;
+        foreach (var stored in file?.Read() ?? [])
+        {
+            if (time.GetUtcNow() < stored.Expires)
+            {
+                _handles[stored.Handle] = (SessionState.FromStored(stored.Session), stored.Expires);
+            }
+        }
+    }
 
     /// <summary>Issues a handle for the state as it is now, with the index of the last message the connection consumed.</summary>
     public (string Handle, long LastConsumed) Issue(SessionState session)
     {
         var handle = "Cj" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var (captured, lastConsumed) = session.Capture();
-        _handles[handle] = (captured, time.GetUtcNow() + lifetime);
+        _handles[handle] = (captured, _time.GetUtcNow() + _lifetime);
+        Save();
         return (handle, lastConsumed);
     }
 
     public SessionState? Resume(string handle) =>
-        _handles.TryGetValue(handle, out var entry) && time.GetUtcNow() < entry.Expires ? entry.Captured.Resume() : null;
+        _handles.TryGetValue(handle, out var entry) && _time.GetUtcNow() < entry.Expires ? entry.Captured.Resume() : null;
 
-    public void ExpireAll() => _handles.Clear();
+    public void ExpireAll()
+    {
+        _handles.Clear();
+        Save();
+    }
+
+    /// <summary>Writes the handles still valid to the session file, if there is one.</summary>
+    private void Save()
+    {
+        if (_file is null)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        _file.Write([.. _handles
+            .Where(entry => now < entry.Value.Expires)
+            .Select(entry => new StoredHandle(entry.Key, entry.Value.Expires, entry.Value.Captured.ToStored()))]);
+    }
 }
