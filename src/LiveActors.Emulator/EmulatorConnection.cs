@@ -30,6 +30,7 @@ internal sealed class EmulatorConnection
     private readonly object _gate = new();
     private readonly int _fragmentBytes;
     private readonly TimeSpan _delay;
+    private readonly TimeSpan _updateDelay;
     private readonly Queue<HeldFrame> _held = new(); // guarded by _sendLock
     private readonly int _holdUpdates;
     private int _floodChunks;
@@ -76,6 +77,7 @@ internal sealed class EmulatorConnection
                 case HugeMessageFault f: _triggered.Add((f, f.When)); break;
                 case StopReadingFault f: _triggered.Add((f, f.When)); break;
                 case HoldResumptionUpdatesFault f: _holdUpdates = f.ClientMessages; break;
+                case DelayResumptionUpdatesFault f: _updateDelay = f.Wait; break;
             }
         }
 
@@ -539,6 +541,11 @@ internal sealed class EmulatorConnection
     /// </summary>
     private async Task SendResumptionUpdateAsync(bool mayHold, CancellationToken ct)
     {
+        if (mayHold && _updateDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_updateDelay, _emulator.Options.Time, ct).ConfigureAwait(false); // the reply loop waits too: order is kept
+        }
+
         var (handle, consumed) = _emulator.Sessions.Issue(_session);
         var frame = ServerFrames.ResumptionUpdate(handle, _transparent ? consumed : null);
         if (_holdUpdates == 0 || !mayHold)

@@ -25,6 +25,7 @@ internal static class FaultSpec
           audio-flood=CHUNKS         answer the first turn with CHUNKS audio chunks of 9,600 bytes
           stop-reading=N             stop reading after N client messages
           hold-updates=N             send each resumption handle only after N more client messages
+          delay-updates=MS           wait MS before each resumption handle after a turn
         Prefix with 'N:' to apply to connection N only, e.g. --fault 1:reject=503.
         """;
 
@@ -73,6 +74,7 @@ internal static class FaultSpec
             "audio-flood" => EmulatorFault.AudioFlood(Arg(0)),
             "stop-reading" => EmulatorFault.StopReading(After(0)),
             "hold-updates" => EmulatorFault.HoldResumptionUpdates(Arg(0)),
+            "delay-updates" => EmulatorFault.DelayResumptionUpdates(TimeSpan.FromMilliseconds(Arg(0))),
             _ => throw new FormatException($"Unknown fault '{parts[0]}'; see --help."),
         };
         return fault;

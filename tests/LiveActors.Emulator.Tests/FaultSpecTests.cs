@@ -17,6 +17,8 @@ public sealed class FaultSpecTests
         { "fragment=16", null, EmulatorFault.Fragment(16) },
         { "flood=1000", null, EmulatorFault.Flood(1000) },
         { "audio-flood=50", null, EmulatorFault.AudioFlood(50) },
+        { "hold-updates=2", null, EmulatorFault.HoldResumptionUpdates(2) },
+        { "delay-updates=500", null, EmulatorFault.DelayResumptionUpdates(TimeSpan.FromMilliseconds(500)) },
     };
 
     [Theory]

@@ -63,6 +63,12 @@ public abstract record EmulatorFault
     /// client messages have arrived: a handle on a slow trip back, so the client has written messages it does not cover.
     /// </summary>
     public static EmulatorFault HoldResumptionUpdates(int clientMessages) => new HoldResumptionUpdatesFault(clientMessages);
+
+    /// <summary>
+    /// Wait <paramref name="delay"/> before sending each resumption handle after a turn (and everything after it, in order):
+    /// a handle on a slow trip back that comes in time, not after more client messages.
+    /// </summary>
+    public static EmulatorFault DelayResumptionUpdates(TimeSpan delay) => new DelayResumptionUpdatesFault(delay);
 }
 
 /// <summary>See <see cref="EmulatorFault.RejectUpgrade"/>.</summary>
@@ -112,6 +118,9 @@ public sealed record StopReadingFault(FaultTrigger When) : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.HoldResumptionUpdates"/>.</summary>
 public sealed record HoldResumptionUpdatesFault(int ClientMessages) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.DelayResumptionUpdates"/>.</summary>
+public sealed record DelayResumptionUpdatesFault(TimeSpan Wait) : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.RawFrame"/>.</summary>
 public sealed record RawFrameFault(FaultTrigger When, string Frame) : EmulatorFault;

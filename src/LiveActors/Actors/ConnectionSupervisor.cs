@@ -76,6 +76,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private bool _healthy;
     private long _inboxBytes;
     private bool _overflowing;
+    private bool _draining; // the process shuts down: passivate as soon as nothing is in flight
     private int _attempt;
     private int _connections;
     private int _incarnation;
@@ -223,6 +224,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         });
         Receive<IdleNow>(_ => PassivateIfIdleFor(_passivation?.After ?? TimeSpan.Zero));
         Receive<PassivateIfIdle>(_ => PassivateIfIdleFor(TimeSpan.Zero));
+        Receive<DrainForShutdown>(_ =>
+        {
+            BeginDrain();
+            PassivateIfIdleFor(TimeSpan.Zero);
+        });
         Common();
     }
 
@@ -245,6 +251,10 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Context.Parent.Tell(SessionPassivated.Instance);
             Publish(new Live.Passivated(idleFor));
             Become(Passivated);
+            if (_draining)
+            {
+                Context.Parent.Tell(SessionDrained.Instance);
+            }
         });
         Receive<Close>(_ =>
         {
@@ -268,6 +278,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _closeRequesters.Add(Sender);
             FinishClose();
         });
+        Receive<DrainForShutdown>(_ => Context.Parent.Tell(SessionDrained.Instance));
         Common();
     }
 
@@ -396,7 +407,18 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         Receive<HandOverNow>(_ => { });
         Receive<IdleNow>(_ => { });
         Receive<PassivateIfIdle>(_ => { });
+        Receive<DrainForShutdown>(_ => BeginDrain()); // connecting, handing over, passivating: passivates once connected and quiet
         Receive<OutboundRejected>(OnRejected);
+    }
+
+    /// <summary>From now on the session passivates as soon as nothing is in flight; one that cannot resume has nothing to keep.</summary>
+    private void BeginDrain()
+    {
+        _draining = true;
+        if (!_options.SessionResumption.Enabled)
+        {
+            Context.Parent.Tell(SessionDrained.Instance);
+        }
     }
 
     private void StartAttempt()
@@ -856,6 +878,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         else
         {
             HandOverIfConfirmed();
+        }
+
+        if (_draining && _status == ConnectionStatus.Connected)
+        {
+            PassivateIfIdleFor(TimeSpan.Zero); // the process stops: passivate the moment a handle covers everything
         }
     }
 

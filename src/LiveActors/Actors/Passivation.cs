@@ -33,3 +33,19 @@ internal sealed record SessionWoke
 {
     public static readonly SessionWoke Instance = new();
 }
+
+/// <summary>
+/// Region to session, as its process shuts down: passivate as soon as nothing is in flight (nothing unconfirmed, no
+/// reply streaming, no call pending, a handle that covers it all), so a later process resumes exactly where it stood.
+/// Answered with <see cref="SessionDrained"/>.
+/// </summary>
+internal sealed record DrainForShutdown
+{
+    public static readonly DrainForShutdown Instance = new();
+}
+
+/// <summary>Session to region: it is passivated for the shutdown, or it has nothing a handle could keep.</summary>
+internal sealed record SessionDrained
+{
+    public static readonly SessionDrained Instance = new();
+}

@@ -51,6 +51,7 @@ internal static class LiveDefaults
     public static readonly int SessionsMaxOpen = Read(OptionKeys.SessionsMaxOpen, SettingParsers.Int);
     public static readonly bool SessionsPersistence = Read(OptionKeys.SessionsPersistence, SettingParsers.Bool);
     public static readonly TimeSpan SessionsHandleValidity = Read(OptionKeys.SessionsHandleValidity, SettingParsers.Duration);
+    public static readonly bool SessionsRecoverOpen = Read(OptionKeys.SessionsRecoverOpen, SettingParsers.Bool);
     public static readonly string SessionsStateFile = Read(OptionKeys.SessionsStateFile, SettingParsers.Text);
 
     private static T Read<T>(string key, Func<string, string, T> parse) =>

@@ -43,9 +43,10 @@ internal static class OptionKeys
     public const string SessionsPersistence = "sessions.persistence";
     public const string SessionsHandleValidity = "sessions.handle-validity";
     public const string SessionsStateFile = "sessions.state-file";
+    public const string SessionsRecoverOpen = "sessions.recover-open";
 
     /// <summary>The keys of a <see cref="Sessions.LiveSessions"/> region (<see cref="Sessions.LiveSessionsOptions"/>), not of one session.</summary>
-    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen, SessionsPersistence, SessionsHandleValidity, SessionsStateFile];
+    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen, SessionsPersistence, SessionsHandleValidity, SessionsRecoverOpen, SessionsStateFile];
 
     public static readonly IReadOnlyList<string> All =
     [

@@ -101,6 +101,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         Command<SessionPassivated>(passivated => Context.Parent.Tell(passivated)); // the region knows this actor, not the session
         Command<SessionWoke>(woke => Context.Parent.Tell(woke));
         Command<SessionEnding>(ending => Context.Parent.Tell(ending));
+        Command<SessionDrained>(drained => DeferAsync(drained, _ => Context.Parent.Tell(drained))); // once its handle is stored
         CommandAny(message => _session.Forward(message));
     }
 

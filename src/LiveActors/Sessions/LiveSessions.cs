@@ -1,3 +1,4 @@
+using Akka;
 using Akka.Actor;
 using LiveActors.Actors;
 using LiveActors.Auth;
@@ -30,6 +31,9 @@ public sealed class LiveSessions : ReceiveActor
     private readonly Dictionary<string, SessionEntry> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, SessionEntry> _byRef = [];
     private readonly LinkedList<SessionEntry> _open = new(); // least recently used first
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private IActorRef? _index; // with RecoverOpenSessions: which sessions hold a socket, kept past the process
+    private Drain? _drain; // the process shuts down: sessions passivate once nothing is in flight
     private long _names;
 
     private LiveSessions(LiveSessionsOptions options, LiveEnvironment environment)
@@ -57,6 +61,10 @@ public sealed class LiveSessions : ReceiveActor
             {
                 _open.Remove(node);
                 entry.OpenNode = null;
+                if (_drain is null)
+                {
+                    _index?.Tell(IndexEvent.Shut(entry.SessionId)); // a shutdown's passivations leave it open: it is recovered
+                }
             }
         });
         Receive<SessionWoke>(_ =>
@@ -67,7 +75,51 @@ public sealed class LiveSessions : ReceiveActor
             }
         });
         Receive<Terminated>(terminated => Ended(terminated.ActorRef));
+        Receive<RecoverSessions>(recover =>
+        {
+            foreach (var sessionId in recover.SessionIds)
+            {
+                Entry(sessionId, ActorRefs.Nobody); // known ids are already running; the rest recover from their state
+            }
+        });
+        Receive<DrainSessions>(_ => StartDrain(Sender));
+        Receive<SessionDrained>(_ => Drained(Sender));
+        Receive<StateFlushed>(_ => FinishDrain()); // the index has stored everything
     }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (!_options.Persistence)
+        {
+            return;
+        }
+
+        if (_options.RecoverOpenSessions)
+        {
+            _index = Context.ActorOf(SessionIndex.Props(Self.Path.Name), "index");
+        }
+
+        // A deploy or restart: every session passivates once nothing of it is in flight, with a handle that covers it
+        // all stored, so the next process resumes each one exactly where it stood.
+        var self = Self;
+        var stopped = _stopped.Task;
+        var shutdown = CoordinatedShutdown.Get(Context.System);
+        var timeout = shutdown.Timeout(CoordinatedShutdown.PhaseServiceRequestsDone);
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "live-sessions-passivate-" + Self.Path.Name, async () =>
+        {
+            var drained = self.Ask<SessionsDrained>(DrainSessions.Instance, timeout);
+            if (await Task.WhenAny(drained, stopped).ConfigureAwait(false) == drained && drained.IsFaulted)
+            {
+                _ = drained.Exception; // timed out: the phase goes on; what was in flight is recovered by the usual rules
+            }
+
+            return Done.Instance;
+        });
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => _stopped.TrySetResult(); // a shutdown after this has no region to wait for
 
     /// <summary>The props of a region with <paramref name="options"/>.</summary>
     /// <exception cref="LiveConnectionException">The options are invalid.</exception>
@@ -176,7 +228,12 @@ public sealed class LiveSessions : ReceiveActor
     /// <summary>The session holds (or opens) a socket: counted, and past the cap the least recently used idle ones are asked to passivate.</summary>
     private void Opened(SessionEntry entry)
     {
-        entry.OpenNode ??= _open.AddLast(entry);
+        if (entry.OpenNode is null)
+        {
+            entry.OpenNode = _open.AddLast(entry);
+            _index?.Tell(IndexEvent.Opened(entry.SessionId));
+        }
+
         var excess = _open.Count - _options.MaxOpenSessions;
         for (var node = _open.First; excess > 0 && node is not null; node = node.Next)
         {
@@ -201,11 +258,48 @@ public sealed class LiveSessions : ReceiveActor
             _open.Remove(node);
         }
 
+        if (entry.Closing)
+        {
+            _index?.Tell(IndexEvent.Shut(entry.SessionId)); // ended; one that stopped any other way is recovered
+        }
+
+        Drained(session);
+
         foreach (var (message, sender) in entry.Waiting)
         {
             Route(entry.SessionId, message, sender); // a new session, for what came while the old one closed
         }
     }
+
+    private void StartDrain(IActorRef requester)
+    {
+        _drain = new Drain(requester, [.. _byRef.Keys]);
+        foreach (var session in _drain.Waiting)
+        {
+            session.Tell(DrainForShutdown.Instance);
+        }
+
+        if (_drain.Waiting.Count == 0)
+        {
+            FinishDrain();
+        }
+    }
+
+    private void Drained(IActorRef session)
+    {
+        if (_drain is { } drain && drain.Waiting.Remove(session) && drain.Waiting.Count == 0)
+        {
+            if (_index is not null)
+            {
+                _index.Tell(FlushState.Instance); // answered with StateFlushed once what it was told is stored
+                return;
+            }
+
+            FinishDrain();
+        }
+    }
+
+    private void FinishDrain() => _drain?.Requester.Tell(SessionsDrained.Instance);
 
     /// <summary>An actor name for any id: the id itself when Akka allows it, else a counter (the id lives in the entry).</summary>
     private string ActorName(string sessionId) =>
@@ -239,6 +333,9 @@ public sealed class LiveSessions : ReceiveActor
     /// <param name="Open">Those not passivated.</param>
     public sealed record RegionStatus(int Sessions, int Open);
 
+    /// <summary>The shutdown task waits for the sessions still in <paramref name="Waiting"/> to passivate or end.</summary>
+    private sealed record Drain(IActorRef Requester, HashSet<IActorRef> Waiting);
+
     private sealed class SessionEntry(string sessionId, IActorRef session)
     {
         public string SessionId { get; } = sessionId;
@@ -251,4 +348,16 @@ public sealed class LiveSessions : ReceiveActor
 
         public LinkedListNode<SessionEntry>? OpenNode { get; set; }
     }
+}
+
+/// <summary>The shutdown task to a region: passivate every session once nothing of it is in flight; answered with <see cref="SessionsDrained"/>.</summary>
+internal sealed record DrainSessions
+{
+    public static readonly DrainSessions Instance = new();
+}
+
+/// <summary>Every session of the region is passivated (its handle stored) or ended.</summary>
+internal sealed record SessionsDrained
+{
+    public static readonly SessionsDrained Instance = new();
 }

@@ -43,6 +43,13 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
     /// </summary>
     public TimeSpan HandleValidity { get; init; } = LiveDefaults.SessionsHandleValidity;
 
+    /// <summary>
+    /// With <see cref="Persistence"/>: the region remembers which sessions hold a socket (under
+    /// <c>live-sessions-REGION</c>) and, when it starts again in a new process, recovers every one that did when the last
+    /// one stopped, at once instead of at its next message. HOCON <c>sessions.recover-open</c>.
+    /// </summary>
+    public bool RecoverOpenSessions { get; init; } = LiveDefaults.SessionsRecoverOpen;
+
     /// <summary>How many messages for a closing session wait for it to end (then go to a new one); more are refused.</summary>
     public int MaxBufferedPerSession { get; init; } = 1024;
 
@@ -68,6 +75,9 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
             HandleValidity = source.Find(OptionKeys.SessionsHandleValidity) is { } validity
                 ? SettingParsers.Duration(OptionKeys.SessionsHandleValidity, validity)
                 : HandleValidity,
+            RecoverOpenSessions = source.Find(OptionKeys.SessionsRecoverOpen) is { } recover
+                ? SettingParsers.Bool(OptionKeys.SessionsRecoverOpen, recover)
+                : RecoverOpenSessions,
         };
     }
 

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Configuration;
+using LiveActors.Actors;
 using LiveActors.Emulator;
+using LiveActors.Emulator.Faults;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Options;
@@ -115,6 +117,54 @@ public sealed class RestartTests(ITestOutputHelper output) : SessionTestKit(outp
         Assert.False(File.Exists(_file) && new FileInfo(_file).Length > 0 && HasJournalRows());
     }
 
+    [Fact]
+    public async Task Shutting_down_passivates_each_session_once_a_handle_covers_everything_so_the_next_process_resumes_exactly()
+    {
+        // The handle that covers "one" comes well after its reply; the process stops right after the reply. Without the
+        // shutdown's passivation the stored handle would be the one before "one", and the next process would lose it.
+        Emulator.ScriptNextConnection(EmulatorFault.DelayResumptionUpdates(TimeSpan.FromMilliseconds(500)));
+        await using (var first = await RegionAsync("first"))
+        {
+            Assert.Equal(LiveReplyEnd.Completed, (await first.Sessions.Get("call").AskAsync("one")).End);
+        }
+
+        await using var second = await RegionAsync("second");
+        var reply = await second.Sessions.Get("call").AskAsync("two");
+
+        Assert.Equal("Turn 2: you said \"two\"", reply.Text);
+        Assert.Equal(["text:one", "text:two"], SessionLog.Describe((await Emulator.WaitForConnectionAsync(2)).SessionMessages));
+    }
+
+    [Fact]
+    public async Task With_recover_open_sessions_the_next_process_resumes_every_session_that_held_a_socket_at_once()
+    {
+        await using (var first = await RegionAsync("first", sessions => sessions with { RecoverOpenSessions = true }))
+        {
+            await first.Sessions.Get("open").AskAsync("one");
+            await first.Sessions.Get("closed").AskAsync("one");
+            await first.Sessions.Get("closed").CloseAsync();
+            await first.Sessions.Get("idle").AskAsync("one");
+            await AwaitAssertAsync(async () => Assert.True((await first.FlushAsync("idle")).HasHandle), Patience);
+            var idle = CreateTestProbe();
+            first.Region.Tell(new LiveSessions.Envelope("idle", new Subscribe(idle.Ref)), TestActor);
+            ExpectMsg<Subscribed>();
+            first.Region.Tell(new LiveSessions.Envelope("idle", PassivateIfIdle.Instance));
+            NextEvent<Passivated>(idle);
+        }
+
+        Assert.Equal(3, Emulator.Connections.Count);
+        await using var second = await RegionAsync("second", sessions => sessions with { RecoverOpenSessions = true });
+
+        // Nothing is sent: the region recovers "open" by itself, and it resumes on a new connection.
+        using var patience = new CancellationTokenSource(Patience);
+        var resumed = await (await Emulator.WaitForConnectionAsync(4, patience.Token)).WaitForMessagesAsync(1, patience.Token);
+        Assert.Contains("\"handle\"", resumed[0].Json, StringComparison.Ordinal);
+        await AwaitAssertAsync(async () => Assert.Equal(new LiveSessions.RegionStatus(1, 1),
+            await second.Region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, Patience)), Patience);
+        Assert.Equal("Turn 2: you said \"two\"", (await second.Sessions.Get("open").AskAsync("two")).Text);
+        Assert.Equal(4, Emulator.Connections.Count); // "idle" waits for its next message; "closed" is over
+    }
+
     public new void Dispose()
     {
         foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
@@ -142,7 +192,9 @@ public sealed class RestartTests(ITestOutputHelper output) : SessionTestKit(outp
 
     private async Task<Process> RegionAsync(string name, Func<LiveSessionsOptions, LiveSessionsOptions>? configure = null)
     {
-        var system = ActorSystem.Create(name, LiveSessionsSqlite.Config(_file).WithFallback(ConfigurationFactory.ParseString("akka.loglevel = WARNING")));
+        // A message nothing will confirm holds the shutdown's passivation back until the phase's timeout: keep it short.
+        var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.coordinated-shutdown.phases.service-requests-done.timeout = 2s");
+        var system = ActorSystem.Create(name, LiveSessionsSqlite.Config(_file).WithFallback(config));
         var options = new LiveSessionsOptions(_ => Options);
         var region = system.ActorOf(LiveSessions.Props(configure?.Invoke(options) ?? options, TestEnvironment.Empty), "calls");
         await Task.CompletedTask;
