@@ -3,6 +3,7 @@ using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ internal sealed class Conversation(
     SessionTarget target,
     ActorSystem system,
     ILoggerFactory loggerFactory,
+    IServiceProvider services,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const int ChunkBytes = 3200; // 100 ms of 16 kHz 16-bit mono
@@ -30,10 +32,10 @@ internal sealed class Conversation(
     {
         using var telemetry = new TelemetrySummary();
         var printer = new SessionPrinter(console.Output, echoDeclared: arguments.Tools == HostTools.Echo);
-        LiveConnection live;
+        ILiveConnection live;
         try
         {
-            live = LiveConnection.Start(system, options, loggerFactory, "session");
+            live = await OpenSessionAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (LiveConnectionException e)
         {
@@ -45,7 +47,9 @@ internal sealed class Conversation(
 
         console.Output.WriteLine(target.Description);
 
-        var printing = printer.RunAsync(live, CancellationToken.None); // until the session is closed, so the close shows too
+        // Until the session is closed, so the close shows too; a kept session is not closed, so its printer is stopped.
+        using var stopPrinting = new CancellationTokenSource();
+        var printing = printer.RunAsync(live, stopPrinting.Token);
         LiveConnectionException? closed = null;
         try
         {
@@ -69,9 +73,20 @@ internal sealed class Conversation(
         }
         finally
         {
-            using var closing = new CancellationTokenSource(CloseBudget);
-            await live.CloseAsync(closing.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            await printing.ConfigureAwait(false);
+            if (arguments.Session is { } id && printer.Failure is null && closed is null)
+            {
+                // Kept, not closed: the region passivates it as the host stops, once its handle covers everything.
+                await stopPrinting.CancelAsync().ConfigureAwait(false);
+                await printing.ConfigureAwait(false);
+                console.Output.WriteLine($"[session '{id}' kept in {arguments.State}: run again with --session {id} --state {arguments.State} to go on]");
+            }
+            else
+            {
+                using var closing = new CancellationTokenSource(CloseBudget);
+                await live.CloseAsync(closing.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                await printing.ConfigureAwait(false);
+            }
+
             WriteAudio(printer);
             console.Output.WriteLine(telemetry.ToString());
             if (printer.Failure is { } failure && console.ExitCode == 0)
@@ -85,6 +100,22 @@ internal sealed class Conversation(
 
             lifetime.StopApplication();
         }
+    }
+
+    /// <summary>
+    /// The session: this run's own, or with <c>--session</c> the one a region keeps under that id (recovered from the
+    /// state file when an earlier run left it). Options and credentials are checked here, before anything is printed.
+    /// </summary>
+    private async Task<ILiveConnection> OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        if (arguments.Session is not { } id)
+        {
+            return LiveConnection.Start(system, options, loggerFactory, "session");
+        }
+
+        var live = services.GetRequiredService<ILiveSessions>().Get(id);
+        await live.GetStatusAsync(cancellationToken).ConfigureAwait(false); // starts (or recovers) it; a bad option throws here
+        return live;
     }
 
     private void WriteAudio(SessionPrinter printer)
@@ -111,7 +142,7 @@ internal sealed class Conversation(
         }
     }
 
-    private async Task TalkAsync(LiveConnection live, SessionPrinter printer, CancellationToken cancellationToken)
+    private async Task TalkAsync(ILiveConnection live, SessionPrinter printer, CancellationToken cancellationToken)
     {
         if (audio.Pcm is { } pcm)
         {
@@ -154,7 +185,7 @@ internal sealed class Conversation(
     private Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
         Task.Run(console.Input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
-    private async Task TurnAsync(LiveConnection live, SessionPrinter printer, string text, CancellationToken cancellationToken, bool echo = true)
+    private async Task TurnAsync(ILiveConnection live, SessionPrinter printer, string text, CancellationToken cancellationToken, bool echo = true)
     {
         if (echo)
         {

@@ -34,9 +34,19 @@ internal sealed record HostArguments
 
     public bool Interactive { get; init; }
 
+    /// <summary>The id of a session kept in a LiveSessions region with its state in <see cref="State"/>; null: a session for this run only.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>The SQLite file of the session's state (with <see cref="Session"/>).</summary>
+    public string State { get; init; } = DefaultState;
+
+    public const string DefaultState = "live-sessions.db";
+
     public bool Verbose { get; init; }
 
     public bool Help { get; init; }
+
+    private bool StateGiven { get; init; }
 
     public static readonly IReadOnlyList<(string Flag, string Value, string Meaning)> Usage =
     [
@@ -53,6 +63,8 @@ internal sealed record HostArguments
         ("--transcribe", "", "ask for input and output audio transcriptions and print them"),
         ("--tools", "echo", "declare a tool 'echo' and answer every call with its arguments (calls are always shown; undeclared ones are answered with an error)"),
         ("--interactive", "", "after the first turn, read turns from stdin (the default on a terminal without --prompt)"),
+        ("--session", "ID", "keep the session under this id when the host exits, and go on with it when run again with the same id"),
+        ("--state", "FILE", $"with --session: the SQLite file that keeps it (default {DefaultState}; holds its resumption handle, a secret)"),
         ("--verbose", "", "show debug logs and stack traces"),
         ("--help", "", "show this help"),
     ];
@@ -84,6 +96,8 @@ internal sealed record HostArguments
                     "--transcribe" => parsed with { Transcribe = true },
                     "--tools" => parsed with { Tools = ToolSet(Value()) },
                     "--interactive" => parsed with { Interactive = true },
+                    "--session" => parsed with { Session = Value() },
+                    "--state" => parsed with { State = Value(), StateGiven = true },
                     "--verbose" => parsed with { Verbose = true },
                     "--help" or "-h" or "-?" => parsed with { Help = true },
                     _ => throw new FormatException($"unknown option {flag}; see --help."),
@@ -93,6 +107,11 @@ internal sealed record HostArguments
             {
                 return (null, e.Message);
             }
+        }
+
+        if (parsed.StateGiven && parsed.Session is null)
+        {
+            return (null, "--state keeps a session: add --session ID.");
         }
 
         if (parsed.EmulatorFault is not null && parsed.Vertex && !parsed.Emulator)

@@ -50,9 +50,10 @@ internal static class LiveHost
 
             await using var emulator = UsesEmulator(arguments) ? await StartEmulatorAsync(arguments).ConfigureAwait(false) : null;
             var options = Options(arguments, emulator);
-            var target = new SessionTarget(emulator is not null
+            var target = new SessionTarget((emulator is not null
                 ? $"emulator at {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}{(arguments.Vertex ? ", Vertex AI path" : "")} (set GEMINI_API_KEY for the real service)"
-                : arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)");
+                : arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)")
+                + (arguments.Session is { } id ? $"; session '{id}' kept in {arguments.State}" : ""));
 
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(Array.Empty<string>());
             builder.Logging.ClearProviders();
@@ -62,9 +63,21 @@ internal static class LiveHost
             }
 
             // The Generic Host owns shutdown (Ctrl+C closes the session gracefully first), not Akka's own CLR exit hook.
-            builder.Services.AddAkka("live-host", akka => akka
-                .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
-                .WithLiveActorsLogging());
+            builder.Services.AddAkka("live-host", akka =>
+            {
+                akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend).WithLiveActorsLogging();
+                if (arguments.Session is not null)
+                {
+                    // A region with durable state: at exit the session passivates once its handle covers everything, and a
+                    // later run with the same id and file resumes it from there.
+                    akka.WithLiveSessions((_, _) => options, stateFile: arguments.State);
+                }
+            });
+            if (arguments.Session is not null)
+            {
+                builder.Services.AddLiveSessionsFacade();
+            }
+
             builder.Services.AddSingleton(arguments).AddSingleton(options).AddSingleton(console).AddSingleton(audio).AddSingleton(target);
             builder.Services.AddHostedService<Conversation>();
             using var host = builder.Build();
@@ -88,8 +101,15 @@ internal static class LiveHost
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GeminiApiKey))
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GoogleApiKey)));
 
-    private static Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments) =>
-        LiveEmulator.StartAsync(new LiveEmulatorOptions { FaultRule = FaultRule(arguments.EmulatorFault) });
+    private static Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments) => LiveEmulator.StartAsync(new LiveEmulatorOptions
+    {
+        FaultRule = FaultRule(arguments.EmulatorFault),
+        // The emulator of a later run must know this run's handles, as the service would: they are kept beside the state.
+        SessionFile = arguments.Session is not null ? EmulatorSessionFile(arguments.State) : null,
+    });
+
+    /// <summary>Where the emulator keeps its handles when the host keeps a session in <paramref name="state"/>.</summary>
+    public static string EmulatorSessionFile(string state) => state + ".emulator.json";
 
     /// <summary>The faults a connection meets, by its number (1 is the first).</summary>
     private static Func<int, IReadOnlyList<EmulatorFault>>? FaultRule(string? fault) => fault switch

@@ -80,8 +80,8 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
     {
         switch (@event)
         {
-            case Connected:
-                Status("connected");
+            case Connected connected:
+                Status(connected.Resumed ? "connected; session resumed from its stored handle" : "connected");
                 break;
             case ModelTurnReceived turn:
                 foreach (var part in turn.Turn.Parts ?? [])

@@ -78,6 +78,8 @@ public sealed class HostTests
     [InlineData(64, "--model needs a value", "--model")]
     [InlineData(64, "--emulator-fault must be drop, go-away or give-up", "--emulator-fault", "flood")]
     [InlineData(64, "--tools must be echo", "--tools", "calculator")]
+    [InlineData(64, "--state keeps a session: add --session ID", "--state", "x.db")]
+    [InlineData(64, "--session needs a value", "--session")]
     [InlineData(2, "Option ApiVersion (live-actors.api-version) must be one of", "--emulator", "--api-version", "v9")]
     public async Task A_bad_option_is_one_line_that_says_what_to_fix_and_a_non_zero_exit(int expected, string says, params string[] args)
     {
@@ -199,6 +201,55 @@ public sealed class HostTests
         Assert.Contains("[tool call echo {\"city\":\"Paris\"}]", output, StringComparison.Ordinal);
         Assert.Contains(answered, output, StringComparison.Ordinal);
         Assert.Contains(reply, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_runs_with_the_same_session_and_state_file_hold_one_conversation()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"host-state-{Guid.NewGuid():N}.db");
+        try
+        {
+            var (firstCode, first, _) = await RunAsync("--emulator", "--session", "call-1", "--state", state, "--prompt", "first");
+            var (secondCode, second, secondError) = await RunAsync("--emulator", "--session", "call-1", "--state", state, "--prompt", "second");
+
+            Assert.Equal(0, firstCode);
+            Assert.Contains("Turn 1: you said \"first\"", first, StringComparison.Ordinal);
+            Assert.Contains($"[session 'call-1' kept in {state}", first, StringComparison.Ordinal);
+            Assert.DoesNotContain("[closed]", first, StringComparison.Ordinal);
+            Assert.Equal(0, secondCode);
+            Assert.Empty(secondError);
+            Assert.Contains("[connected; session resumed from its stored handle]", second, StringComparison.Ordinal);
+            Assert.Contains("Turn 2: you said \"second\"", second, StringComparison.Ordinal); // the emulator's turn counter goes on
+        }
+        finally
+        {
+            foreach (var file in new[] { state, state + "-wal", state + "-shm", LiveHost.EmulatorSessionFile(state) })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_different_session_id_on_the_same_file_is_a_new_conversation()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"host-state-{Guid.NewGuid():N}.db");
+        try
+        {
+            await RunAsync("--emulator", "--session", "call-1", "--state", state, "--prompt", "first");
+            var (code, output, _) = await RunAsync("--emulator", "--session", "call-2", "--state", state, "--prompt", "other");
+
+            Assert.Equal(0, code);
+            Assert.Contains("[connected]", output, StringComparison.Ordinal);
+            Assert.Contains("Turn 1: you said \"other\"", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var file in new[] { state, state + "-wal", state + "-shm", LiveHost.EmulatorSessionFile(state) })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new StringReader(""), args);
