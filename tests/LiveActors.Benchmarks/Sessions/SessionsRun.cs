@@ -56,6 +56,9 @@ internal static class SessionsRun
 
             var (onMicros, onCpu, bytes) = await PersistedCostAsync(system, options, persistence: true, messages, file);
             var (offMicros, offCpu, _) = await PersistedCostAsync(system, options, persistence: false, messages, file);
+            var stored = messages * 5;
+            var audio = await StoreCost.MeasureAsync(system, options, file, "audio", RealtimeInput.Pcm(new byte[3_200]), stored);
+            var text = await StoreCost.MeasureAsync(system, options, file, "text", ClientContent.UserText("What is the weather like in Lisbon today?"), stored);
 
             return string.Join('\n',
                 $"| LiveSessions, {sessions} sessions | figure |",
@@ -68,7 +71,9 @@ internal static class SessionsRun
                 Row("working set per passivated session", $"{(workingSetPassivated - workingSetBefore) / (double)sessions / 1024:0.0} KiB"),
                 Row($"a 3,200-byte audio chunk accepted, persistence off ({messages} sends)", $"{offMicros:0.0} µs wall, {offCpu:0.0} µs CPU"),
                 Row($"the same, persisted on SQLite until stored ({messages} sends)", $"{onMicros:0.0} µs wall, {onCpu:0.0} µs CPU"),
-                Row("SQLite file per persisted message", $"{bytes:0} bytes"));
+                Row("SQLite file per persisted message", $"{bytes:0} bytes"),
+                Row($"stored only, no socket: a 3,200-byte audio chunk accepted and confirmed ({stored} messages)", $"{audio.Micros:0.0} µs wall, {audio.CpuMicros:0.0} µs CPU, {audio.Bytes:0} bytes"),
+                Row($"stored only, no socket: a 41-character text turn accepted and confirmed ({stored} messages)", $"{text.Micros:0.0} µs wall, {text.CpuMicros:0.0} µs CPU, {text.Bytes:0} bytes"));
         }
         finally
         {
