@@ -32,6 +32,8 @@ internal sealed class DurableSession : ReceivePersistentActor
     private string? _handle;
     private DateTimeOffset _handleIssued;
     private long _lastSequence;
+    private bool _started; // the start is stored, with the setup it started with
+    private string? _setup;
     private IActorRef? _session;
     private bool _ended;
     private bool _sessionGone;
@@ -61,17 +63,23 @@ internal sealed class DurableSession : ReceivePersistentActor
         {
             Kind = SessionEventKind.Accepted,
             Sequence = accepted.Sequence,
-            Message = System.Text.Encoding.UTF8.GetString(ClientMessageSerializer.SerializeToUtf8Bytes(accepted.Message)), // text: a journal's JSON serializer would base64 bytes
+            Message = Json(accepted.Message),
             Correlation = accepted.Correlation?.ToString(),
         }));
         Command<DurableDoneThrough>(done => Store(new SessionEvent { Kind = SessionEventKind.DoneThrough, Sequence = done.Sequence }));
         Command<DurableHandle>(handle => Store(new SessionEvent { Kind = SessionEventKind.Handle, Handle = handle.Handle, At = handle.IssuedAt }));
-        Command<DurableEnded>(_ =>
+        Command<DurableEnded>(ended =>
         {
             _ended = true; // the conversation is over: nothing of it needs to survive
             _deletions = 2;
-            DeleteMessages(long.MaxValue);
-            DeleteSnapshots(SnapshotSelectionCriteria.Latest);
+
+            // After the writes still on their way: a journal may run a delete beside a pending write, which would then
+            // leave an event of the ended conversation for the next session of this id to recover.
+            DeferAsync(ended, _ =>
+            {
+                DeleteMessages(long.MaxValue);
+                DeleteSnapshots(SnapshotSelectionCriteria.Latest);
+            });
         });
         Command<FlushState>(_ =>
         {
@@ -143,7 +151,19 @@ internal sealed class DurableSession : ReceivePersistentActor
                 HandleTooOld: _handle is not null && !young);
         }
 
-        var props = ConnectionSupervisor.Props(_options, _loggerFactory, _environment, subscriber: null, _passivation, new Durability(Self, recovered));
+        // A conversation goes on with the setup it started with, whatever the options factory says today; a new one
+        // stores its setup first.
+        var options = _options;
+        if (_started)
+        {
+            options = options with { Setup = _setup is null ? null : Read(_setup) as Setup ?? options.Setup };
+        }
+        else
+        {
+            Store(new SessionEvent { Kind = SessionEventKind.Started, Message = _options.Setup is { } setup ? Json(setup) : null });
+        }
+
+        var props = ConnectionSupervisor.Props(options, _loggerFactory, _environment, subscriber: null, _passivation, new Durability(Self, recovered));
         _session = Context.ActorOf(props, "session");
         Context.Watch(_session);
     }
@@ -185,6 +205,10 @@ internal sealed class DurableSession : ReceivePersistentActor
                 _handle = @event.Handle;
                 _handleIssued = @event.At;
                 break;
+            case SessionEventKind.Started:
+                _started = true;
+                _setup = @event.Message;
+                break;
         }
     }
 
@@ -194,6 +218,8 @@ internal sealed class DurableSession : ReceivePersistentActor
         HandleIssued = _handleIssued,
         LastSequence = _lastSequence,
         Held = [.. _held.Values],
+        Setup = _setup,
+        Started = _started,
     };
 
     private void Restore(SessionSnapshot snapshot)
@@ -201,12 +227,17 @@ internal sealed class DurableSession : ReceivePersistentActor
         _handle = snapshot.Handle;
         _handleIssued = snapshot.HandleIssued;
         _lastSequence = snapshot.LastSequence;
+        _started = snapshot.Started;
+        _setup = snapshot.Setup;
         _held.Clear();
         foreach (var message in snapshot.Held ?? [])
         {
             _held[message.Sequence] = message;
         }
     }
+
+    /// <summary>A message's wire JSON, as text: a journal's JSON serializer would base64 bytes.</summary>
+    private static string Json(ClientMessage message) => System.Text.Encoding.UTF8.GetString(ClientMessageSerializer.SerializeToUtf8Bytes(message));
 
     private static ClientMessage Read(string json) =>
         ClientMessageSerializer.TryDeserialize(System.Text.Encoding.UTF8.GetBytes(json), out var message, out _) && message is not null

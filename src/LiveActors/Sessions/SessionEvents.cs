@@ -11,7 +11,7 @@ internal sealed record SessionEvent
     /// <summary>The message's sequence (Accepted), or how far everything is done (DoneThrough).</summary>
     public long Sequence { get; init; }
 
-    /// <summary>The accepted message's wire JSON.</summary>
+    /// <summary>The accepted message's wire JSON; for Started, the setup's.</summary>
     public string? Message { get; init; }
 
     /// <summary>Its sender's correlation value, as text.</summary>
@@ -35,6 +35,9 @@ internal enum SessionEventKind
 
     /// <summary>A new resumable handle.</summary>
     Handle,
+
+    /// <summary>The session started: <see cref="SessionEvent.Message"/> is the setup it started with (null: the default).</summary>
+    Started,
 }
 
 /// <summary>A <see cref="DurableSession"/>'s whole state, saved every few hundred events so recovery reads little.</summary>
@@ -51,6 +54,12 @@ internal sealed record SessionSnapshot
 
     /// <summary>The messages not yet done.</summary>
     public IReadOnlyList<StoredMessage>? Held { get; init; }
+
+    /// <summary>The setup the session started with, as JSON; null when it started with the default one.</summary>
+    public string? Setup { get; init; }
+
+    /// <summary>Whether the session's start is stored (a state from before setups were stored has none).</summary>
+    public bool Started { get; init; }
 }
 
 /// <summary>An accepted message as a <see cref="SessionSnapshot"/> keeps it.</summary>

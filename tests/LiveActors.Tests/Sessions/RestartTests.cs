@@ -104,6 +104,26 @@ public sealed class RestartTests(ITestOutputHelper output) : SessionTestKit(outp
     }
 
     [Fact]
+    public async Task A_recovered_conversation_goes_on_with_the_setup_it_started_with_whatever_the_factory_says_now()
+    {
+        LiveConnectionOptions WithInstruction(string text) => Options with { Setup = new Setup { SystemInstruction = Content.FromText(text, role: null) } };
+        await using (var first = await RegionAsync("first", sessions => sessions with { OptionsFor = _ => WithInstruction("You are a pirate.") }))
+        {
+            await first.Sessions.Get("call").AskAsync("one");
+        }
+
+        Emulator.ExpireResumptionHandles(); // even a fresh session, the fallback, takes the conversation's setup
+        await using var second = await RegionAsync("second", sessions => sessions with { OptionsFor = _ => WithInstruction("You are a lawyer.") });
+        await second.Sessions.Get("call").AskAsync("two");
+        await second.Sessions.Get("new call").AskAsync("hi");
+
+        // Connection 2 offered the stored handle and was refused; 3 is the fresh session, 4 the new call.
+        Assert.Contains("You are a pirate.", (await Emulator.WaitForConnectionAsync(2)).Messages[0].Json, StringComparison.Ordinal);
+        Assert.Equal("You are a pirate.", (await Emulator.WaitForConnectionAsync(3)).SessionInstruction);
+        Assert.Equal("You are a lawyer.", (await Emulator.WaitForConnectionAsync(4)).SessionInstruction);
+    }
+
+    [Fact]
     public async Task With_persistence_off_a_second_process_starts_over()
     {
         await using (var first = await RegionAsync("first", sessions => sessions with { Persistence = false }))
