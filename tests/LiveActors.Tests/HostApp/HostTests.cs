@@ -223,10 +223,7 @@ public sealed class HostTests
         }
         finally
         {
-            foreach (var file in new[] { state, state + "-wal", state + "-shm", LiveHost.EmulatorSessionFile(state) })
-            {
-                File.Delete(file);
-            }
+            DeleteState(state);
         }
     }
 
@@ -245,10 +242,16 @@ public sealed class HostTests
         }
         finally
         {
-            foreach (var file in new[] { state, state + "-wal", state + "-shm", LiveHost.EmulatorSessionFile(state) })
-            {
-                File.Delete(file);
-            }
+            DeleteState(state);
+        }
+    }
+
+    /// <summary>Deletes a state file, its SQLite companions and the emulator's session file beside it.</summary>
+    private static void DeleteState(string state)
+    {
+        foreach (var file in new[] { state, state + "-wal", state + "-shm", LiveHost.EmulatorSessionFile(state) })
+        {
+            File.Delete(file);
         }
     }
 
