@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using LiveActors.Options;
 using Microsoft.Data.Sqlite;
 
 namespace LiveActors.Hosting;
@@ -35,6 +36,7 @@ public static class LiveSessionsSqlite
               plugin = "akka.persistence.snapshot-store.sql"
               sql { connection-string = "{{connection}}", provider-name = "{{ProviderName}}", auto-initialize = on }
             }
-            """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+            """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration)
+            .WithFallback(LiveActorsConfig.Default); // LiveActors' serializer for what the sessions store
     }
 }

@@ -9,6 +9,7 @@ using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Serialization;
 using LiveActors.Sessions;
 using LiveActors.Telemetry;
 
@@ -52,6 +53,7 @@ public sealed class NamesBesideAkkaTests
         Assert.Equal(nameof(LiveEndpoints), typeof(LiveEndpoints).Name);
         Assert.Equal(nameof(LiveEnvironmentVariables), typeof(LiveEnvironmentVariables).Name);
         Assert.Equal(nameof(LiveTelemetry), typeof(LiveTelemetry).Name);
+        Assert.Equal(nameof(LiveActorsSerializer), typeof(LiveActorsSerializer).Name);
     }
 
     [Fact]
