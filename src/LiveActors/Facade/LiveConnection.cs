@@ -32,14 +32,24 @@ public sealed class LiveConnection : ILiveConnection
     {
     }
 
-    private LiveConnection(IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, (IActorRef Actor, ListenerLifetime Lifetime) listener)
+    /// <summary>
+    /// A facade over a stand-in for the session (a <see cref="Sessions.SessionProxy"/>) that does not stop when the
+    /// session ends: the facade's listener stops by itself once the session has closed or given up.
+    /// </summary>
+    internal LiveConnection(IActorRefFactory system, IActorRef session, bool stopsWithSession)
+        : this(system, session, options: null, Listener(system, subscribed: false), stopsWithSession)
+    {
+    }
+
+    private LiveConnection(
+        IActorRefFactory system, IActorRef session, LiveConnectionOptions? options, (IActorRef Actor, ListenerLifetime Lifetime) listener, bool stopsWithSession = false)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(session);
         Session = session;
         _options = options;
         (_listener, _lifetime) = listener;
-        _listener.Tell(new LiveConnectionListener.Attach(session));
+        _listener.Tell(new LiveConnectionListener.Attach(session, stopsWithSession));
     }
 
     /// <inheritdoc />

@@ -25,6 +25,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
     private readonly List<ChannelWriter<Live.Event>> _listeners = [];
     private Queue<Live.Event>? _early = new();
     private bool _ended;
+    private bool _stopsWithSession;
 
     /// <param name="subscribed">True when the session was created with this actor as its subscriber.</param>
     /// <param name="lifetime">Told when this actor stops, so an enumeration that starts later gets what it kept and ends at once.</param>
@@ -35,6 +36,7 @@ internal sealed class LiveConnectionListener : ReceiveActor
         Receive<Attach>(attach =>
         {
             _session = attach.Session;
+            _stopsWithSession = attach.StopsWithSession;
             Context.Watch(_session);
             if (!_subscribed)
             {
@@ -92,6 +94,10 @@ internal sealed class LiveConnectionListener : ReceiveActor
                 _lifetime.EndSession();
                 _listeners.ForEach(listener => listener.TryComplete());
                 _listeners.Clear();
+                if (_stopsWithSession)
+                {
+                    Self.Tell(SessionGone.Instance); // its stand-in outlives the session: the end event is the end
+                }
             }
         });
         // Terminated comes as a system message, ahead of the session's last events still in the mailbox (GaveUp, Closed):
@@ -112,7 +118,8 @@ internal sealed class LiveConnectionListener : ReceiveActor
 
     protected override void PostStop() => _lifetime.End(_early);
 
-    public sealed record Attach(IActorRef Session);
+    /// <summary>Attaches the listener to its session; <paramref name="StopsWithSession"/>: it stops at the session's end event.</summary>
+    public sealed record Attach(IActorRef Session, bool StopsWithSession = false);
 
     public sealed record SessionGone
     {

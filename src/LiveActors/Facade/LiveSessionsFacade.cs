@@ -15,6 +15,7 @@ public sealed class LiveSessionsFacade : ILiveSessions
     private readonly ActorSystem _system;
     private readonly Func<Task<IActorRef>> _region;
     private readonly ConcurrentDictionary<string, DeferredLiveConnection> _connections = new(StringComparer.Ordinal);
+    private readonly bool _throughRegion;
 
     /// <summary>A facade over <paramref name="region"/>, a running <see cref="LiveSessions"/> actor.</summary>
     public LiveSessionsFacade(ActorSystem system, IActorRef region)
@@ -25,11 +26,22 @@ public sealed class LiveSessionsFacade : ILiveSessions
 
     /// <summary>A facade over the region <paramref name="region"/> gives once it runs (Akka.Hosting's <c>IRequiredActor</c>, say).</summary>
     public LiveSessionsFacade(ActorSystem system, Func<Task<IActorRef>> region)
+        : this(system, region, throughRegion: false)
+    {
+    }
+
+    /// <summary>
+    /// A facade over <paramref name="region"/>; with <paramref name="throughRegion"/> each id's facade talks to its session
+    /// through the region (an envelope per message) instead of to the session's actor, so it follows the session when
+    /// it moves to another node: the choice for a sharded region (LiveActors.Cluster registers it so).
+    /// </summary>
+    public LiveSessionsFacade(ActorSystem system, Func<Task<IActorRef>> region, bool throughRegion)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(region);
         _system = system;
         _region = region;
+        _throughRegion = throughRegion;
     }
 
     /// <inheritdoc />
@@ -49,6 +61,24 @@ public sealed class LiveSessionsFacade : ILiveSessions
     private DeferredLiveConnection Connect(string sessionId) => new(async () =>
     {
         var region = await _region().ConfigureAwait(false);
+        if (_throughRegion)
+        {
+            // The session starts (or recovers) wherever the region puts it; a status round trip shows it can, so options
+            // that cannot be made fail here as they do for a local region.
+            var proxy = _system.ActorOf(SessionProxy.Props(sessionId, region));
+            try
+            {
+                await proxy.Ask<Live.StatusReport>(Live.GetStatus.Instance, AskTimeout).ConfigureAwait(false);
+            }
+            catch
+            {
+                _system.Stop(proxy);
+                throw;
+            }
+
+            return new LiveConnection(_system, proxy, stopsWithSession: true);
+        }
+
         var found = await region.Ask<object>(new LiveSessions.GetSession(sessionId), AskTimeout).ConfigureAwait(false);
         return found switch
         {

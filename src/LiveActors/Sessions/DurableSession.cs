@@ -29,6 +29,7 @@ internal sealed class DurableSession : ReceivePersistentActor
     private readonly Passivation _passivation;
     private readonly TimeSpan _handleValidity;
     private readonly SortedDictionary<long, StoredMessage> _held = [];
+    private readonly HashSet<string> _subscribers = new(StringComparer.Ordinal); // their serialized paths
     private string? _handle;
     private DateTimeOffset _handleIssued;
     private long _lastSequence;
@@ -57,7 +58,11 @@ internal sealed class DurableSession : ReceivePersistentActor
                 Restore(snapshot);
             }
         });
-        Recover<RecoveryCompleted>(_ => StartSession());
+        Recover<RecoveryCompleted>(_ =>
+        {
+            StartSession();
+            FindSubscribers();
+        });
 
         Command<DurableAccepted>(accepted => Store(new SessionEvent
         {
@@ -104,8 +109,38 @@ internal sealed class DurableSession : ReceivePersistentActor
             {
                 _sessionGone = true;
                 StopWhenDone(); // its session ended (or the system stops): the state stays unless it said it ended
+                return;
+            }
+
+            Unsubscribed(terminated.ActorRef); // a subscriber stopped: the session forgets it too
+        });
+        Command<Live.Subscribe>(subscribe =>
+        {
+            _session.Forward(subscribe);
+            Context.Watch(subscribe.Subscriber);
+            if (_subscribers.Add(Path(subscribe.Subscriber)))
+            {
+                Store(new SessionEvent { Kind = SessionEventKind.Subscribed, Subscriber = Path(subscribe.Subscriber) });
             }
         });
+        Command<Live.Unsubscribe>(unsubscribe =>
+        {
+            _session.Forward(unsubscribe);
+            Context.Unwatch(unsubscribe.Subscriber);
+            Unsubscribed(unsubscribe.Subscriber);
+        });
+        Command<ActorIdentity>(identity =>
+        {
+            if (identity.Subject is { } subscriber)
+            {
+                Self.Tell(new Live.Subscribe(subscriber)); // alive: subscribed again, as if it had asked (the reply comes here)
+            }
+            else if (identity.MessageId is string path && _subscribers.Remove(path))
+            {
+                Store(new SessionEvent { Kind = SessionEventKind.Unsubscribed, Subscriber = path });
+            }
+        });
+        Command<Live.Subscribed>(_ => { }); // the session's reply to a subscription this actor renewed
         Command<SessionPassivated>(passivated => Context.Parent.Tell(passivated)); // the region knows this actor, not the session
         Command<SessionWoke>(woke => Context.Parent.Tell(woke));
         Command<SessionEnding>(ending => Context.Parent.Tell(ending));
@@ -209,6 +244,12 @@ internal sealed class DurableSession : ReceivePersistentActor
                 _started = true;
                 _setup = @event.Message;
                 break;
+            case SessionEventKind.Subscribed when @event.Subscriber is { } subscriber:
+                _subscribers.Add(subscriber);
+                break;
+            case SessionEventKind.Unsubscribed when @event.Subscriber is { } subscriber:
+                _subscribers.Remove(subscriber);
+                break;
         }
     }
 
@@ -220,6 +261,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         Held = [.. _held.Values],
         Setup = _setup,
         Started = _started,
+        Subscribers = [.. _subscribers],
     };
 
     private void Restore(SessionSnapshot snapshot)
@@ -229,12 +271,36 @@ internal sealed class DurableSession : ReceivePersistentActor
         _lastSequence = snapshot.LastSequence;
         _started = snapshot.Started;
         _setup = snapshot.Setup;
+        _subscribers.Clear();
+        _subscribers.UnionWith(snapshot.Subscribers ?? []);
         _held.Clear();
         foreach (var message in snapshot.Held ?? [])
         {
             _held[message.Sequence] = message;
         }
     }
+
+    /// <summary>
+    /// Asks each subscriber an earlier incarnation stored whether it is still there: a session that moved to another node
+    /// (or came back on this one) keeps sending its events to the facades and actors that listened, wherever they are.
+    /// </summary>
+    private void FindSubscribers()
+    {
+        foreach (var path in _subscribers)
+        {
+            ((ExtendedActorSystem)Context.System).Provider.ResolveActorRef(path).Tell(new Identify(path)); // a gone one answers with no subject
+        }
+    }
+
+    private void Unsubscribed(IActorRef subscriber)
+    {
+        if (_subscribers.Remove(Path(subscriber)))
+        {
+            Store(new SessionEvent { Kind = SessionEventKind.Unsubscribed, Subscriber = Path(subscriber) });
+        }
+    }
+
+    private static string Path(IActorRef actor) => Akka.Serialization.Serialization.SerializedActorPath(actor);
 
     /// <summary>A message's wire JSON, as text: a journal's JSON serializer would base64 bytes.</summary>
     private static string Json(ClientMessage message) => System.Text.Encoding.UTF8.GetString(ClientMessageSerializer.SerializeToUtf8Bytes(message));

@@ -22,6 +22,9 @@ internal sealed record SessionEvent
 
     /// <summary>When the handle was issued.</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>The subscriber's serialized actor path (Subscribed, Unsubscribed).</summary>
+    public string? Subscriber { get; init; }
 }
 
 /// <summary>The kinds of <see cref="SessionEvent"/>.</summary>
@@ -38,6 +41,12 @@ internal enum SessionEventKind
 
     /// <summary>The session started: <see cref="SessionEvent.Message"/> is the setup it started with (null: the default).</summary>
     Started,
+
+    /// <summary>An actor subscribed to the session's events.</summary>
+    Subscribed,
+
+    /// <summary>It unsubscribed, or stopped.</summary>
+    Unsubscribed,
 }
 
 /// <summary>A <see cref="DurableSession"/>'s whole state, saved every few hundred events so recovery reads little.</summary>
@@ -57,6 +66,9 @@ internal sealed record SessionSnapshot
 
     /// <summary>The setup the session started with, as JSON; null when it started with the default one.</summary>
     public string? Setup { get; init; }
+
+    /// <summary>The subscribers' serialized actor paths.</summary>
+    public IReadOnlyList<string>? Subscribers { get; init; }
 
     /// <summary>Whether the session's start is stored (a state from before setups were stored has none).</summary>
     public bool Started { get; init; }

@@ -1,0 +1,52 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using LiveActors.Auth;
+using LiveActors.Errors;
+using LiveActors.Sessions;
+
+namespace LiveActors.Cluster;
+
+/// <summary>
+/// Starts a <see cref="LiveSessions"/> region on Akka.Cluster.Sharding: the same <see cref="LiveSessions.Envelope"/>
+/// and session API as a local region, with sessions spread over the cluster's nodes by id. Sessions keep their state in
+/// the actor system's journal, which every node must share (one database) for a session to resume on another node.
+/// </summary>
+public static class LiveSessionsCluster
+{
+    /// <summary>Starts the region on this node and returns its ref (send it envelopes, as to a local region).</summary>
+    /// <exception cref="LiveConnectionException">The options are invalid.</exception>
+    public static IActorRef StartRegion(ActorSystem system, LiveSessionsOptions options, LiveSessionsSharding sharding) =>
+        StartRegion(system, options, sharding, LiveEnvironment.Process);
+
+    internal static IActorRef StartRegion(ActorSystem system, LiveSessionsOptions options, LiveSessionsSharding sharding, LiveEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sharding);
+        if (options.Validate().Concat(sharding.Validate()).FirstOrDefault() is { } error)
+        {
+            throw new LiveConnectionException(error);
+        }
+
+        return ClusterSharding.Get(system).Start(
+            sharding.TypeName,
+            sessionId => ShardedSession.Props(sessionId, options, sharding, environment),
+            Settings(system, sharding),
+            new SessionMessageExtractor(sharding.NumberOfShards),
+            ClusterSharding.Get(system).DefaultShardAllocationStrategy(ClusterShardingSettings.Create(system)),
+            StopSession.Instance);
+    }
+
+    /// <summary>The sharding settings the options ask for, on top of the system's <c>akka.cluster.sharding</c>.</summary>
+    internal static ClusterShardingSettings Settings(ActorSystem system, LiveSessionsSharding sharding)
+    {
+        var passivate = sharding.PassivateIdleAfter is { } idle ? $"{(long)idle.TotalMilliseconds}ms" : "off";
+        // Remembered sessions are kept in the journal the sessions use, not in DistributedData's LightningDB files.
+        var config = ConfigurationFactory.ParseString($"passivate-idle-entity-after = {passivate}\nremember-entities-store = eventsourced")
+            .WithFallback(system.Settings.Config.GetConfig("akka.cluster.sharding"));
+        var settings = ClusterShardingSettings.Create(config, system.Settings.Config.GetConfig("akka.cluster.singleton"))
+            .WithRememberEntities(sharding.RememberEntities);
+        return sharding.Role is { } role ? settings.WithRole(role) : settings;
+    }
+}
