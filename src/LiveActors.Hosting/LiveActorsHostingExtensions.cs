@@ -118,7 +118,7 @@ public static class LiveActorsHostingExtensions
         "live-" + string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>Options from the library's defaults, the actor system's HOCON, then the IConfiguration section.</summary>
-    private static LiveConnectionOptions Configured(ActorSystem system, IDependencyResolver resolver, string? configurationSection)
+    internal static LiveConnectionOptions Configured(ActorSystem system, IDependencyResolver resolver, string? configurationSection)
     {
         var options = new LiveConnectionOptions().OverriddenBy(system.Settings.Config);
         return configurationSection is not null && resolver.GetService<IConfiguration>() is { } configuration

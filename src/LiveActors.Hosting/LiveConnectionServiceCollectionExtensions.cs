@@ -32,9 +32,14 @@ public static class LiveConnectionServiceCollectionExtensions
     public static IServiceCollection AddLiveSessionsFacade(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton<ILiveSessions>(provider => new LiveSessionsFacade(
-            provider.GetRequiredService<ActorSystem>(),
-            () => provider.GetRequiredService<IRequiredActor<Sessions.LiveSessions>>().GetAsync()));
+        return services.AddSingleton<ILiveSessions>(provider =>
+        {
+            var system = provider.GetRequiredService<ActorSystem>();
+            return new LiveSessionsFacade(
+                system,
+                () => provider.GetRequiredService<IRequiredActor<Sessions.LiveSessions>>().GetAsync(),
+                throughRegion: () => ActorRegistry.For(system).TryGet<ShardedLiveSessions>(out _)); // a sharded region's sessions move
+        });
     }
 
     /// <summary>

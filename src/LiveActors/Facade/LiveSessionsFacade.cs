@@ -15,7 +15,7 @@ public sealed class LiveSessionsFacade : ILiveSessions
     private readonly ActorSystem _system;
     private readonly Func<Task<IActorRef>> _region;
     private readonly ConcurrentDictionary<string, DeferredLiveConnection> _connections = new(StringComparer.Ordinal);
-    private readonly bool _throughRegion;
+    private readonly Func<bool> _throughRegion;
 
     /// <summary>A facade over <paramref name="region"/>, a running <see cref="LiveSessions"/> actor.</summary>
     public LiveSessionsFacade(ActorSystem system, IActorRef region)
@@ -36,6 +36,12 @@ public sealed class LiveSessionsFacade : ILiveSessions
     /// it moves to another node: the choice for a sharded region (LiveActors.Cluster registers it so).
     /// </summary>
     public LiveSessionsFacade(ActorSystem system, Func<Task<IActorRef>> region, bool throughRegion)
+        : this(system, region, () => throughRegion)
+    {
+    }
+
+    /// <summary>A facade that learns only once the region runs whether it is sharded (Akka.Hosting registers it later).</summary>
+    internal LiveSessionsFacade(ActorSystem system, Func<Task<IActorRef>> region, Func<bool> throughRegion)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(region);
@@ -61,7 +67,7 @@ public sealed class LiveSessionsFacade : ILiveSessions
     private DeferredLiveConnection Connect(string sessionId) => new(async () =>
     {
         var region = await _region().ConfigureAwait(false);
-        if (_throughRegion)
+        if (_throughRegion())
         {
             // The session starts (or recovers) wherever the region puts it; a status round trip shows it can, so options
             // that cannot be made fail here as they do for a local region.
