@@ -1,0 +1,1 @@
+return await LiveActors.Samples.Cluster.ClusterDemo.RunAsync(Console.Out);
