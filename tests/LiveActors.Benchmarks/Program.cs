@@ -11,9 +11,24 @@ using LiveActors.Benchmarks.SideBySide;
 //   --side-by-side  only the side-by-side harness against the emulator
 //   --scenario NAME only the harness scenarios whose name contains NAME (e.g. DownstreamText), for profiling
 //   --sessions      only the LiveSessions figures: 1,000 sessions opened and passivated, and the cost of a persisted message
+//   --capacity      one node's capacity: 10,000 idle sessions (--open N), then 1,000 at a voice load (--voice N) for
+//                   20 s (--seconds S), against the emulator in its own process; raises the open-files limit itself
 if (args is [IdleMemoryProbe.Flag, .. var probe])
 {
     return await IdleMemoryProbe.RunAsync(probe);
+}
+
+if (args.Contains(LiveActors.Benchmarks.Capacity.CapacityRun.Flag))
+{
+    int Value(string flag, int fallback) => Array.IndexOf(args, flag) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var quickCapacity = args.Contains("--quick");
+    var capacityTable = await LiveActors.Benchmarks.Capacity.CapacityRun.RunAsync(
+        sessions: Value("--open", quickCapacity ? 1_000 : 10_000),
+        voiceSessions: Value("--voice", quickCapacity ? 100 : 1_000),
+        window: TimeSpan.FromSeconds(Value("--seconds", quickCapacity ? 5 : 20)),
+        Console.Error);
+    Console.WriteLine(capacityTable);
+    return 0;
 }
 
 if (args.Contains(LiveActors.Benchmarks.Sessions.SessionsRun.Flag))
