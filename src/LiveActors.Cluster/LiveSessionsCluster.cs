@@ -14,6 +14,20 @@ namespace LiveActors.Cluster;
 /// </summary>
 public static class LiveSessionsCluster
 {
+    /// <summary>
+    /// What a node's actor system needs beside Akka.Cluster's own configuration: LiveActors' defaults and serializer,
+    /// and the serializer that keeps a session's typed refusal (a <see cref="Status.Failure"/> with a
+    /// <see cref="LiveConnectionException"/>) on its way to a caller on another node. <c>WithLiveSessions(sharding)</c>
+    /// adds it; an actor system made by hand takes it as a fallback of its config.
+    /// </summary>
+    public static Config Config { get; } = ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers.live-actors-failure = "LiveActors.Cluster.FailureSerializer, LiveActors.Cluster"
+          serialization-identifiers { "LiveActors.Cluster.FailureSerializer, LiveActors.Cluster" = {{FailureSerializer.Id}} }
+          serialization-bindings { "Akka.Actor.Status+Failure, Akka" = live-actors-failure }
+        }
+        """).WithFallback(LiveActors.Options.LiveActorsConfig.Default);
+
     /// <summary>Starts the region on this node and returns its ref (send it envelopes, as to a local region).</summary>
     /// <exception cref="LiveConnectionException">The options are invalid.</exception>
     public static IActorRef StartRegion(ActorSystem system, LiveSessionsOptions options, LiveSessionsSharding sharding) =>

@@ -43,7 +43,7 @@ public static class LiveSessionsClusterHostingExtensions
             throw new Errors.LiveConnectionException(first);
         }
 
-        builder.AddHocon(LiveActorsConfig.Default, HoconAddMode.Append);
+        builder.AddHocon(LiveSessionsCluster.Config, HoconAddMode.Append); // a fallback: still above Akka.Remote's reference binding
         builder.AddHocon(LiveSessionsSqlite.Config(stateFile ?? LiveDefaults.SessionsStateFile), HoconAddMode.Append);
         return builder.WithShardRegion<LiveSessions>(
             sharding.TypeName,

@@ -67,7 +67,7 @@ internal static class ClusterDemo
             akka.actor.provider = cluster
             akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
             akka.cluster.roles = ["{{name}}"]
-            """).WithFallback(LiveSessionsSqlite.Config(journal)); // one journal for both nodes: what lets a session move
+            """).WithFallback(LiveSessionsCluster.Config).WithFallback(LiveSessionsSqlite.Config(journal)); // one journal for both nodes
         var system = ActorSystem.Create("live-cluster", config);
         var region = LiveSessionsCluster.StartRegion(system, new LiveSessionsOptions(_ => options), new LiveSessionsSharding { NumberOfShards = 10 });
         return (system, region);

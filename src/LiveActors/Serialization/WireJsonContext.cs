@@ -16,6 +16,7 @@ namespace LiveActors.Serialization;
     IgnoreReadOnlyProperties = true,
     UseStringEnumConverter = true,
     Converters = [typeof(ExceptionConverter), typeof(ClientMessageConverter), typeof(ServerMessageConverter)])]
+[JsonSerializable(typeof(ConnectionError))]
 [JsonSerializable(typeof(Live.Send))]
 [JsonSerializable(typeof(Live.SendAccepted))]
 [JsonSerializable(typeof(Live.Subscribe))]

@@ -56,6 +56,7 @@ public sealed class ClusterHostingTests : IAsyncLifetime
         Assert.Contains("sharding", region.Path.ToString(), StringComparison.Ordinal);
         Assert.Equal("Turn 1: you said \"hello\"", reply.Text);
         Assert.DoesNotContain("sharding", call.Session.Path.ToString(), StringComparison.Ordinal); // a local stand-in, not the entity
+        Assert.IsType<FailureSerializer>(system.Serialization.FindSerializerForType(typeof(Status.Failure))); // typed refusals cross nodes
         await host.StopAsync(stop.Token);
     }
 

@@ -83,6 +83,21 @@ public sealed class ShardedSessionsTests : IAsyncLifetime
         AssertEveryConversationHoldsOneThenTwo();
     }
 
+    [Fact]
+    public async Task A_send_refused_by_a_session_on_the_other_node_fails_with_its_typed_error()
+    {
+        await using var cluster = await TwoNodes.StartAsync(_ => Options with { Model = "gemini-3.1-flash-live-preview" });
+        await AskEveryAsync(cluster.First, "one", turn: 1);
+        var remote = (await OnSecondAsync(cluster))[0];
+        var history = new LiveActors.Protocol.ClientContent { Turns = [LiveActors.Protocol.Content.FromText("earlier"), LiveActors.Protocol.Content.FromText("noted", "model")], TurnComplete = true };
+
+        var refused = await Assert.ThrowsAsync<global::LiveActors.Errors.LiveConnectionException>(
+            () => cluster.First.Sessions.Get(remote).SendAsync(history).WaitAsync(Patience));
+
+        var error = Assert.IsType<global::LiveActors.Errors.ConnectionError.UnsupportedByModel>(refused.Error);
+        Assert.Equal(ModelFamily.Gemini3, error.Family);
+    }
+
     private static async Task AskEveryAsync(TwoNodes.Node node, string text, int turn)
     {
         foreach (var id in Ids)

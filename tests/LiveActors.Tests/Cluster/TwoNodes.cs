@@ -79,7 +79,7 @@ internal sealed class TwoNodes : IAsyncDisposable
                 # Terminate is a kill: no leaving, no hand-off; a graceful leave runs coordinated shutdown itself.
                 akka.coordinated-shutdown.run-by-actor-system-terminate = off
                 akka.cluster.run-coordinated-shutdown-when-down = off
-                """).WithFallback(LiveSessionsSqlite.Config(file));
+                """).WithFallback(LiveSessionsCluster.Config).WithFallback(LiveSessionsSqlite.Config(file));
             var system = ActorSystem.Create("live-cluster", config);
             var region = LiveSessionsCluster.StartRegion(system, new LiveSessionsOptions(optionsFor) { PassivateAfter = null }, sharding ?? new LiveSessionsSharding { NumberOfShards = 20 }, TestEnvironment.Empty);
             return new Node(system, region, new LiveSessionsFacade(system, () => Task.FromResult(region), throughRegion: true));
