@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Akka.Actor;
+using LiveActors.Benchmarks.SideBySide;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
+
+using static LiveActors.Benchmarks.Figures;
 
 namespace LiveActors.Benchmarks.Capacity;
 
@@ -26,7 +29,7 @@ internal static class CapacityRun
     {
         var limits = FileLimits.RaiseToHard();
         log.WriteLine(limits is { } l ? $"open files: soft limit {l.Before} raised to {l.After}" : "open files: limit left as it is");
-        await using var emulator = await EmulatorProcess.StartAsync(replyChunks: 1);
+        await using var emulator = await EmulatorProcess.StartAsync();
         var system = ActorSystem.Create("capacity", "akka.loglevel = WARNING");
         try
         {
@@ -158,15 +161,6 @@ internal static class CapacityRun
             asked);
     }
 
-    private static long Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private static string Row(string what, string figure) => string.Create(CultureInfo.InvariantCulture, $"| {what} | {figure} |");
 
     private sealed record VoiceFigures(double Cpu, double EmulatorCpu, double Seconds, long ChunksUp, long BytesDown, int Answers, int Asked);
 

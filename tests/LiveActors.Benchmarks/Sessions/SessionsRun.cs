@@ -8,6 +8,8 @@ using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
 
+using static LiveActors.Benchmarks.Figures;
+
 namespace LiveActors.Benchmarks.Sessions;
 
 /// <summary>
@@ -124,15 +126,6 @@ internal static class SessionsRun
         return (elapsed.TotalMicroseconds / messages, cpuUsed.TotalMicroseconds / messages, bytes);
     }
 
-    private static long Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private static string Row(string what, string figure) => string.Create(CultureInfo.InvariantCulture, $"| {what} | {figure} |");
 
     private sealed class EventCounter(int sessions)
     {

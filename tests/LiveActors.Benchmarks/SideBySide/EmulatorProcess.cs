@@ -18,6 +18,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The emulator's CPU time so far (user and system).</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the emulator with these <c>--fault</c> specs and waits for its "listening" line.</summary>
     public static async Task<EmulatorProcess> StartAsync(params IEnumerable<string> faults)
     {
