@@ -103,7 +103,7 @@ internal sealed class ShardedSession : ReceiveActor, IWithTimers
     private static Props SessionProps(string sessionId, LiveSessionsOptions options, LiveEnvironment environment)
     {
         var connection = options.OptionsFor(sessionId);
-        var logs = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logs = options.LoggerFactory; // null: each session logs to the actor system's log
         var passivation = new Passivation(options.PassivateAfter);
         var props = ConnectionSupervisor.Props(connection, logs, environment, subscriber: null, passivation); // invalid options throw here
         return options.Persistence ? DurableSession.Props(sessionId, connection, logs, environment, passivation, options.HandleValidity) : props;

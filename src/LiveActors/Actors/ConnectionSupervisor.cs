@@ -84,8 +84,9 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _receiverIds;
 
     private ConnectionSupervisor(
-        ResolvedCredentials credentials, ILoggerFactory loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
+        ResolvedCredentials credentials, ILoggerFactory? loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
     {
+        loggerFactory ??= new AkkaLoggerFactory(Context.System); // no factory given: the library logs where Akka logs
         _passivation = passivation;
         _durability = durability;
         if (subscriber is not null)
@@ -176,8 +177,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         var credentials = CredentialResolver.Resolve(options, environment);
-        var logs = loggerFactory ?? NullLoggerFactory.Instance;
-        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, logs, subscriber, passivation, durability));
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, loggerFactory, subscriber, passivation, durability));
     }
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ internal sealed class DurableSession : ReceivePersistentActor
 
     private readonly string _sessionId;
     private readonly LiveConnectionOptions _options;
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILoggerFactory? _loggerFactory;
     private readonly LiveEnvironment _environment;
     private readonly Passivation _passivation;
     private readonly TimeSpan _handleValidity;
@@ -41,7 +41,7 @@ internal sealed class DurableSession : ReceivePersistentActor
     private int _deletions; // deletions of an ended session's state still to be confirmed
 
     public DurableSession(
-        string sessionId, LiveConnectionOptions options, ILoggerFactory loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity)
+        string sessionId, LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity)
     {
         _sessionId = sessionId;
         _options = options;
@@ -152,7 +152,7 @@ internal sealed class DurableSession : ReceivePersistentActor
     public override string PersistenceId => "live-session-" + _sessionId;
 
     public static Props Props(
-        string sessionId, LiveConnectionOptions options, ILoggerFactory loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity) =>
+        string sessionId, LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity) =>
         ActorFactory<DurableSession>.Props(() => new DurableSession(sessionId, options, loggerFactory, environment, passivation, handleValidity));
 
     /// <summary>An ended session's state is gone only once the journal says so: a new session for the id must not recover it.</summary>

@@ -197,7 +197,7 @@ public sealed class LiveSessions : ReceiveActor
         try
         {
             var options = _options.OptionsFor(sessionId);
-            var logs = _options.LoggerFactory ?? NullLoggerFactory.Instance;
+            var logs = _options.LoggerFactory; // null: each session logs to the actor system's log
             var passivation = new Passivation(_options.PassivateAfter);
             var props = ConnectionSupervisor.Props(options, logs, _environment, subscriber: null, passivation); // invalid options, no credentials: refused here
             if (_options.Persistence)

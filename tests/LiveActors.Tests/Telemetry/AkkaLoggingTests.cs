@@ -1,0 +1,54 @@
+using Akka.Actor;
+using LiveActors.Tests.Support;
+using Xunit.Abstractions;
+using static LiveActors.Live;
+
+namespace LiveActors.Tests.Telemetry;
+
+/// <summary>A session started without an ILoggerFactory logs to the actor system's log; one with a factory, only there.</summary>
+public sealed class AkkaLoggingTests(ITestOutputHelper output) : SessionTestKit(output, "akka.loglevel = INFO")
+{
+    [Fact]
+    public async Task Without_a_logger_factory_connects_go_to_akkas_log()
+    {
+        await EventFilter.Info(contains: "Connected to ws://127.0.0.1").ExpectOneAsync(Patience, () =>
+        {
+            var (_, events) = StartSession(logs: null);
+            NextEvent<Connected>(events);
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task Without_a_logger_factory_a_drop_and_its_retry_go_to_akkas_log_as_a_warning_and_info()
+    {
+        Emulator.ScriptNextConnection(LiveActors.Emulator.Faults.EmulatorFault.Drop(LiveActors.Emulator.Faults.FaultTrigger.AfterClientMessages(1)));
+        var (session, events) = StartSession(logs: null);
+        NextEvent<Connected>(events);
+
+        await EventFilter.Warning(contains: "Disconnected: connection_failed").ExpectOneAsync(Patience, async () =>
+        {
+            await EventFilter.Info(contains: "Retrying in").ExpectOneAsync(Patience, () =>
+            {
+                session.Tell(new Send(LiveActors.Protocol.ClientContent.UserText("hi")));
+                NextEvent<Reconnected>(events);
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    [Fact]
+    public async Task With_a_logger_factory_nothing_goes_to_akkas_log()
+    {
+        var logs = new RecordingLoggerFactory();
+
+        await EventFilter.Info(contains: "Connected to").ExpectAsync(0, TimeSpan.FromSeconds(1), () =>
+        {
+            var (_, events) = StartSession(logs: logs);
+            NextEvent<Connected>(events);
+            return Task.CompletedTask;
+        });
+
+        Assert.Contains(logs.Lines, line => line.Text.StartsWith("Connected to", StringComparison.Ordinal));
+    }
+}
