@@ -76,7 +76,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private bool _healthy;
     private long _inboxBytes;
     private bool _overflowing;
-    private bool _draining; // the process shuts down: passivate as soon as nothing is in flight
+    private bool _draining;
+    private KeyValuePair<string, object?>[]? _genAiTags; // made once, at the first usage report // the process shuts down: passivate as soon as nothing is in flight
     private int _attempt;
     private int _connections;
     private int _incarnation;
@@ -863,6 +864,11 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             ReportDone(); // only a handle releases what the ledger holds here: not worth a look at every chunk
         }
 
+        if (message.UsageMetadata is { } usage)
+        {
+            RecordUsage(usage);
+        }
+
         ServerEvents.AddTo(_events, message, _replies.IdleEndsInteraction);
         foreach (var @event in _events)
         {
@@ -883,6 +889,21 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         if (_draining && _status == ConnectionStatus.Connected)
         {
             PassivateIfIdleFor(TimeSpan.Zero); // the process stops: passivate the moment a handle covers everything
+        }
+    }
+
+    /// <summary>gen_ai.client.token.usage: the input and output tokens of a usageMetadata, with the session's GenAI tags.</summary>
+    private void RecordUsage(UsageMetadata usage)
+    {
+        _genAiTags ??= LiveTelemetry.GenAiTags(_options);
+        if (usage.PromptTokenCount is { } input)
+        {
+            LiveTelemetry.TokenUsage.Record(input, [.. _genAiTags, new("gen_ai.token.type", "input")]);
+        }
+
+        if ((usage.ResponseTokenCount ?? usage.CandidatesTokenCount) is { } output)
+        {
+            LiveTelemetry.TokenUsage.Record(output, [.. _genAiTags, new("gen_ai.token.type", "output")]);
         }
     }
 

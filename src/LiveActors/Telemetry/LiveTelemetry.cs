@@ -22,8 +22,32 @@ public static class LiveTelemetry
 
     internal static readonly Meter Meter = new(Name, Version);
 
+    /// <summary>Connect times: from 10 ms on loopback to the 30 s of the default timeout.</summary>
     internal static readonly Histogram<double> ConnectDuration = Meter.CreateHistogram<double>(
-        "live.connect.duration", "s", "Time from opening a socket to setupComplete.");
+        "live.connect.duration",
+        "s",
+        "Time from opening a socket to setupComplete.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2.5, 5, 10, 30] });
+
+    /// <summary>
+    /// The OpenTelemetry GenAI <c>gen_ai.client.token.usage</c>: one record per token type of each <c>usageMetadata</c> the
+    /// server sends, as it reports it, with the semantic conventions' bucket boundaries.
+    /// </summary>
+    internal static readonly Histogram<long> TokenUsage = Meter.CreateHistogram<long>(
+        "gen_ai.client.token.usage",
+        "{token}",
+        "Tokens the service reported in usageMetadata, by gen_ai.token.type (input, output).",
+        tags: null,
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864] });
+
+    /// <summary>The GenAI tags of a session's telemetry: which provider, which model, which operation.</summary>
+    internal static KeyValuePair<string, object?>[] GenAiTags(Options.LiveConnectionOptions options) =>
+    [
+        new("gen_ai.provider.name", options.AuthStrategy == Options.AuthStrategy.VertexAi ? "gcp.vertex_ai" : "gcp.gemini"),
+        new("gen_ai.request.model", options.Model),
+        new("gen_ai.operation.name", "generate_content"),
+    ];
 
     internal static readonly Counter<long> MessagesSent = Meter.CreateCounter<long>("live.messages.sent", "{message}", "Client messages written.");
 

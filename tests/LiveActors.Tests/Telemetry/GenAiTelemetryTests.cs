@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Akka.Actor;
+using LiveActors.Protocol;
+using LiveActors.Telemetry;
+using LiveActors.Tests.Support;
+using Xunit.Abstractions;
+using static LiveActors.Live;
+
+namespace LiveActors.Tests.Telemetry;
+
+/// <summary>The OpenTelemetry GenAI conventions beside live.*: token usage from usageMetadata, and histograms with buckets that fit.</summary>
+public sealed class GenAiTelemetryTests(ITestOutputHelper output) : SessionTestKit(output)
+{
+    [Fact]
+    public void Token_usage_is_recorded_by_token_type_with_the_provider_and_the_model()
+    {
+        var records = new ConcurrentQueue<(long Tokens, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meter) =>
+        {
+            if (instrument.Meter.Name == LiveTelemetry.Name && instrument.Name == "gen_ai.client.token.usage")
+            {
+                meter.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, tokens, tags, _) => records.Enqueue((tokens, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.Start();
+        var model = $"gemini-2.5-flash-{Guid.NewGuid():N}"; // this test's own: other tests run sessions meanwhile
+        var (session, events) = StartSession(Options with { Model = model });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("count my tokens")));
+        var usage = NextEvent<UsageReported>(events).Usage;
+
+        var mine = records.Where(r => Equals(r.Tags["gen_ai.request.model"], model)).ToList();
+        Assert.Contains(mine, r => Equals(r.Tags["gen_ai.token.type"], "input") && r.Tokens == usage.PromptTokenCount);
+        Assert.Contains(mine, r => Equals(r.Tags["gen_ai.token.type"], "output") && r.Tokens == usage.ResponseTokenCount);
+        Assert.All(mine, r => Assert.Equal("gcp.gemini", r.Tags["gen_ai.provider.name"]));
+    }
+
+    [Fact]
+    public void Duration_histograms_are_in_seconds_with_buckets_that_fit_them()
+    {
+        var connect = LiveTelemetry.ConnectDuration;
+        var tokens = LiveTelemetry.TokenUsage;
+
+        Assert.Equal("s", connect.Unit);
+        Assert.Equal(0.01, connect.Advice!.HistogramBucketBoundaries![0]); // OpenTelemetry's default first bucket ends at 5: every connect fell in it
+        Assert.Equal(67108864, tokens.Advice!.HistogramBucketBoundaries![^1]);
+    }
+}
