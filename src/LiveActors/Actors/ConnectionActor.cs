@@ -62,6 +62,10 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
         _activity?.SetTag("server.address", _plan.Settings.Uri.Host);
         _activity?.SetTag("server.port", _plan.Settings.Uri.Port);
         _activity?.SetTag("live.attempt", _plan.Attempt);
+        foreach (var tag in _plan.Settings.TelemetryTags)
+        {
+            _activity?.SetTag(tag.Key, tag.Value);
+        }
         Log.Connecting(_logger, _plan.Settings.Display, _plan.Attempt);
         Timers.StartSingleTimer(ConnectTimer, ConnectTimedOut.Instance, _plan.Timeout);
         _opening = OpenAsync(_plan, _connecting.Token);

@@ -77,7 +77,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _inboxBytes;
     private bool _overflowing;
     private bool _draining;
-    private KeyValuePair<string, object?>[]? _genAiTags; // made once, at the first usage report // the process shuts down: passivate as soon as nothing is in flight
+    private readonly KeyValuePair<string, object?>[] _genAiTags; // provider, model, operation: for every GenAI record // the process shuts down: passivate as soon as nothing is in flight
     private int _attempt;
     private int _connections;
     private int _incarnation;
@@ -124,6 +124,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
                 _handle = recovered.Handle ?? _handle;
             }
         }
+        _genAiTags = LiveTelemetry.GenAiTags(options);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -137,6 +138,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             options.OutboundQueue.MaxMessages)
         {
             Invoker = invoker,
+            TelemetryTags = _genAiTags,
             HttpVersion = options.Transport.HttpVersion,
             ReceiveBufferSize = options.Transport.ReceiveBufferSize,
             DrainTimeout = options.CloseTimeout,
@@ -895,7 +897,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// <summary>gen_ai.client.token.usage: the input and output tokens of a usageMetadata, with the session's GenAI tags.</summary>
     private void RecordUsage(UsageMetadata usage)
     {
-        _genAiTags ??= LiveTelemetry.GenAiTags(_options);
         if (usage.PromptTokenCount is { } input)
         {
             LiveTelemetry.TokenUsage.Record(input, [.. _genAiTags, new("gen_ai.token.type", "input")]);

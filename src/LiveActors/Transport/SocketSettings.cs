@@ -12,6 +12,9 @@ internal sealed record SocketSettings(
     /// <summary>Sends the upgrade: the user's invoker, or the handler <see cref="TransportInvoker"/> built from the options.</summary>
     public HttpMessageInvoker? Invoker { get; init; }
 
+    /// <summary>The session's OpenTelemetry GenAI tags (provider, model, operation), for the connect activity.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> TelemetryTags { get; init; } = [];
+
     /// <summary>Which HTTP carries the WebSocket.</summary>
     public Options.LiveHttpVersion HttpVersion { get; init; }
 

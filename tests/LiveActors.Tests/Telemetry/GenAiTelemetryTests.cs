@@ -40,6 +40,30 @@ public sealed class GenAiTelemetryTests(ITestOutputHelper output) : SessionTestK
     }
 
     [Fact]
+    public void The_connect_activity_names_the_provider_and_the_model()
+    {
+        var model = $"gemini-2.5-flash-{Guid.NewGuid():N}";
+        var stopped = new ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LiveTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        var (_, events) = StartSession(Options with { Model = model });
+        NextEvent<Connected>(events);
+
+        AwaitAssert(() =>
+        {
+            var connect = Assert.Single(stopped, a => a.OperationName == LiveTelemetry.ConnectActivity && Equals(a.GetTagItem("gen_ai.request.model"), model));
+            Assert.Equal("gcp.gemini", connect.GetTagItem("gen_ai.provider.name"));
+            Assert.Equal("generate_content", connect.GetTagItem("gen_ai.operation.name"));
+        }, Patience);
+    }
+
+    [Fact]
     public void Duration_histograms_are_in_seconds_with_buckets_that_fit_them()
     {
         var connect = LiveTelemetry.ConnectDuration;
