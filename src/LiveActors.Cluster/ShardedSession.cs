@@ -27,7 +27,7 @@ internal sealed class ShardedSession : ReceiveActor, IWithTimers
         LiveConnectionException? failure = null;
         try
         {
-            _session = Context.ActorOf(SessionProps(sessionId, options, environment), "session");
+            _session = Context.ActorOf(options.SessionProps(sessionId, environment), "session");
             Context.Watch(_session);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -98,16 +98,6 @@ internal sealed class ShardedSession : ReceiveActor, IWithTimers
 
     public static Props Props(string sessionId, LiveSessionsOptions options, LiveSessionsSharding sharding, LiveEnvironment environment) =>
         ActorFactory<ShardedSession>.Props(() => new ShardedSession(sessionId, options, sharding, environment));
-
-    /// <summary>The session of a local region's entry, made the same way: durable unless persistence is off.</summary>
-    private static Props SessionProps(string sessionId, LiveSessionsOptions options, LiveEnvironment environment)
-    {
-        var connection = options.OptionsFor(sessionId);
-        var logs = options.LoggerFactory; // null: each session logs to the actor system's log
-        var passivation = new Passivation(options.PassivateAfter);
-        var props = ConnectionSupervisor.Props(connection, logs, environment, subscriber: null, passivation); // invalid options throw here
-        return options.Persistence ? DurableSession.Props(sessionId, connection, logs, environment, passivation, options.HandleValidity) : props;
-    }
 
     private sealed record HandOffOver
     {

@@ -196,15 +196,7 @@ public sealed class LiveSessions : ReceiveActor
         IActorRef session;
         try
         {
-            var options = _options.OptionsFor(sessionId);
-            var logs = _options.LoggerFactory; // null: each session logs to the actor system's log
-            var passivation = new Passivation(_options.PassivateAfter);
-            var props = ConnectionSupervisor.Props(options, logs, _environment, subscriber: null, passivation); // invalid options, no credentials: refused here
-            if (_options.Persistence)
-            {
-                props = DurableSession.Props(sessionId, options, logs, _environment, passivation, _options.HandleValidity);
-            }
-            session = Context.ActorOf(props, ActorName(sessionId));
+            session = Context.ActorOf(_options.SessionProps(sessionId, _environment), ActorName(sessionId));
         }
         catch (LiveConnectionException e)
         {

@@ -81,6 +81,19 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
         };
     }
 
+    /// <summary>
+    /// The props of the session with <paramref name="sessionId"/>, a local region's or a sharded one's: its options from
+    /// <see cref="OptionsFor"/>, passivation, and its durable keeper unless persistence is off.
+    /// </summary>
+    /// <exception cref="LiveConnectionException">Its options are invalid, or its credentials missing.</exception>
+    internal Akka.Actor.Props SessionProps(string sessionId, Auth.LiveEnvironment environment)
+    {
+        var options = OptionsFor(sessionId);
+        var passivation = new Actors.Passivation(PassivateAfter);
+        var props = Actors.ConnectionSupervisor.Props(options, LoggerFactory, environment, subscriber: null, passivation); // refused here when invalid
+        return Persistence ? DurableSession.Props(sessionId, options, LoggerFactory, environment, passivation, HandleValidity) : props;
+    }
+
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IReadOnlyList<ConnectionError> Validate()
     {

@@ -51,4 +51,16 @@ public sealed class AkkaLoggingTests(ITestOutputHelper output) : SessionTestKit(
 
         Assert.Contains(logs.Lines, line => line.Text.StartsWith("Connected to", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_message_with_braces_is_logged_as_it_is_not_read_as_a_format()
+    {
+        var logger = new LiveActors.Telemetry.AkkaLoggerFactory(Sys).CreateLogger("test");
+
+        await EventFilter.Warning(message: """Closed: {"error":{"code":1011}} {0} {x}""").ExpectOneAsync(Patience, () =>
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.Log(logger, Microsoft.Extensions.Logging.LogLevel.Warning, "{Text}", """Closed: {"error":{"code":1011}} {0} {x}""");
+            return Task.CompletedTask;
+        });
+    }
 }
