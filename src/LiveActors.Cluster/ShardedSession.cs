@@ -4,7 +4,6 @@ using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Errors;
 using LiveActors.Sessions;
-using Microsoft.Extensions.Logging.Abstractions;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Cluster;

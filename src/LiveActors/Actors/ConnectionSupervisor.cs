@@ -7,7 +7,6 @@ using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using LiveActors.Transport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using static LiveActors.Live;
 using static LiveActors.Errors.ConnectionError;
 

@@ -27,9 +27,9 @@ internal static class ServerEventCodec
         writer.WriteEndObject();
     }
 
-    public static ServerEvent Read(ReadOnlySpan<byte> bytes)
+    public static ServerEvent Read(ReadOnlyMemory<byte> bytes)
     {
-        using var json = JsonDocument.Parse(bytes.ToArray());
+        using var json = JsonDocument.Parse(bytes); // over the serializer's bytes, not a copy of them
         var root = json.RootElement;
         var name = root.GetProperty("event").GetString();
         var nth = root.GetProperty("nth").GetInt32();

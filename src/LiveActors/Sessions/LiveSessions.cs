@@ -3,7 +3,6 @@ using Akka.Actor;
 using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Errors;
-using Microsoft.Extensions.Logging.Abstractions;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Sessions;
