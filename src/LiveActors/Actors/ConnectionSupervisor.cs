@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Endpoints;
@@ -76,6 +77,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private long _inboxBytes;
     private bool _overflowing;
     private bool _draining;
+    private readonly TurnTiming _timing;
     private readonly KeyValuePair<string, object?>[] _genAiTags; // provider, model, operation: for every GenAI record // the process shuts down: passivate as soon as nothing is in flight
     private int _attempt;
     private int _connections;
@@ -124,6 +126,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             }
         }
         _genAiTags = LiveTelemetry.GenAiTags(options);
+        _timing = new TurnTiming(_genAiTags);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -482,7 +485,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         foreach (var message in _outbound.StartConnection(_handshakeMessages))
         {
             _connection!.Tell(message);
-            _replies.Handed(message);
+            Handed(message);
         }
 
         Become(Connected);
@@ -490,6 +493,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
 
     private void OnEnded(ConnectionEnded ended)
     {
+        _timing.ConnectionEnded(Stopwatch.GetTimestamp());
         Timers.Cancel(HealthyTimer);
         Timers.Cancel(HandoverTimer);
         _connection = null;
@@ -728,12 +732,19 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         {
             _connection!.Tell(message);
             _outbound.Hand(message);
-            _replies.Handed(message);
+            Handed(message);
         }
         else
         {
             _outbound.Queue(message);
         }
+    }
+
+    /// <summary>A message went to the connection: a candidate cause of the next reply, and the time that reply is measured from.</summary>
+    private void Handed(OutboundMessage message)
+    {
+        _replies.Handed(message);
+        _timing.Handed(message.Message, Stopwatch.GetTimestamp());
     }
 
     /// <summary>The socket's queue was full: that one message is forgotten and its sender told.</summary>
@@ -819,6 +830,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             _replies.IdleEndsInteraction = true; // the model reports it: from now on only IDLE ends an interaction
         }
 
+        _timing.ServerSent(message, ReplyEvidence.EndsInteraction(message, _replies.IdleEndsInteraction), Stopwatch.GetTimestamp());
         if (_replies.ServerSent(message) is { } proven)
         {
             _outbound.Proven(proven); // evidence first: a handle in the same message covers it

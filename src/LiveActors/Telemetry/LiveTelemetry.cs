@@ -41,6 +41,41 @@ public static class LiveTelemetry
         tags: null,
         advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864] });
 
+    /// <summary>The OpenTelemetry GenAI conventions' boundaries for operation times, 10 ms to 82 s.</summary>
+    private static readonly double[] OperationBuckets = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+
+    /// <summary>
+    /// <c>gen_ai.client.operation.duration</c>: from the client message that asked for a reply to the end of its
+    /// interaction (turnComplete, or IDLE where the model reports it); <c>error.type</c> <c>reply_cut</c> when the
+    /// connection ended first.
+    /// </summary>
+    internal static readonly Histogram<double> OperationDuration = Meter.CreateHistogram<double>(
+        "gen_ai.client.operation.duration",
+        "s",
+        "Time from the client message that asked for a reply to the end of the reply.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OperationBuckets });
+
+    /// <summary><c>gen_ai.client.operation.time_to_first_chunk</c>: from the client message that asked for a reply to its first chunk.</summary>
+    internal static readonly Histogram<double> TimeToFirstChunk = Meter.CreateHistogram<double>(
+        "gen_ai.client.operation.time_to_first_chunk",
+        "s",
+        "Time from the client message that asked for a reply to the reply's first chunk.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = OperationBuckets });
+
+    /// <summary>
+    /// <c>live.turn.latency</c>: the pause a caller hears, from the end of the user's turn (the client message that ended
+    /// it, or the server's end-of-speech signal under automatic activity detection) to the reply's first chunk. Finer
+    /// buckets than the operation times: voice replies start within a second or they feel slow.
+    /// </summary>
+    internal static readonly Histogram<double> TurnLatency = Meter.CreateHistogram<double>(
+        "live.turn.latency",
+        "s",
+        "Time from the end of the user's turn to the reply's first chunk.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10] });
+
     /// <summary>The GenAI tags of a session's telemetry: which provider, which model, which operation.</summary>
     internal static KeyValuePair<string, object?>[] GenAiTags(Options.LiveConnectionOptions options) =>
     [
