@@ -47,6 +47,21 @@ public sealed class ConnectionRecord
     /// <summary>Server messages sent on this connection so far (setupComplete included).</summary>
     public int ServerMessagesSent => Volatile.Read(ref _serverMessages);
 
+    /// <summary>
+    /// Drops the connection now, with no close frame, as a network failure would: for a test or a demo that picks the
+    /// moment itself (between two turns, say) rather than a count of messages. Does nothing once it has ended.
+    /// </summary>
+    public void Drop()
+    {
+        if (!_ended.Task.IsCompleted)
+        {
+            Dropper?.Invoke();
+        }
+    }
+
+    /// <summary>How the connection serving this record drops itself; set once it is accepted.</summary>
+    internal Action? Dropper { get; set; }
+
     /// <summary>Completes with how the connection ended.</summary>
     public Task<ConnectionEnd> Ended => _ended.Task;
 

@@ -57,6 +57,7 @@ internal sealed class EmulatorConnection
         _http = http;
         _record = record;
         _record.Session = _session;
+        _record.Dropper = Drop;
         _backend = backend;
         _emulator = emulator;
         _stopping = stopping;
@@ -617,6 +618,13 @@ internal sealed class EmulatorConnection
         }
     }
 
+    /// <summary>Ends the connection with no close frame, as a network failure would.</summary>
+    private void Drop()
+    {
+        _record.End(new ConnectionEnd(ConnectionEndKind.Dropped));
+        _http.Abort();
+    }
+
     private async Task FireDueFaultsAsync()
     {
         List<EmulatorFault> due;
@@ -631,8 +639,7 @@ internal sealed class EmulatorConnection
             switch (fault)
             {
                 case DropFault:
-                    _record.End(new ConnectionEnd(ConnectionEndKind.Dropped));
-                    _http.Abort();
+                    Drop();
                     return;
                 case CloseFault close:
                     await CloseAsync(close.Code, close.Reason).ConfigureAwait(false);

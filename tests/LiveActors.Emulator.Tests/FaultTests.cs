@@ -83,6 +83,28 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_record_drops_its_connection_when_told_and_not_again_once_it_has_ended()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var client = await WireClient.ConnectAsync(emulator);
+        await client.SetupAsync();
+        var record = await emulator.WaitForConnectionAsync(1);
+
+        record.Drop();
+
+        var error = await Assert.ThrowsAsync<WebSocketException>(async () =>
+        {
+            while (true)
+            {
+                await client.ReceiveAsync();
+            }
+        });
+        Assert.Equal(WebSocketError.ConnectionClosedPrematurely, error.WebSocketErrorCode);
+        Assert.Equal(ConnectionEndKind.Dropped, (await record.Ended).Kind);
+        record.Drop(); // ended: nothing happens
+    }
+
+    [Fact]
     public async Task Close_sends_the_code_and_reason_after_N_client_messages()
     {
         await using var emulator = await LiveEmulator.StartAsync();
