@@ -1,0 +1,1 @@
+return await LiveActors.Samples.ExtensionsAI.RealtimeDemo.RunAsync(Console.Out);
