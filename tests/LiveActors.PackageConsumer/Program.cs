@@ -1,8 +1,13 @@
+using Akka.Actor;
 using Akka.Hosting;
 using LiveActors;
+using LiveActors.Extensions.AI;
 using LiveActors.Facade;
 using LiveActors.Hosting;
+using LiveActors.Options;
 using LiveActors.Protocol;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -34,5 +39,30 @@ await foreach (var @event in live.EventsAsync(patience.Token))
 
 Console.WriteLine();
 await live.CloseAsync(patience.Token);
+
+// The same turn through Microsoft.Extensions.AI, built as an app with warnings as errors builds it (MEAI001 suppressed once).
+var options = LiveConnectionOptions.FromConfiguration(host.Services.GetRequiredService<IConfiguration>().GetSection("LiveActors"));
+using var client = new LiveRealtimeClient(host.Services.GetRequiredService<ActorSystem>(), options).AsBuilder().UseFunctionInvocation().Build();
+await using (var session = await client.CreateSessionAsync(new RealtimeSessionOptions { OutputModalities = ["text"] }, patience.Token))
+{
+    await session.SendAsync(new CreateConversationItemRealtimeClientMessage(new RealtimeConversationItem([new TextContent("Hello from MEAI")], role: ChatRole.User)), patience.Token);
+    await session.SendAsync(new CreateResponseRealtimeClientMessage(), patience.Token);
+    var answered = false;
+    await foreach (var message in session.GetStreamingResponseAsync(patience.Token))
+    {
+        if (message is OutputTextAudioRealtimeServerMessage { Text: { } text } && message.Type == RealtimeServerMessageType.OutputTextDone)
+        {
+            Console.WriteLine(text);
+        }
+        else if (message.Type == RealtimeServerMessageType.ResponseDone)
+        {
+            answered = true;
+            break;
+        }
+    }
+
+    completed &= answered;
+}
+
 await host.StopAsync(patience.Token);
 return completed ? 0 : 1;
