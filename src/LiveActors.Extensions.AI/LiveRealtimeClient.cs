@@ -3,6 +3,7 @@ using Akka.Actor;
 using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Options;
+using LiveActors.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +55,7 @@ public sealed class LiveRealtimeClient(ActorSystem system, LiveConnectionOptions
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata(ProviderName(_options), _options.BaseAddress, _options.Model)
+            : serviceType == typeof(ChatClientMetadata) ? Metadata(_options)
             : serviceType.IsInstanceOfType(this) ? this
             : serviceType == typeof(LiveConnectionOptions) ? _options
             : serviceType == typeof(ActorSystem) ? _system
@@ -66,6 +67,6 @@ public sealed class LiveRealtimeClient(ActorSystem system, LiveConnectionOptions
     {
     }
 
-    /// <summary>The OpenTelemetry GenAI provider name of the backend <paramref name="options"/> connect to.</summary>
-    internal static string ProviderName(LiveConnectionOptions options) => options.AuthStrategy == AuthStrategy.VertexAi ? "gcp.vertex_ai" : "gcp.gemini";
+    /// <summary>What MEAI's telemetry names the provider, endpoint and model of sessions with <paramref name="options"/>.</summary>
+    internal static ChatClientMetadata Metadata(LiveConnectionOptions options) => new(LiveTelemetry.ProviderName(options), options.BaseAddress, options.Model);
 }

@@ -116,7 +116,7 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
 
         if (serviceType == typeof(ChatClientMetadata))
         {
-            return new ChatClientMetadata(LiveRealtimeClient.ProviderName(_connectionOptions), _connectionOptions.BaseAddress, _connectionOptions.Model);
+            return LiveRealtimeClient.Metadata(_connectionOptions);
         }
 
         return serviceType.IsInstanceOfType(this) ? this

@@ -76,10 +76,17 @@ public static class LiveTelemetry
         tags: null,
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10] });
 
+    /// <summary>The OpenTelemetry GenAI <c>gen_ai.provider.name</c> of the backend <paramref name="options"/> connect to: <c>gcp.gemini</c> or <c>gcp.vertex_ai</c>.</summary>
+    public static string ProviderName(Options.LiveConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.AuthStrategy == Options.AuthStrategy.VertexAi ? "gcp.vertex_ai" : "gcp.gemini";
+    }
+
     /// <summary>The GenAI tags of a session's telemetry: which provider, which model, which operation.</summary>
     internal static KeyValuePair<string, object?>[] GenAiTags(Options.LiveConnectionOptions options) =>
     [
-        new("gen_ai.provider.name", options.AuthStrategy == Options.AuthStrategy.VertexAi ? "gcp.vertex_ai" : "gcp.gemini"),
+        new("gen_ai.provider.name", ProviderName(options)),
         new("gen_ai.request.model", options.Model),
         new("gen_ai.operation.name", "generate_content"),
     ];
