@@ -1024,12 +1024,12 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     }
 
     /// <summary>A region's session is over: its keeper drops its state, and its region sends what comes next to a new session.</summary>
-    private void EndForRegion(IReadOnlyList<IActorRef> closeRequesters)
+    private void EndForRegion(IReadOnlyList<IActorRef> closeRequesters, ConnectionError? gaveUpWith = null)
     {
         _durability?.Keeper.Tell(DurableEnded.Instance);
         if (_passivation is not null)
         {
-            Context.Parent.Tell(new SessionEnding(closeRequesters));
+            Context.Parent.Tell(new SessionEnding(closeRequesters, gaveUpWith));
         }
     }
 
@@ -1108,7 +1108,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         // The last Disconnected is about the last connection attempt, so it carries that attempt's own error.
         Publish(new Disconnected(error is MaxRetriesExceeded retries ? retries.LastError : error, WillRetry: false, null));
         Publish(new GaveUp(error));
-        EndForRegion([]);
+        EndForRegion([], error);
         Context.Stop(Self);
     }
 

@@ -24,9 +24,10 @@ internal sealed record SessionPassivated
 /// <summary>
 /// Session to region: it closed or gave up and is stopping; what comes for its id now is for a new session. The region
 /// answers <paramref name="CloseRequesters"/> with Closed, after it has marked the session ending, so a caller that
-/// asks for the id again once closed always gets a new session.
+/// asks for the id again once closed always gets a new session. <paramref name="GaveUpWith"/>: the error it gave up
+/// with, for the region's health; null when it was closed.
 /// </summary>
-internal sealed record SessionEnding(IReadOnlyList<IActorRef> CloseRequesters);
+internal sealed record SessionEnding(IReadOnlyList<IActorRef> CloseRequesters, Errors.ConnectionError? GaveUpWith = null);
 
 /// <summary>Session to region: a Send woke it; it is connecting again.</summary>
 internal sealed record SessionWoke

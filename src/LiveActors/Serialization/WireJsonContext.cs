@@ -39,6 +39,8 @@ namespace LiveActors.Serialization;
 [JsonSerializable(typeof(LiveSessions.GetSession))]
 [JsonSerializable(typeof(LiveSessions.SessionRef))]
 [JsonSerializable(typeof(LiveSessions.RegionStatus))]
+[JsonSerializable(typeof(LiveSessions.GetRegionHealth))]
+[JsonSerializable(typeof(LiveSessions.RegionHealth))]
 [JsonSerializable(typeof(AuthenticationFailed))]
 [JsonSerializable(typeof(BufferFull))]
 [JsonSerializable(typeof(ConnectionFailed))]

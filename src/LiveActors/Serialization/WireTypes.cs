@@ -54,6 +54,8 @@ internal sealed class WireTypes
         Add<LiveSessions.GetSession>("get-session");
         Add<LiveSessions.SessionRef>("session-ref");
         Add<LiveSessions.RegionStatus>("region-status");
+        Add<LiveSessions.GetRegionHealth>("get-region-health");
+        Add<LiveSessions.RegionHealth>("region-health");
         Singleton("get-region-status", LiveSessions.GetRegionStatus.Instance);
         Singleton("flush-state", FlushState.Instance);
         Add<StateFlushed>("state-flushed");

@@ -31,6 +31,7 @@ public sealed class LiveSessions : ReceiveActor
     private readonly Dictionary<IActorRef, SessionEntry> _byRef = [];
     private readonly LinkedList<SessionEntry> _open = new(); // least recently used first
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<(DateTimeOffset At, string Code)> _gaveUp = new(); // the latest give-ups, for the region's health
     private IActorRef? _index; // with RecoverOpenSessions: which sessions hold a socket, kept past the process
     private Drain? _drain; // the process shuts down: sessions passivate once nothing is in flight
     private long _names;
@@ -52,8 +53,15 @@ public sealed class LiveSessions : ReceiveActor
             {
                 requester.Tell(Live.Closed.Instance);
             }
+
+            if (ending.GaveUpWith is { } error)
+            {
+                GaveUp(error);
+            }
         });
         Receive<GetRegionStatus>(_ => Sender.Tell(new RegionStatus(_sessions.Count, _open.Count)));
+        Receive<GetRegionHealth>(health => Context.ActorOf(RegionHealthGatherer.Props(
+            [.. _sessions.Values.Where(e => !e.Session.IsNobody()).Select(e => e.Session)], RecentGiveUps(health.GaveUpWithin), health.Timeout, Sender)));
         Receive<SessionPassivated>(_ =>
         {
             if (_byRef.TryGetValue(Sender, out var entry) && entry.OpenNode is { } node)
@@ -324,8 +332,42 @@ public sealed class LiveSessions : ReceiveActor
     /// <param name="Open">Those not passivated.</param>
     public sealed record RegionStatus(int Sessions, int Open);
 
+    /// <summary>Asks how the region's sessions are; answered with <see cref="RegionHealth"/> within <paramref name="Timeout"/>.</summary>
+    /// <param name="Timeout">How long to wait for the sessions' answers; those that do not answer in time count as unanswered.</param>
+    /// <param name="GaveUpWithin">How far back a session that gave up still counts (it has ended, and is no longer in the region).</param>
+    public sealed record GetRegionHealth(TimeSpan Timeout, TimeSpan GaveUpWithin);
+
+    /// <summary>How a region's sessions are, by status, and how many gave up lately.</summary>
+    /// <param name="Sessions">The sessions the region holds.</param>
+    /// <param name="Connected">Those whose messages flow.</param>
+    /// <param name="Connecting">Those connecting for the first time.</param>
+    /// <param name="Reconnecting">Those that lost their connection (retrying, or connecting again after a retry).</param>
+    /// <param name="HandingOver">Those moving to a new connection after goAway.</param>
+    /// <param name="Passivated">Those idle with their socket closed.</param>
+    /// <param name="Unanswered">Those that did not answer in time (stuck, or ending as the question came).</param>
+    /// <param name="GaveUp">Sessions that gave up within the asked window.</param>
+    /// <param name="LastGaveUpWith">The error code the latest of them gave up with.</param>
+    public sealed record RegionHealth(int Sessions, int Connected, int Connecting, int Reconnecting, int HandingOver, int Passivated, int Unanswered, int GaveUp, string? LastGaveUpWith);
+
     /// <summary>The shutdown task waits for the sessions still in <paramref name="Waiting"/> to passivate or end.</summary>
     private sealed record Drain(IActorRef Requester, HashSet<IActorRef> Waiting);
+
+    private void GaveUp(ConnectionError error)
+    {
+        if (_gaveUp.Count == 256)
+        {
+            _gaveUp.Dequeue(); // a window's worth: health asks about the last minutes, not the region's life
+        }
+
+        _gaveUp.Enqueue((Context.System.Scheduler.Now, error.Code));
+    }
+
+    private RegionGiveUps RecentGiveUps(TimeSpan within)
+    {
+        var since = Context.System.Scheduler.Now - within;
+        var recent = _gaveUp.Where(g => g.At >= since).ToList();
+        return new RegionGiveUps(recent.Count, recent.Count > 0 ? recent[^1].Code : null);
+    }
 
     private sealed class SessionEntry(string sessionId, IActorRef session)
     {

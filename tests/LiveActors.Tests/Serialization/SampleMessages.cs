@@ -41,6 +41,8 @@ internal static class SampleMessages
         yield return new LiveSessions.GetSession("call-1");
         yield return new LiveSessions.SessionRef("call-1", actor);
         yield return new LiveSessions.RegionStatus(10, 4);
+        yield return new LiveSessions.GetRegionHealth(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
+        yield return new LiveSessions.RegionHealth(10, 6, 1, 1, 0, 2, 0, 1, "upgrade_failed");
         yield return new StateFlushed(true, 2, 7);
         yield return new SessionEvent { Kind = SessionEventKind.Accepted, Sequence = 4, Message = """{"realtimeInput":{"text":"hi"}}""", Correlation = "c" };
         yield return new SessionEvent { Kind = SessionEventKind.Handle, Handle = "Cjhandle", At = DateTimeOffset.UnixEpoch };
