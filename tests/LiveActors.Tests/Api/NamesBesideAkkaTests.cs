@@ -7,6 +7,7 @@ using LiveActors.Endpoints;
 using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Hosting;
+using LiveActors.Hosting.Health;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Serialization;
