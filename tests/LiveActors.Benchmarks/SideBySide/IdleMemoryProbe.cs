@@ -19,7 +19,7 @@ internal static class IdleMemoryProbe
     private const int WarmUpSessions = 16;
 
     /// <summary>Runs a probe for <paramref name="contender"/> in a child process and returns its KiB per session.</summary>
-    public static async Task<double> MeasureInChildAsync(string contender, Uri emulator, int sessions, CancellationToken cancellationToken)
+    public static async Task<IdleMemory> MeasureInChildAsync(string contender, Uri emulator, int sessions, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(DotnetHost.Path)
         {
@@ -37,12 +37,15 @@ internal static class IdleMemoryProbe
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         var lines = (await output.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return process.ExitCode == 0 && lines.Length > 0 && double.TryParse(lines[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var kib)
-            ? kib
+        var figures = lines.Length > 0 ? lines[^1].Split(' ') : [];
+        return process.ExitCode == 0 && figures.Length == 2
+            && double.TryParse(figures[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var heap)
+            && double.TryParse(figures[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var workingSet)
+            ? new IdleMemory(heap, workingSet)
             : throw new InvalidOperationException($"The idle-memory probe for {contender} failed ({process.ExitCode}): {await errors.ConfigureAwait(false)}");
     }
 
-    /// <summary>The probe itself: <paramref name="args"/> are NAME EMULATOR SESSIONS; prints KiB per session.</summary>
+    /// <summary>The probe itself: <paramref name="args"/> are NAME EMULATOR SESSIONS; prints the heap's and the working set's KiB per session.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var sessions = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -52,9 +55,12 @@ internal static class IdleMemoryProbe
         await CloseAllAsync(await OpenAsync(contender, emulator, WarmUpSessions, patience.Token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var before = SettledHeap();
+        var workingSetBefore = Environment.WorkingSet;
         var open = await OpenAsync(contender, emulator, sessions, patience.Token).ConfigureAwait(false);
         var after = SettledHeap();
-        Console.WriteLine(((after - before) / 1024.0 / sessions).ToString("R", CultureInfo.InvariantCulture));
+        var workingSetAfter = Environment.WorkingSet;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(after - before) / 1024.0 / sessions:R} {(workingSetAfter - workingSetBefore) / 1024.0 / sessions:R}"));
         await CloseAllAsync(open).ConfigureAwait(false);
         return 0;
     }
@@ -78,3 +84,6 @@ internal static class IdleMemoryProbe
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
+
+/// <summary>What one idle session adds to a process, in KiB: to the managed heap after full collections, and to its working set.</summary>
+internal sealed record IdleMemory(double HeapKiB, double WorkingSetKiB);

@@ -13,7 +13,10 @@ internal sealed record Metric(string Row, string Unit, bool HigherIsBetter, stri
     public static readonly Metric TurnLatencyP50 = new("turn latency p50", "ms", HigherIsBetter: false, "N3");
     public static readonly Metric TurnLatencyP99 = new("turn latency p99", "ms", HigherIsBetter: false, "N3");
     public static readonly Metric WorkItemsPerTurn = new("thread-pool work items per turn", "items", HigherIsBetter: false, "N1");
-    public static readonly Metric IdleMemoryPerSession = new("idle memory per session", "KiB", HigherIsBetter: false, "N1");
+    public static readonly Metric IdleHeapPerSession = new("idle managed heap per session", "KiB", HigherIsBetter: false, "N1");
+    public static readonly Metric IdleWorkingSetPerSession = new("idle working set per session", "KiB", HigherIsBetter: false, "N1");
+    public static readonly Metric CpuPerTextChunk = new("CPU per text chunk (user + system)", "µs", HigherIsBetter: false, "N2");
+    public static readonly Metric CpuPerAudioChunk = new("CPU per audio chunk (user + system)", "µs", HigherIsBetter: false, "N2");
     public static readonly Metric AllocatedPerTextChunk = new($"allocated per text chunk ({Payloads.TextChunk} B frame)", "B", HigherIsBetter: false);
     public static readonly Metric AllocatedPerAudioChunk = new($"allocated per audio chunk ({Payloads.AudioChunk:N0} B frame)", "B", HigherIsBetter: false);
     public static readonly Metric DropToResumed = new("drop to resumed", "ms", HigherIsBetter: false, "N2");
@@ -22,7 +25,7 @@ internal sealed record Metric(string Row, string Unit, bool HigherIsBetter, stri
     public static IReadOnlyList<Metric> All { get; } =
     [
         TextChunksPerSecond, AudioMegabytesPerSecond, UpstreamChunksPerSecond, TurnLatencyP50, TurnLatencyP99, WorkItemsPerTurn,
-        IdleMemoryPerSession, AllocatedPerTextChunk, AllocatedPerAudioChunk, DropToResumed,
+        IdleHeapPerSession, IdleWorkingSetPerSession, CpuPerTextChunk, CpuPerAudioChunk, AllocatedPerTextChunk, AllocatedPerAudioChunk, DropToResumed,
     ];
 }
 

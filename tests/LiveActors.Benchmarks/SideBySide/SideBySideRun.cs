@@ -10,8 +10,9 @@ namespace LiveActors.Benchmarks.SideBySide;
 /// </summary>
 internal static class SideBySideRun
 {
-    /// <summary>The four contenders, in the table's column order.</summary>
-    public static IContender[] Contenders() => [new HandWrittenContender(), new WebsocketClientContender(), new ActorContender(), new FacadeContender()];
+    /// <summary>The five contenders, in the table's column order: the three references, then LiveActors through its two APIs.</summary>
+    public static IContender[] Contenders() =>
+        [HandWrittenContender.Typed(), new WebsocketClientContender(), HandWrittenContender.Lean(), new ActorContender(), new FacadeContender()];
 
     public static async Task<string> RunAsync(HarnessSize size, string? only, TextWriter progress)
     {

@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text.Json;
 
 namespace LiveActors.Benchmarks.SideBySide.Contenders;
 
 /// <summary>
 /// What a careful author writes by hand: one ClientWebSocket, a receive loop that reads into a pooled buffer, joins
-/// fragments and parses each message straight from it with source-generated System.Text.Json, handling it inline;
-/// sends serialized into one reused buffer under a lock; on a drop, a new socket and a setup with the newest handle.
+/// fragments and reads each message straight from it (into typed records, or in place: the <see cref="IWireReader"/>),
+/// handling it inline; sends serialized into one reused buffer under a lock; on a drop, a new socket and a setup with
+/// the newest handle.
 /// </summary>
 internal sealed class HandWrittenSession : IContenderSession
 {
@@ -15,21 +15,29 @@ internal sealed class HandWrittenSession : IContenderSession
 
     private readonly Uri _endpoint;
     private readonly bool _resumption;
+    private readonly IWireReader _reader;
+    private readonly bool _idleWithoutBuffer;
     private readonly WireFrames _frames = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly WireSessionState _state = new();
     private ClientWebSocket _socket = null!;
     private volatile bool _disposed;
 
-    private HandWrittenSession(Uri endpoint, bool resumption)
+    private HandWrittenSession(Uri endpoint, bool resumption, IWireReader reader, bool idleWithoutBuffer)
     {
         _endpoint = endpoint;
         _resumption = resumption;
+        _reader = reader;
+        _idleWithoutBuffer = idleWithoutBuffer;
     }
 
-    public static async Task<HandWrittenSession> ConnectAsync(Uri endpoint, bool resumption, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a session; with <paramref name="idleWithoutBuffer"/>, a zero-byte read waits for each message and the
+    /// receive buffer goes back to the pool whenever it has to wait, so an idle session holds none.
+    /// </summary>
+    public static async Task<HandWrittenSession> ConnectAsync(Uri endpoint, bool resumption, IWireReader reader, bool idleWithoutBuffer, CancellationToken cancellationToken)
     {
-        var session = new HandWrittenSession(endpoint, resumption);
+        var session = new HandWrittenSession(endpoint, resumption, reader, idleWithoutBuffer);
         await session.OpenAsync(cancellationToken).ConfigureAwait(false);
         await session._state.Progress.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
         return session;
@@ -84,12 +92,28 @@ internal sealed class HandWrittenSession : IContenderSession
 
     private async Task ReceiveLoopAsync(ClientWebSocket socket)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[]? buffer = null;
         var count = 0;
         try
         {
             while (true)
             {
+                if (count == 0 && _idleWithoutBuffer)
+                {
+                    var next = socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+                    if (!next.IsCompleted && buffer is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = null;
+                    }
+
+                    if ((await next.ConfigureAwait(false)).MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+                }
+
+                buffer ??= ArrayPool<byte>.Shared.Rent(BufferSize);
                 if (count == buffer.Length)
                 {
                     var grown = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -107,7 +131,7 @@ internal sealed class HandWrittenSession : IContenderSession
                 count += result.Count;
                 if (result.EndOfMessage)
                 {
-                    _state.Apply(JsonSerializer.Deserialize(buffer.AsSpan(0, count), WireJsonContext.Default.WireServerMessage)!);
+                    _reader.Read(buffer.AsSpan(0, count), _state);
                     count = 0;
                 }
             }
@@ -127,7 +151,10 @@ internal sealed class HandWrittenSession : IContenderSession
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

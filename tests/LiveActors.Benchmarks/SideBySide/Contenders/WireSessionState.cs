@@ -1,6 +1,9 @@
 namespace LiveActors.Benchmarks.SideBySide.Contenders;
 
-/// <summary>How both hand-written contenders act on a parsed server message: readiness, resumes, the newest handle, tallies.</summary>
+/// <summary>
+/// How the hand-written contenders act on what a server message says, however they read it: readiness, resumes, the
+/// newest handle, tallies.
+/// </summary>
 internal sealed class WireSessionState
 {
     private bool _readyBefore;
@@ -10,17 +13,12 @@ internal sealed class WireSessionState
     /// <summary>The newest resumption handle, for the setup after a drop.</summary>
     public string? Handle { get; private set; }
 
+    /// <summary>Acts on a message parsed into <see cref="WireServerMessage"/> records (the typed clients).</summary>
     public void Apply(WireServerMessage message)
     {
         if (message.SetupComplete is not null)
         {
-            Progress.SetupComplete();
-            if (_readyBefore)
-            {
-                Progress.Resumed();
-            }
-
-            _readyBefore = true;
+            SetupComplete();
         }
 
         if (message.SessionResumptionUpdate is { Resumable: true, NewHandle: { } handle })
@@ -49,4 +47,17 @@ internal sealed class WireSessionState
             Progress.TurnComplete();
         }
     }
+
+    public void SetupComplete()
+    {
+        Progress.SetupComplete();
+        if (_readyBefore)
+        {
+            Progress.Resumed();
+        }
+
+        _readyBefore = true;
+    }
+
+    public void NewHandle(string handle) => Handle = handle;
 }

@@ -19,6 +19,16 @@ internal abstract class Scenario : IAsyncDisposable
     /// <summary>Bytes allocated by every thread of this process so far.</summary>
     protected static long AllocatedBytes() => GC.GetTotalAllocatedBytes(precise: true);
 
+    /// <summary>
+    /// The user and system time of this process so far: the client's work (the emulator runs in a process of its own),
+    /// which the machine's noise moves far less than the wall-clock time it took.
+    /// </summary>
+    protected static TimeSpan ProcessorTime()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
     /// <summary>Fails the run when a contender's tally is not what the emulator sent: a broken contender is never fast.</summary>
     protected static void Expect(bool condition, IContender contender, string what)
     {
