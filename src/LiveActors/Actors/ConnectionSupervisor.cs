@@ -40,7 +40,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly IHeaderSource _credentials;
     private readonly string _credentialSource;
     private readonly SocketSettings _socket;
-    private readonly HttpMessageInvoker _invoker;
+    private readonly InvokerLease _invoker;
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -129,8 +129,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
         _timing = new TurnTiming(_genAiTags);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
-        var invoker = TransportInvoker.For(options.Transport, options.Timeout);
-        _invoker = invoker;
+        _invoker = TransportInvoker.For(options.Transport, options.Timeout);
         _socket = new SocketSettings(
             LiveEndpoints.For(options),
             [],
@@ -139,7 +138,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             options.MaxInboundMessageSize,
             options.OutboundQueue.MaxMessages)
         {
-            Invoker = invoker,
+            Invoker = _invoker.Invoker,
             TelemetryTags = _genAiTags,
             HttpVersion = options.Transport.HttpVersion,
             ReceiveBufferSize = options.Transport.ReceiveBufferSize,
