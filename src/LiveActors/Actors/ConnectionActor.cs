@@ -23,11 +23,12 @@ namespace LiveActors.Actors;
 /// actor API 12-18% of its upstream throughput (likely because this actor no longer takes the socket writes off the
 /// session's thread while the session accepts the next sends).</para>
 /// <para>
-/// States are methods switched with Become, each taking what it needs (as Akka's BackoffOnRestartSupervisor does),
-/// rather than Akka's FSM: the states hold different resources (a connect task, then a socket), and a parent-owned
+/// States are receive methods switched with Become (as Akka.IO's connection actors are written: one switch per state,
+/// so a session's actor holds no per-instance handler objects, which a ReceiveActor builds for every Receive), rather
+/// than Akka's FSM: the states hold different resources (a connect task, then a socket), and a parent-owned
 /// queue replaces the stash, so nothing waits in a place that could be lost when the actor stops.</para>
 /// </remarks>
-internal sealed class ConnectionActor : ReceiveActor, IWithTimers
+internal sealed class ConnectionActor : ActorBase, IWithTimers
 {
     private const string ConnectTimer = "connect-timeout";
     private const string CloseTimer = "close-timeout";
@@ -44,12 +45,12 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
     private string _stage = "the WebSocket upgrade";
     private bool _closeRequested;
     private bool _ending;
+    private ConnectionError? _endedWith;
 
     private ConnectionActor(ConnectionPlan plan, ILogger logger)
     {
         _plan = plan;
         _logger = logger;
-        Connecting();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -97,117 +98,171 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             .ConfigureAwait(false);
     }
 
-    private void Connecting()
+    /// <inheritdoc />
+    protected override bool Receive(object message) => Connecting(message);
+
+    private bool Connecting(object message)
     {
-        Receive<SocketOpened>(opened =>
+        switch (message)
         {
-            if (_closeRequested)
-            {
+            case SocketOpened opened when _closeRequested:
                 _socket = opened.Socket;
                 End(null);
-                return;
-            }
-
-            _socket = opened.Socket;
-            var self = Self;
-            var parent = Context.Parent;
-            _socket.Start(new SocketCallbacks(
-                message => self.Tell(message),
-                message => parent.Tell(message, self),
-                sequence => parent.Tell(new Written(sequence))));
-            _socket.TrySend(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
-            _stage = "setupComplete";
-            Become(AwaitingSetupComplete);
-        });
-        Receive<OpenFailedWith>(failed => End(_closeRequested ? null : failed.Cause switch
-        {
-            LiveConnectionException e => e.Error,
-            OperationCanceledException => new UpgradeTimeout(_plan.Timeout) { Stage = _stage },
-            var e => new ConnectionFailed(e.Message) { Cause = e },
-        }));
-        Receive<ConnectTimedOut>(_ => _connecting.Cancel());
-        Receive<OutboundMessage>(_waiting.Add);
-        Receive<CloseSocket>(_ =>
-        {
-            _closeRequested = true;
-            _connecting.Cancel();
-        });
+                return true;
+            case SocketOpened opened:
+                Open(opened.Socket);
+                return true;
+            case OpenFailedWith failed:
+                End(_closeRequested ? null : failed.Cause switch
+                {
+                    LiveConnectionException e => e.Error,
+                    OperationCanceledException => new UpgradeTimeout(_plan.Timeout) { Stage = _stage },
+                    var e => new ConnectionFailed(e.Message) { Cause = e },
+                });
+                return true;
+            case ConnectTimedOut:
+                _connecting.Cancel();
+                return true;
+            case OutboundMessage outbound:
+                _waiting.Add(outbound);
+                return true;
+            case CloseSocket:
+                _closeRequested = true;
+                _connecting.Cancel();
+                return true;
+            default:
+                return false;
+        }
     }
 
-    private void AwaitingSetupComplete()
+    private void Open(LiveSocket socket)
     {
-        Receive<InboundMessage>(inbound =>
+        _socket = socket;
+        _opening = null; // the connect's task and state machine are done with: an idle session keeps neither
+        var self = Self;
+        var parent = Context.Parent;
+        _socket.Start(new SocketCallbacks(
+            message => self.Tell(message),
+            message => parent.Tell(message, self),
+            sequence => parent.Tell(new Written(sequence))));
+        _socket.TrySend(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
+        _stage = "setupComplete";
+        Become(AwaitingSetupComplete);
+    }
+
+    private bool AwaitingSetupComplete(object message)
+    {
+        switch (message)
         {
-            if (inbound.Message.SetupComplete is not { } setupComplete)
-            {
-                _early.Add(inbound); // js-genai keeps what came before setupComplete and delivers it after; so do we.
-                return;
-            }
+            case InboundMessage { Message.SetupComplete: { } setupComplete }:
+                Ready(setupComplete);
+                return true;
+            case InboundMessage or InboundMalformed:
+                _early.Add(message); // js-genai keeps what came before setupComplete and delivers it after; so do we.
+                return true;
+            case ConnectTimedOut:
+                End(new UpgradeTimeout(_plan.Timeout) { Stage = _stage });
+                return true;
+            case SocketEnded ended:
+                End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete."));
+                return true;
+            case OutboundMessage outbound:
+                _waiting.Add(outbound);
+                return true;
+            case CloseSocket:
+                BeginClose();
+                return true;
+            default:
+                return false;
+        }
+    }
 
-            Timers.Cancel(ConnectTimer);
-            var elapsed = Stopwatch.GetElapsedTime(_started);
-            LiveTelemetry.ConnectDuration.Record(elapsed.TotalSeconds);
-            _activity?.SetStatus(ActivityStatusCode.Ok);
-            _activity?.Dispose();
-            _activity = null;
-            Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
-            if (_plan.History is { } history)
-            {
-                _socket!.TrySend(new OutboundMessage(0, history, ActorRefs.Nobody)); // before realtime input, as Gemini 3.x requires
-            }
+    private void Ready(SetupComplete setupComplete)
+    {
+        Timers.Cancel(ConnectTimer);
+        var elapsed = Stopwatch.GetElapsedTime(_started);
+        LiveTelemetry.ConnectDuration.Record(elapsed.TotalSeconds);
+        _activity?.SetStatus(ActivityStatusCode.Ok);
+        _activity?.Dispose();
+        _activity = null;
+        Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
+        if (_plan.History is { } history)
+        {
+            _socket!.TrySend(new OutboundMessage(0, history, ActorRefs.Nobody)); // before realtime input, as Gemini 3.x requires
+        }
 
-            Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
-            _early.ForEach(Context.Parent.Tell);
-            _early.Clear();
-            _waiting.ForEach(Write);
-            _waiting.Clear();
-            _socket!.InboundToSession();
-            Become(Connected);
-        });
-        Receive<InboundMalformed>(_early.Add);
-        Receive<ConnectTimedOut>(_ => End(new UpgradeTimeout(_plan.Timeout) { Stage = _stage }));
-        Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete.")));
-        Receive<OutboundMessage>(_waiting.Add);
-        Receive<CloseSocket>(_ => BeginClose());
+        Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
+        _early.ForEach(Context.Parent.Tell);
+        _early.Clear();
+        _waiting.ForEach(Write);
+        _waiting.Clear();
+        _socket!.InboundToSession();
+        Become(Connected);
     }
 
     /// <summary>Frames flow: what the server sends now goes from the socket to the session directly.</summary>
-    private void Connected()
+    private bool Connected(object message)
     {
-        Receive<OutboundMessage>(Write);
-        Receive<SocketEnded>(ended => End(ended.Error ?? new ConnectionFailed("the socket closed.")));
-        Receive<CloseSocket>(_ => BeginClose());
+        switch (message)
+        {
+            case OutboundMessage outbound:
+                Write(outbound);
+                return true;
+            case SocketEnded ended:
+                End(ended.Error ?? new ConnectionFailed("the socket closed."));
+                return true;
+            case CloseSocket:
+                BeginClose();
+                return true;
+            default:
+                return false;
+        }
     }
 
-    private void Closing()
+    private bool Closing(object message)
     {
-        Receive<InboundMessage>(inbound =>
+        switch (message)
         {
-            Context.Parent.Tell(inbound);
-            _socket!.InboundToSession(); // closing before setupComplete came: the rest goes to the session too
-        });
-        Receive<InboundMalformed>(Context.Parent.Tell);
-        Receive<OutboundMessage>(message => Context.Parent.Tell(new OutboundRejected(message)));
-        // Only the server's answer to our close (the socket reports no error then) says it has everything written; a
-        // socket that failed instead, or no answer in time, leaves the last writes uncertain.
-        Receive<SocketEnded>(ended => End(ended.Error));
-        Receive<CloseTimedOut>(_ => End(new ConnectionFailed($"the server did not answer the close within close-timeout ({_plan.CloseTimeout}).")));
-        Receive<CloseSocket>(_ => { });
+            case InboundMessage inbound:
+                Context.Parent.Tell(inbound);
+                _socket!.InboundToSession(); // closing before setupComplete came: the rest goes to the session too
+                return true;
+            case InboundMalformed malformed:
+                Context.Parent.Tell(malformed);
+                return true;
+            case OutboundMessage outbound:
+                Context.Parent.Tell(new OutboundRejected(outbound));
+                return true;
+            // Only the server's answer to our close (the socket reports no error then) says it has everything written; a
+            // socket that failed instead, or no answer in time, leaves the last writes uncertain.
+            case SocketEnded ended:
+                End(ended.Error);
+                return true;
+            case CloseTimedOut:
+                End(new ConnectionFailed($"the server did not answer the close within close-timeout ({_plan.CloseTimeout})."));
+                return true;
+            case CloseSocket:
+                return true;
+            default:
+                return false;
+        }
     }
 
-    private void Ending(ConnectionError? error)
+    private bool Ending(object message)
     {
-        Receive<SocketStopped>(stopped =>
+        switch (message)
         {
-            Context.Parent.Tell(new ConnectionEnded(error, stopped.LastWritten, stopped.InFlight));
-            Context.Stop(Self);
-        });
-        Receive<Status.Failure>(failure =>
-        {
-            Context.Parent.Tell(new ConnectionEnded(error ?? new ConnectionFailed(failure.Cause.Message), -1, null));
-            Context.Stop(Self);
-        });
-        ReceiveAny(_ => { }); // the parent's queue still holds anything sent now; it learns what was written from ConnectionEnded.
+            case SocketStopped stopped:
+                Context.Parent.Tell(new ConnectionEnded(_endedWith, stopped.LastWritten, stopped.InFlight));
+                Context.Stop(Self);
+                return true;
+            case Status.Failure failure:
+                Context.Parent.Tell(new ConnectionEnded(_endedWith ?? new ConnectionFailed(failure.Cause.Message), -1, null));
+                Context.Stop(Self);
+                return true;
+            default:
+                return true; // the parent's queue still holds anything sent now; it learns what was written from ConnectionEnded.
+        }
     }
 
     private void Write(OutboundMessage message)
@@ -240,7 +295,8 @@ internal sealed class ConnectionActor : ReceiveActor, IWithTimers
             Log.ConnectFailed(_logger, error.Code, error.Message);
         }
 
-        Become(() => Ending(error));
+        _endedWith = error;
+        Become(Ending);
         if (_socket is null)
         {
             Self.Tell(new SocketStopped(-1, null));
