@@ -29,7 +29,7 @@ namespace LiveActors.Actors;
 /// <para>The end: after <see cref="Live.Closed"/> or <see cref="Live.GaveUp"/> it has answered everyone waiting, and it
 /// stops itself (watchers see <see cref="Terminated"/>), as Akka.IO's connection actors do.</para>
 /// </remarks>
-public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
+public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 {
     private const string RetryTimer = "retry";
     private const string HealthyTimer = "healthy";
@@ -53,6 +53,7 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     private readonly Durability? _durability;
     private List<Live.Event>? _backlog; // with a keeper: events published before anyone subscribed, for the first subscriber
     private long _doneThrough;
+    private TimeSpan _idleFor; // while passivating: how long the session had been idle
     private TimeSpan _lastActivity;
     private readonly HashSet<long> _askedAgain = [];
     private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
@@ -144,7 +145,6 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             ReceiveBufferSize = options.Transport.ReceiveBufferSize,
             DrainTimeout = options.CloseTimeout,
         };
-        Connecting();
     }
 
     /// <inheritdoc />
@@ -207,212 +207,286 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
-    private void Connecting()
+    /// <inheritdoc />
+    protected override bool Receive(object message) => Connecting(message);
+
+    private bool Connecting(object message)
     {
-        Receive<Send>(send => Accept(send, onSocket: false));
-        Receive<SocketReady>(OnReady);
-        Receive<ConnectionEnded>(OnEnded);
-        Receive<Close>(_ => BeginClose());
-        Common();
+        switch (message)
+        {
+            case Send send:
+                Accept(send, onSocket: false);
+                return true;
+            case SocketReady ready:
+                OnReady(ready);
+                return true;
+            case ConnectionEnded ended:
+                OnEnded(ended);
+                return true;
+            case Close:
+                BeginClose();
+                return true;
+            default:
+                return Common(message);
+        }
     }
 
-    private void Connected()
+    private bool Connected(object message)
     {
-        Receive<Send>(send => Accept(send, onSocket: true));
-        Receive<ConnectionEnded>(OnEnded);
-        Receive<Close>(_ => BeginClose());
-        Receive<Healthy>(_ =>
+        switch (message)
         {
-            _healthy = true;
-            _attempt = 0;
-        });
-        Receive<IdleNow>(_ => PassivateIfIdleFor(_passivation?.After ?? TimeSpan.Zero));
-        Receive<PassivateIfIdle>(_ => PassivateIfIdleFor(TimeSpan.Zero));
-        Receive<DrainForShutdown>(_ =>
-        {
-            BeginDrain();
-            PassivateIfIdleFor(TimeSpan.Zero);
-        });
-        Common();
+            case Send send:
+                Accept(send, onSocket: true);
+                return true;
+            case ConnectionEnded ended:
+                OnEnded(ended);
+                return true;
+            case Close:
+                BeginClose();
+                return true;
+            case Healthy:
+                _healthy = true;
+                _attempt = 0;
+                return true;
+            case IdleNow:
+                PassivateIfIdleFor(_passivation?.After ?? TimeSpan.Zero);
+                return true;
+            case PassivateIfIdle:
+                PassivateIfIdleFor(TimeSpan.Zero);
+                return true;
+            case DrainForShutdown:
+                BeginDrain();
+                PassivateIfIdleFor(TimeSpan.Zero);
+                return true;
+            default:
+                return Common(message);
+        }
     }
 
     /// <summary>The socket closes because the session was idle; a Send meanwhile waits, and wakes it once the socket is gone.</summary>
-    private void Passivating(TimeSpan idleFor)
+    private bool Passivating(object message)
     {
-        Receive<Send>(send => Accept(send, onSocket: false));
-        Receive<ConnectionEnded>(ended =>
+        switch (message)
         {
-            _connection = null;
-            SettleOutbound(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
-            if (_outbound.PendingCount > 0)
-            {
-                Wake(); // sent while the socket closed: straight to a new connection
-                return;
-            }
+            case Send send:
+                Accept(send, onSocket: false);
+                return true;
+            case ConnectionEnded ended:
+                OnPassivated(ended);
+                return true;
+            case Close:
+                _closeRequesters.Add(Sender);
+                _status = ConnectionStatus.Closing;
+                Become(Closing); // the socket is closing already; its end finishes the close
+                return true;
+            default:
+                return Common(message);
+        }
+    }
 
-            _status = ConnectionStatus.Passivated;
-            Log.Passivated(_logger, idleFor);
-            Context.Parent.Tell(SessionPassivated.Instance);
-            Publish(new Live.Passivated(idleFor));
-            Become(Passivated);
-            if (_draining)
-            {
-                Context.Parent.Tell(SessionDrained.Instance);
-            }
-        });
-        Receive<Close>(_ =>
+    private void OnPassivated(ConnectionEnded ended)
+    {
+        _connection = null;
+        SettleOutbound(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
+        if (_outbound.PendingCount > 0)
         {
-            _closeRequesters.Add(Sender);
-            _status = ConnectionStatus.Closing;
-            Become(Closing); // the socket is closing already; its end finishes the close
-        });
-        Common();
+            Wake(); // sent while the socket closed: straight to a new connection
+            return;
+        }
+
+        _status = ConnectionStatus.Passivated;
+        Log.Passivated(_logger, _idleFor);
+        Context.Parent.Tell(SessionPassivated.Instance);
+        Publish(new Live.Passivated(_idleFor));
+        Become(Passivated);
+        if (_draining)
+        {
+            Context.Parent.Tell(SessionDrained.Instance);
+        }
     }
 
     /// <summary>Idle with its socket closed and its handle kept: the next Send resumes the conversation on a new connection.</summary>
-    private void Passivated()
+    private bool Passivated(object message)
     {
-        Receive<Send>(send =>
+        switch (message)
         {
-            Accept(send, onSocket: false);
-            Wake();
-        });
-        Receive<Close>(_ =>
-        {
-            _closeRequesters.Add(Sender);
-            FinishClose();
-        });
-        Receive<DrainForShutdown>(_ => Context.Parent.Tell(SessionDrained.Instance));
-        Common();
+            case Send send:
+                Accept(send, onSocket: false);
+                Wake();
+                return true;
+            case Close:
+                _closeRequesters.Add(Sender);
+                FinishClose();
+                return true;
+            case DrainForShutdown:
+                Context.Parent.Tell(SessionDrained.Instance);
+                return true;
+            default:
+                return Common(message);
+        }
     }
 
     /// <summary>
     /// goAway arrived: new sends wait for the next connection, and the socket is closed as soon as the server has
     /// confirmed everything written on it (or when half the time left is gone), then the session resumes elsewhere.
     /// </summary>
-    private void HandingOver()
+    private bool HandingOver(object message)
     {
-        // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
-        Receive<Send>(send => Accept(send, onSocket: send.Message is ToolResponse response && AnswersPending(response)));
-        Receive<HandOverNow>(_ =>
+        switch (message)
         {
-            if (_pendingCalls.Count > 0 && !_handoverExtended)
-            {
+            case Send send:
+                // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
+                Accept(send, onSocket: send.Message is ToolResponse response && AnswersPending(response));
+                return true;
+            case HandOverNow when _pendingCalls.Count > 0 && !_handoverExtended:
                 // A pending call would be lost with this connection: give its response until nearly the end of timeLeft.
                 _handoverExtended = true;
                 Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, _handoverLeft * 0.4);
-                return;
-            }
-
-            HandOver();
-        });
-        Receive<ConnectionEnded>(OnEnded);
-        Receive<Close>(_ =>
-        {
-            Timers.Cancel(HandoverTimer);
-            BeginClose();
-        });
-        Common();
+                return true;
+            case HandOverNow:
+                HandOver();
+                return true;
+            case ConnectionEnded ended:
+                OnEnded(ended);
+                return true;
+            case Close:
+                Timers.Cancel(HandoverTimer);
+                BeginClose();
+                return true;
+            default:
+                return Common(message);
+        }
     }
 
-    private void Reconnecting()
+    private bool Reconnecting(object message)
     {
-        Receive<Send>(send => Accept(send, onSocket: false));
-        Receive<RetryNow>(_ => StartAttempt());
-        Receive<Close>(_ =>
+        switch (message)
         {
-            _closeRequesters.Add(Sender);
-            FinishClose();
-        });
-        Common();
+            case Send send:
+                Accept(send, onSocket: false);
+                return true;
+            case RetryNow:
+                StartAttempt();
+                return true;
+            case Close:
+                _closeRequesters.Add(Sender);
+                FinishClose();
+                return true;
+            default:
+                return Common(message);
+        }
     }
 
-    private void Closing()
+    private bool Closing(object message)
     {
-        Receive<Send>(_ => Sender.Tell(new Status.Failure(new LiveConnectionException(SessionClosed.Instance))));
-        Receive<ConnectionEnded>(ended =>
+        switch (message)
         {
-            _connection = null;
-            if (ended.Error is null)
-            {
-                _outbound.ClosedGracefully(ended.LastWritten);
-            }
+            case Send:
+                Sender.Tell(new Status.Failure(new LiveConnectionException(SessionClosed.Instance)));
+                return true;
+            case ConnectionEnded ended:
+                _connection = null;
+                if (ended.Error is null)
+                {
+                    _outbound.ClosedGracefully(ended.LastWritten);
+                }
 
-            SettleOutbound(ended, ended.Error ?? SessionClosed.Instance);
-            FinishClose();
-        });
-        Receive<Close>(_ => _closeRequesters.Add(Sender));
-        Common();
+                SettleOutbound(ended, ended.Error ?? SessionClosed.Instance);
+                FinishClose();
+                return true;
+            case Close:
+                _closeRequesters.Add(Sender);
+                return true;
+            default:
+                return Common(message);
+        }
     }
 
     /// <summary>What every state answers the same way.</summary>
-    private void Common()
+    private bool Common(object message)
     {
-        Receive<InboundMessage>(OnInbound);
-        Receive<InboundMalformed>(OnMalformed);
-        Receive<Written>(written =>
+        switch (message)
         {
-            _outbound.Written(written.Sequence);
-            ReportLetGo();
-            ReportDone();
-            HandOverIfConfirmed();
-        });
-        Receive<Live.Receive>(OnReceive);
-        Receive<ReceiveAll>(_ =>
-        {
-            var all = _inbox.Select(inbound => inbound.Message).ToArray();
-            _inbox.Clear();
-            _inboxBytes = 0;
-            _overflowing = false;
-            Sender.Tell(new ReceivedMessages(all));
-        });
-        Receive<ReceiveTimedOut>(OnReceiveTimedOut);
-        Receive<GetStatus>(_ => Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)
-        {
-            PendingMessages = _outbound.PendingCount,
-            PendingBytes = _outbound.PendingBytes,
-            UnconfirmedMessages = _outbound.UnconfirmedCount,
-        }));
-        Receive<Subscribe>(subscribe =>
-        {
-            if (_subscribers.Add(subscribe.Subscriber))
-            {
-                Context.Watch(subscribe.Subscriber);
-            }
+            case InboundMessage inbound:
+                OnInbound(inbound);
+                return true;
+            case InboundMalformed malformed:
+                OnMalformed(malformed);
+                return true;
+            case Written written:
+                _outbound.Written(written.Sequence);
+                ReportLetGo();
+                ReportDone();
+                HandOverIfConfirmed();
+                return true;
+            case Live.Receive receive:
+                OnReceive(receive);
+                return true;
+            case ReceiveAll:
+                var all = _inbox.Select(inbound => inbound.Message).ToArray();
+                _inbox.Clear();
+                _inboxBytes = 0;
+                _overflowing = false;
+                Sender.Tell(new ReceivedMessages(all));
+                return true;
+            case ReceiveTimedOut timedOut:
+                OnReceiveTimedOut(timedOut);
+                return true;
+            case GetStatus:
+                Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)
+                {
+                    PendingMessages = _outbound.PendingCount,
+                    PendingBytes = _outbound.PendingBytes,
+                    UnconfirmedMessages = _outbound.UnconfirmedCount,
+                });
+                return true;
+            case Subscribe subscribe:
+                OnSubscribe(subscribe);
+                return true;
+            case Unsubscribe unsubscribe:
+                if (_subscribers.Remove(unsubscribe.Subscriber))
+                {
+                    Context.Unwatch(unsubscribe.Subscriber);
+                }
 
-            Sender.Tell(new Subscribed(subscribe.Subscriber));
-            if (_backlog is { Count: > 0 } backlog)
-            {
-                backlog.ForEach(subscribe.Subscriber.Tell);
-                backlog.Clear();
-            }
+                Sender.Tell(new Unsubscribed(unsubscribe.Subscriber));
+                return true;
+            case Terminated terminated:
+                if (terminated.ActorRef.Equals(_connection))
+                {
+                    Self.Tell(new ConnectionEnded(new ConnectionFailed("the connection actor stopped unexpectedly."), -1, null));
+                }
 
-            _backlog = null; // only what came before the first subscriber
-        });
-        Receive<Unsubscribe>(unsubscribe =>
+                _subscribers.Remove(terminated.ActorRef);
+                return true;
+            case Healthy or HandOverNow or IdleNow or PassivateIfIdle:
+                return true;
+            case DrainForShutdown:
+                BeginDrain(); // connecting, handing over, passivating: passivates once connected and quiet
+                return true;
+            case OutboundRejected rejected:
+                OnRejected(rejected);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void OnSubscribe(Subscribe subscribe)
+    {
+        if (_subscribers.Add(subscribe.Subscriber))
         {
-            if (_subscribers.Remove(unsubscribe.Subscriber))
-            {
-                Context.Unwatch(unsubscribe.Subscriber);
-            }
+            Context.Watch(subscribe.Subscriber);
+        }
 
-            Sender.Tell(new Unsubscribed(unsubscribe.Subscriber));
-        });
-        Receive<Terminated>(terminated =>
+        Sender.Tell(new Subscribed(subscribe.Subscriber));
+        if (_backlog is { Count: > 0 } backlog)
         {
-            if (terminated.ActorRef.Equals(_connection))
-            {
-                Self.Tell(new ConnectionEnded(new ConnectionFailed("the connection actor stopped unexpectedly."), -1, null));
-            }
+            backlog.ForEach(subscribe.Subscriber.Tell);
+            backlog.Clear();
+        }
 
-            _subscribers.Remove(terminated.ActorRef);
-        });
-        Receive<Healthy>(_ => { });
-        Receive<HandOverNow>(_ => { });
-        Receive<IdleNow>(_ => { });
-        Receive<PassivateIfIdle>(_ => { });
-        Receive<DrainForShutdown>(_ => BeginDrain()); // connecting, handing over, passivating: passivates once connected and quiet
-        Receive<OutboundRejected>(OnRejected);
+        _backlog = null; // only what came before the first subscriber
     }
 
     /// <summary>From now on the session passivates as soon as nothing is in flight; one that cannot resume has nothing to keep.</summary>
@@ -1055,7 +1129,8 @@ public sealed class ConnectionSupervisor : ReceiveActor, IWithTimers
             Timers.Cancel(IdleTimer);
             Timers.Cancel(HealthyTimer);
             _connection?.Tell(CloseSocket.Instance);
-            Become(() => Passivating(idleFor));
+            _idleFor = idleFor;
+            Become(Passivating);
             return;
         }
 
