@@ -38,13 +38,7 @@ internal static class Report
             for (var i = 1; i < contenders.Count; i++)
             {
                 var c = Comparison.Of(results[(metric, contenders[i])], a, b, lean);
-                text.Append(i switch
-                {
-                    2 => string.Create(CultureInfo.InvariantCulture, $" {Format(metric, c.Value)} ({c.ToA:0.00}× a) |"),
-                    < References => string.Create(CultureInfo.InvariantCulture, $" {Format(metric, c.Value)} ({c.ToA:0.00}× a, {c.ToLean:0.00}× c) |"),
-                    _ => string.Create(CultureInfo.InvariantCulture,
-                        $" {Format(metric, c.Value)} ({c.ToA:0.00}× a, {c.ToLean:0.00}× c: {c.LowestToLean:0.00}–{c.HighestToLean:0.00}) |"),
-                });
+                text.Append(CultureInfo.InvariantCulture, $" {Format(metric, c.Value)} ({c.ToA:0.00}× a{(i == References - 1 ? "" : ToLean(c, withRange: i >= References))}) |");
                 if (i >= References)
                 {
                     met.Add(target is null ? "–" : target.IsMet(c) ? "yes" : "**no**");
@@ -65,6 +59,14 @@ internal static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}.");
         return text.ToString();
     }
+
+    /// <summary>The ratio to (c), with its range for LiveActors; none where (c) measures about nothing (it allocates no bytes).</summary>
+    private static string ToLean(Comparison c, bool withRange) => c switch
+    {
+        { ToLean: > 1_000 } => ", c ≈ 0",
+        _ when withRange => string.Create(CultureInfo.InvariantCulture, $", {c.ToLean:0.00}× c: {c.LowestToLean:0.00}–{c.HighestToLean:0.00}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $", {c.ToLean:0.00}× c"),
+    };
 
     private static string Format(Metric metric, double value) => value.ToString(metric.Format, CultureInfo.InvariantCulture);
 
