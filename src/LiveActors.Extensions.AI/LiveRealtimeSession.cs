@@ -67,6 +67,7 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this); // disposed while this call waited its turn
             if (message is SessionUpdateRealtimeClientMessage update)
             {
                 live.AddRange(SessionUpdate(update.Options));
@@ -146,7 +147,9 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
         _stopping.Dispose();
-        _sending.Dispose();
+        // The send lock is not disposed: a send still waiting for it gets its turn and then its ObjectDisposedException,
+        // and the send holding it releases it as usual, so every call ends with its own outcome (a SemaphoreSlim holds
+        // nothing to release unless its wait handle was asked for).
     }
 
     private IEnumerable<ClientMessage> SessionUpdate(RealtimeSessionOptions options)
