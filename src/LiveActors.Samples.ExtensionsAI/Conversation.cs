@@ -17,8 +17,8 @@ public static class Conversation
         "Thank you!",
     ];
 
-    /// <summary>Holds the conversation; <paramref name="betweenQuestions"/> runs after each answer but the last.</summary>
-    public static async Task RunAsync(IRealtimeClient client, TextWriter output, Func<int, Task> betweenQuestions, CancellationToken cancellationToken)
+    /// <summary>Holds the conversation; <paramref name="betweenQuestions"/> runs after each answer but the last, with the session.</summary>
+    public static async Task RunAsync(IRealtimeClient client, TextWriter output, Func<int, IRealtimeClientSession, Task> betweenQuestions, CancellationToken cancellationToken)
     {
         AITool[] tools =
         [
@@ -37,7 +37,7 @@ public static class Conversation
             output.WriteLine($"< {await AnswerAsync(session, cancellationToken)}");
             if (i < Questions.Length - 1)
             {
-                await betweenQuestions(i + 1);
+                await betweenQuestions(i + 1, session);
             }
         }
     }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using LiveActors.Emulator;
 using LiveActors.Extensions.AI;
+using LiveActors.Facade;
 using LiveActors.Options;
 using Microsoft.Extensions.AI;
 
@@ -9,7 +10,8 @@ namespace LiveActors.Samples.ExtensionsAI;
 /// <summary>
 /// The composition root: an actor system, the loopback emulator, and a <see cref="LiveRealtimeClient"/> wrapped in
 /// MEAI's function invocation, handed to <see cref="Conversation"/> as a plain <see cref="IRealtimeClient"/>. After the
-/// first answer the emulator drops the connection, as a network would; the conversation goes on, resumed.
+/// first answer, once the server has confirmed everything said, the emulator drops the connection, as a network would;
+/// the conversation goes on, resumed.
 /// </summary>
 public static class RealtimeDemo
 {
@@ -28,10 +30,18 @@ public static class RealtimeDemo
         using var client = new LiveRealtimeClient(system, options).AsBuilder().UseFunctionInvocation().Build();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        await Conversation.RunAsync(client, output, async answered =>
+        await Conversation.RunAsync(client, output, async (answered, session) =>
         {
             if (answered == 1)
             {
+                // A phone's network drops between two questions, once the server has confirmed all that was said (a
+                // resumption handle covers it): the conversation resumes where it stood.
+                var live = session.GetService<ILiveConnection>()!;
+                while ((await live.GetStatusAsync(patience.Token)).UnconfirmedMessages > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), patience.Token);
+                }
+
                 output.WriteLine("  [the network drops]");
                 (await emulator.WaitForConnectionAsync(1, patience.Token)).Drop();
                 await emulator.WaitForConnectionAsync(2, patience.Token); // the session noticed and is reconnecting

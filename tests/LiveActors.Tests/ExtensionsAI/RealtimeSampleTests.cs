@@ -13,6 +13,7 @@ public sealed class RealtimeSampleTests
         var code = await RealtimeDemo.RunAsync(output).WaitAsync(TimeSpan.FromSeconds(90));
 
         var text = output.ToString();
+        Assert.True(text.Contains("< Turn 2: get_time returned", StringComparison.Ordinal), text); // the whole transcript when it fails
         Assert.Equal(0, code);
         Assert.Contains("< Turn 1: get_weather returned {\"output\":\"sunny and 21 degrees in Paris\"}", text, StringComparison.Ordinal);
         Assert.Contains("[the network drops]", text, StringComparison.Ordinal);
