@@ -104,6 +104,28 @@ public sealed class RealtimeClientTests(ITestOutputHelper output) : SessionTestK
     }
 
     [Fact]
+    public async Task A_drop_as_the_tool_result_reaches_the_server_is_an_error_naming_the_lost_call_and_the_session_goes_on()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2))); // the question, then the tool result
+        var weather = AIFunctionFactory.Create((string city) => $"sunny in {city}", "get_weather");
+        using var client = new LiveRealtimeClient(Sys, Resuming).AsBuilder().UseFunctionInvocation().Build();
+        await using var session = await client.CreateSessionAsync(new RealtimeSessionOptions { OutputModalities = ["text"], Tools = [weather] });
+
+        await AskAsync(session, "tool:get_weather {\"city\":\"Oslo\"}");
+        var asked = await NextResponseAsync(session);
+        var lost = await NextAsync(session, m => m is ErrorRealtimeServerMessage { Error.ErrorCode: "tool_call_lost" });
+        await AskAsync(session, "thanks");
+        var next = await NextResponseAsync(session);
+
+        // The resumed session does not know a call pending at the drop (PROTOCOL 5.5), so its result cannot be answered:
+        // the MEAI user hears so, naming the call, instead of waiting for an answer that will not come.
+        var call = asked.OfType<ResponseOutputItemRealtimeServerMessage>().SelectMany(m => m.Item!.Contents).OfType<FunctionCallContent>().First();
+        Assert.Contains(call.CallId, ((ErrorRealtimeServerMessage)lost[^1]).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("you said \"thanks\"", Text(next)); // and the conversation goes on
+        Assert.Equal(2, Emulator.Connections.Count);
+    }
+
+    [Fact]
     public async Task Audio_appended_and_committed_without_server_detection_is_one_activity_and_its_answer_is_audio_with_transcripts()
     {
         using var client = new LiveRealtimeClient(Sys, Options);
@@ -176,6 +198,24 @@ public sealed class RealtimeClientTests(ITestOutputHelper output) : SessionTestK
     {
         await session.SendAsync(new CreateConversationItemRealtimeClientMessage(new RealtimeConversationItem([new TextContent(text)], role: ChatRole.User)));
         await session.SendAsync(new CreateResponseRealtimeClientMessage());
+    }
+
+    /// <summary>Every message up to and including the next one that matches; the enumeration goes on from there next time.</summary>
+    private static async Task<List<RealtimeServerMessage>> NextAsync(IRealtimeClientSession session, Func<RealtimeServerMessage, bool> match)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        var messages = new List<RealtimeServerMessage>();
+        await using var enumerator = session.GetStreamingResponseAsync(patience.Token).GetAsyncEnumerator(patience.Token);
+        while (await enumerator.MoveNextAsync())
+        {
+            messages.Add(enumerator.Current);
+            if (match(enumerator.Current))
+            {
+                return messages;
+            }
+        }
+
+        throw new InvalidOperationException($"the stream ended before the message looked for; saw {string.Join(", ", messages.Select(m => m.Type))}");
     }
 
     /// <summary>Every message up to and including the next ResponseDone; the enumeration goes on from there next time.</summary>
