@@ -252,6 +252,14 @@ internal sealed class EmulatorConnection
 
         _emulator.Stats.Received();
         Interlocked.Increment(ref _clientMessages);
+        if (TakeDueDrop())
+        {
+            // The network fails as this message arrives: the server has it, but nothing it would send about it (a reply,
+            // a resumption update covering it) can reach the client. Acting on it first would race its reply with the drop.
+            Drop();
+            return;
+        }
+
         if (kind is null or "setup")
         {
             await CloseAsync(1007, InvalidArgument).ConfigureAwait(false);
@@ -615,6 +623,22 @@ internal sealed class EmulatorConnection
             }
 
             pending?.TrySetResult(response.TryGetField("response", out var value) ? value.GetRawText() : "{}");
+        }
+    }
+
+    /// <summary>Takes a drop fault that the client messages received so far make due; false when there is none.</summary>
+    private bool TakeDueDrop()
+    {
+        lock (_gate)
+        {
+            var index = _triggered.FindIndex(t => t.Fault is DropFault && t.When.ClientMessages is { } c && Volatile.Read(ref _clientMessages) >= c);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            _triggered.RemoveAt(index);
+            return true;
         }
     }
 

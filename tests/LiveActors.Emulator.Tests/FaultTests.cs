@@ -83,6 +83,28 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_drop_due_on_a_tool_result_sends_nothing_about_it()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        for (var i = 1; i <= 20; i++) // the reply it would resume raced the drop: many tries see a lost race
+        {
+            emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
+            await using var client = await WireClient.ConnectAsync(emulator);
+            await client.SetupAsync();
+            await client.SendTextTurnAsync("""tool:get_weather {"city":"Paris"}""");
+            var id = (await client.ReceiveAsync()).Body.GetProperty("functionCalls")[0].GetProperty("id").GetString();
+            var record = await emulator.WaitForConnectionAsync(i);
+            var sentBefore = record.ServerMessagesSent;
+
+            await client.SendAsync($$$"""{"toolResponse":{"functionResponses":[{"id":"{{{id}}}","name":"get_weather","response":{"temp":21}}]}}""");
+
+            Assert.Equal(ConnectionEndKind.Dropped, (await record.Ended).Kind);
+            Assert.Equal("toolResponse", record.Messages[^1].Kind); // the server has it...
+            Assert.Equal(sentBefore, record.ServerMessagesSent); // ...and no reply to it, or update covering it, went out
+        }
+    }
+
+    [Fact]
     public async Task A_record_drops_its_connection_when_told_and_not_again_once_it_has_ended()
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });

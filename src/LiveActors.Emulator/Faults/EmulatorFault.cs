@@ -19,7 +19,10 @@ public abstract record EmulatorFault
     /// <summary>Accept the connection and the setup message, but never send setupComplete.</summary>
     public static EmulatorFault IgnoreSetup { get; } = new IgnoreSetupFault();
 
-    /// <summary>Drop the TCP connection without a close frame.</summary>
+    /// <summary>
+    /// Drop the TCP connection without a close frame. Triggered by a client message, it drops as that message arrives:
+    /// the message is recorded (the server has it) but not acted on, so no reply or resumption update about it is sent.
+    /// </summary>
     public static EmulatorFault Drop(FaultTrigger when) => new DropFault(when);
 
     /// <summary>Close with a code and reason.</summary>

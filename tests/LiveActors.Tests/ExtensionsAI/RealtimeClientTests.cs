@@ -106,7 +106,7 @@ public sealed class RealtimeClientTests(ITestOutputHelper output) : SessionTestK
     [Fact]
     public async Task A_drop_as_the_tool_result_reaches_the_server_is_an_error_naming_the_lost_call_and_the_session_goes_on()
     {
-        Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2))); // the question, then the tool result
+        Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2))); // as the tool result (after the question) arrives
         var weather = AIFunctionFactory.Create((string city) => $"sunny in {city}", "get_weather");
         using var client = new LiveRealtimeClient(Sys, Resuming).AsBuilder().UseFunctionInvocation().Build();
         await using var session = await client.CreateSessionAsync(new RealtimeSessionOptions { OutputModalities = ["text"], Tools = [weather] });
