@@ -626,12 +626,12 @@ internal sealed class EmulatorConnection
         }
     }
 
-    /// <summary>Takes a drop fault that the client messages received so far make due; false when there is none.</summary>
+    /// <summary>Takes a drop fault that is due now (as <see cref="FireDueFaultsAsync"/> judges it); false when there is none.</summary>
     private bool TakeDueDrop()
     {
         lock (_gate)
         {
-            var index = _triggered.FindIndex(t => t.Fault is DropFault && t.When.ClientMessages is { } c && Volatile.Read(ref _clientMessages) >= c);
+            var index = _triggered.FindIndex(t => t.Fault is DropFault && t.When.IsDue(Volatile.Read(ref _clientMessages), Volatile.Read(ref _serverMessagesAfterSetup)));
             if (index < 0)
             {
                 return false;
