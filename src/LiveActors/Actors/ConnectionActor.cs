@@ -17,11 +17,10 @@ namespace LiveActors.Actors;
 /// and report back as messages.
 /// </summary>
 /// <remarks>
-/// <para>Once setupComplete has come, what the server sends passes from the socket to the session without this
-/// actor: the receive loop delivers to the parent directly. Sends still come through here to the socket's queue: the
-/// direct way was tried: it cut a turn's thread-pool work items by a fifth, but in five alternating runs it cost the
-/// actor API 12-18% of its upstream throughput (likely because this actor no longer takes the socket writes off the
-/// session's thread while the session accepts the next sends).</para>
+/// <para>Once setupComplete has come, messages pass between the socket and the session without this actor: the receive
+/// loop delivers to the parent directly, and <see cref="SocketReady"/> gives the parent the socket's writer, so a Send
+/// goes from the session's thread onto the socket (<see cref="SocketWriter"/>). This actor keeps the socket's life:
+/// the connect, setup, the close and the end.</para>
 /// <para>
 /// States are receive methods switched with Become (as Akka.IO's connection actors are written: one switch per state,
 /// so a session's actor holds no per-instance handler objects, which a ReceiveActor builds for every Receive), rather
@@ -35,7 +34,6 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
 
     private readonly ConnectionPlan _plan;
     private readonly ILogger _logger;
-    private readonly List<OutboundMessage> _waiting = [];
     private readonly List<object> _early = [];
     private readonly CancellationTokenSource _connecting = new();
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -123,9 +121,6 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
             case ConnectTimedOut:
                 _connecting.Cancel();
                 return true;
-            case OutboundMessage outbound:
-                _waiting.Add(outbound);
-                return true;
             case CloseSocket:
                 _closeRequested = true;
                 _connecting.Cancel();
@@ -145,7 +140,7 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
             message => self.Tell(message),
             message => parent.Tell(message, self),
             sequence => parent.Tell(new Written(sequence))));
-        _socket.TrySend(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
+        _socket.Writer.Write(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
         _stage = "setupComplete";
         Become(AwaitingSetupComplete);
     }
@@ -166,9 +161,6 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
             case SocketEnded ended:
                 End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete."));
                 return true;
-            case OutboundMessage outbound:
-                _waiting.Add(outbound);
-                return true;
             case CloseSocket:
                 BeginClose();
                 return true;
@@ -188,26 +180,21 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
         Log.Connected(_logger, _plan.Settings.Display, elapsed.TotalMilliseconds);
         if (_plan.History is { } history)
         {
-            _socket!.TrySend(new OutboundMessage(0, history, ActorRefs.Nobody)); // before realtime input, as Gemini 3.x requires
+            _socket!.Writer.Write(new OutboundMessage(0, history, ActorRefs.Nobody)); // before realtime input, as Gemini 3.x requires
         }
 
-        Context.Parent.Tell(new SocketReady(setupComplete.SessionId));
+        Context.Parent.Tell(new SocketReady(setupComplete.SessionId, _socket!.Writer)); // from now on the session writes
         _early.ForEach(Context.Parent.Tell);
         _early.Clear();
-        _waiting.ForEach(Write);
-        _waiting.Clear();
-        _socket!.InboundToSession();
+        _socket.InboundToSession();
         Become(Connected);
     }
 
-    /// <summary>Frames flow: what the server sends now goes from the socket to the session directly.</summary>
+    /// <summary>Frames flow, both ways between the socket and the session directly.</summary>
     private bool Connected(object message)
     {
         switch (message)
         {
-            case OutboundMessage outbound:
-                Write(outbound);
-                return true;
             case SocketEnded ended:
                 End(ended.Error ?? new ConnectionFailed("the socket closed."));
                 return true;
@@ -229,9 +216,6 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
                 return true;
             case InboundMalformed malformed:
                 Context.Parent.Tell(malformed);
-                return true;
-            case OutboundMessage outbound:
-                Context.Parent.Tell(new OutboundRejected(outbound));
                 return true;
             // Only the server's answer to our close (the socket reports no error then) says it has everything written; a
             // socket that failed instead, or no answer in time, leaves the last writes uncertain.
@@ -261,21 +245,13 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
                 Context.Stop(Self);
                 return true;
             default:
-                return true; // the parent's queue still holds anything sent now; it learns what was written from ConnectionEnded.
-        }
-    }
-
-    private void Write(OutboundMessage message)
-    {
-        if (!_socket!.TrySend(message))
-        {
-            Context.Parent.Tell(new OutboundRejected(message));
+                return true; // the parent learns what was written from ConnectionEnded.
         }
     }
 
     private void BeginClose()
     {
-        _socket!.BeginClose();
+        _socket!.Writer.BeginClose();
         Timers.StartSingleTimer(CloseTimer, CloseTimedOut.Instance, _plan.CloseTimeout);
         Become(Closing);
     }

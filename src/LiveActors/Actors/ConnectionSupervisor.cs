@@ -66,6 +66,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private readonly List<IActorRef> _closeRequesters = [];
     private readonly List<Live.Event> _events = new(4);
     private IActorRef? _connection;
+    private SocketWriter? _writer; // the connection's socket, from SocketReady until ConnectionEnded: Sends go onto it from here
     private ConnectionStatus _status = ConnectionStatus.Connecting;
     private ConnectionError? _lastError;
     private string? _handle;
@@ -287,6 +288,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void OnPassivated(ConnectionEnded ended)
     {
         _connection = null;
+        _writer = null;
         SettleOutbound(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
         if (_outbound.PendingCount > 0)
         {
@@ -386,6 +388,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 return true;
             case ConnectionEnded ended:
                 _connection = null;
+                _writer = null;
                 if (ended.Error is null)
                 {
                     _outbound.ClosedGracefully(ended.LastWritten);
@@ -414,10 +417,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 OnMalformed(malformed);
                 return true;
             case Written written:
-                _outbound.Written(written.Sequence);
-                ReportLetGo();
-                ReportDone();
-                HandOverIfConfirmed();
+                OnWritten(written.Sequence);
                 return true;
             case Live.Receive receive:
                 OnReceive(receive);
@@ -463,9 +463,6 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 return true;
             case DrainForShutdown:
                 BeginDrain(); // connecting, handing over, passivating: passivates once connected and quiet
-                return true;
-            case OutboundRejected rejected:
-                OnRejected(rejected);
                 return true;
             default:
                 return false;
@@ -555,10 +552,11 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
         _replayed = 0;
         _replies.StartConnection();
+        _writer = ready.Writer;
         foreach (var message in _outbound.StartConnection(_handshakeMessages))
         {
-            _connection!.Tell(message);
             Handed(message);
+            Write(message);
         }
 
         Become(Connected);
@@ -570,6 +568,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         Timers.Cancel(HealthyTimer);
         Timers.Cancel(HandoverTimer);
         _connection = null;
+        _writer = null;
         if (ended.Error is null && _status == ConnectionStatus.HandingOver)
         {
             var handedOver = new ConnectionFailed("the connection was handed over after goAway.");
@@ -803,9 +802,9 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         _durability?.Keeper.Tell(new DurableAccepted(message.Sequence, message.Message, message.Correlation));
         if (onSocket)
         {
-            _connection!.Tell(message);
             _outbound.Hand(message);
             Handed(message);
+            Write(message);
         }
         else
         {
@@ -820,14 +819,35 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         _timing.Handed(message.Message, Stopwatch.GetTimestamp());
     }
 
-    /// <summary>The socket's queue was full: that one message is forgotten and its sender told.</summary>
-    private void OnRejected(OutboundRejected rejected)
+    /// <summary>
+    /// Puts a handed message onto the socket from this actor's thread (no hand-off: the socket takes it at once, or it
+    /// queues behind a write that waits). Written now, it counts as written at once; queued, it is reported by
+    /// <see cref="Written"/> (or settled by <see cref="ConnectionEnded"/>); refused (the socket's queue is full, or it is
+    /// closing), that one message is forgotten and its sender told.
+    /// </summary>
+    private void Write(OutboundMessage message)
     {
-        _outbound.Rejected(rejected.Message);
-        _replies.Rejected(rejected.Message);
-        Fail(rejected.Message, _status == ConnectionStatus.Closing
-            ? SessionClosed.Instance
-            : new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
+        switch (_writer!.Write(message))
+        {
+            case SocketWriter.Outcome.Written:
+                OnWritten(message.Sequence);
+                break;
+            case SocketWriter.Outcome.Refused:
+                _outbound.Rejected(message);
+                _replies.Rejected(message);
+                Fail(message, _status == ConnectionStatus.Closing
+                    ? SessionClosed.Instance
+                    : new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
+                break;
+        }
+    }
+
+    private void OnWritten(long sequence)
+    {
+        _outbound.Written(sequence);
+        ReportLetGo();
+        ReportDone();
+        HandOverIfConfirmed();
     }
 
     private void OnGoAway(GoAway goAway)

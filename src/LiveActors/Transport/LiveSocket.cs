@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
-using System.Threading.Channels;
 using LiveActors.Errors;
 using LiveActors.Protocol;
 using LiveActors.Telemetry;
@@ -9,14 +7,13 @@ using static LiveActors.Errors.ConnectionError;
 namespace LiveActors.Transport;
 
 /// <summary>
-/// One ClientWebSocket and its two loops, off the actor thread: the receive loop waits for a message with a zero-byte
-/// read, reads it into a pooled buffer (given back whenever the loop has to wait, so an idle session holds none), joins
-/// fragments up to the size limit, parses each whole message straight from that buffer and hands it on; the writer is
-/// the only reader of a bounded channel, so sends never interleave and never block the sender. What happens is
-/// reported through <see cref="SocketCallbacks"/>: <see cref="SocketEnded"/> to the connection, writes as
-/// <c>Written</c> (batched: when the queue runs dry, and at least every <see cref="AckEvery"/> messages), and
-/// <see cref="InboundMessage"/> and <see cref="InboundMalformed"/> to the connection until it has taken setupComplete,
-/// then straight to the session, one hop fewer for every message of the session's life.
+/// One ClientWebSocket, off the actor thread: the receive loop waits for a message with a zero-byte read, reads it into
+/// a pooled buffer (given back whenever the loop has to wait, so an idle session holds none), joins fragments up to the
+/// size limit, parses each whole message straight from that buffer and hands it on; the <see cref="Writer"/> sends
+/// (see <see cref="SocketWriter"/>). What happens is reported through <see cref="SocketCallbacks"/>:
+/// <see cref="SocketEnded"/> to the connection, and <see cref="InboundMessage"/> and <see cref="InboundMalformed"/> to the
+/// connection until it has taken setupComplete, then straight to the session, one hop fewer for every message of the
+/// session's life.
 /// </summary>
 /// <remarks>
 /// The switch keeps order: after delivering setupComplete the loop reads nothing more until the connection calls
@@ -24,20 +21,14 @@ namespace LiveActors.Transport;
 /// </remarks>
 internal sealed class LiveSocket
 {
-    private const int AckEvery = 64;
-
     private static long s_open;
 
     private readonly ClientWebSocket _socket;
     private readonly SocketSettings _settings;
-    private readonly Channel<OutboundMessage> _outbound;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _inboundToSession = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _receiving = Task.CompletedTask;
-    private Task _writing = Task.CompletedTask;
-    private OutboundMessage? _inFlight;
-    private long _lastWritten = -1;
-    private volatile bool _closeRequested;
+    private SocketWriter? _writer;
 
     private LiveSocket(ClientWebSocket socket, SocketSettings settings)
     {
@@ -45,12 +36,6 @@ internal sealed class LiveSocket
         LiveTelemetry.OpenConnections.Add(1);
         _socket = socket;
         _settings = settings;
-        _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(settings.SendQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     /// <summary>Sockets opened in this process and not yet stopped (what <c>live.connections.open</c> counts).</summary>
@@ -96,38 +81,31 @@ internal sealed class LiveSocket
         }
     }
 
-    /// <summary>Starts both loops; the callbacks are called from them (they must be thread-safe, e.g. a Tell).</summary>
+    /// <summary>The sending side, once <see cref="Start"/> has run: the connection writes setup, then the session everything else.</summary>
+    public SocketWriter Writer => _writer ?? throw new InvalidOperationException("The socket has not started.");
+
+    /// <summary>Starts the receive loop and the writer; the callbacks are called from other threads (they must be thread-safe, e.g. a Tell).</summary>
     public void Start(SocketCallbacks callbacks)
     {
+        _writer = new SocketWriter(_socket, _settings, callbacks, ReceiveEndsWithinAsync, _stopping.Token);
         _receiving = Task.Run(() => ReceiveLoopAsync(callbacks));
-        _writing = Task.Run(() => WriteLoopAsync(callbacks));
     }
 
     /// <summary>The connection has taken setupComplete and told the session: later messages go to the session directly.</summary>
     public void InboundToSession() => _inboundToSession.TrySetResult();
 
-    /// <summary>Queues a message for the writer; false when the queue is full.</summary>
-    public bool TrySend(OutboundMessage message) => _outbound.Writer.TryWrite(message);
-
-    /// <summary>Lets the writer finish what is queued, then send a close frame; the peer's answer ends the socket.</summary>
-    public void BeginClose()
-    {
-        _closeRequested = true;
-        _outbound.Writer.TryComplete();
-    }
-
-    /// <summary>Stops both loops, aborts the socket if it is still open, and says how far the writer got.</summary>
+    /// <summary>Stops the receive loop and the writer, aborts the socket if it is still open, and says how far the writer got.</summary>
     public async Task<SocketStopped> StopAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _socket.Abort();
-        await Task.WhenAll(_receiving, _writing).ConfigureAwait(false);
-        _outbound.Writer.TryComplete();
+        var (lastWritten, inFlight) = _writer is null ? (-1, null) : await _writer.StopAsync().ConfigureAwait(false);
+        await _receiving.ConfigureAwait(false);
         _socket.Dispose();
         _stopping.Dispose();
         Interlocked.Decrement(ref s_open);
         LiveTelemetry.OpenConnections.Add(-1);
-        return new SocketStopped(Volatile.Read(ref _lastWritten), _inFlight);
+        return new SocketStopped(lastWritten, inFlight);
     }
 
     private async Task ReceiveLoopAsync(SocketCallbacks callbacks)
@@ -173,7 +151,7 @@ internal sealed class LiveSocket
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerCloseAsync().ConfigureAwait(false);
-                    callbacks.ToConnection(new SocketEnded(_closeRequested
+                    callbacks.ToConnection(new SocketEnded(CloseRequested
                         ? null
                         : new ServerClosed((int?)_socket.CloseStatus ?? 1005, _socket.CloseStatusDescription ?? "")));
                     return;
@@ -257,65 +235,6 @@ internal sealed class LiveSocket
         return grown;
     }
 
-    private async Task WriteLoopAsync(SocketCallbacks callbacks)
-    {
-        var buffer = new PooledBufferWriter(4096);
-        var json = new Utf8JsonWriter(buffer, ClientMessageSerializer.WriterOptions);
-        var unacknowledged = 0;
-        try
-        {
-            await foreach (var message in _outbound.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                _inFlight = message;
-                buffer.Clear();
-                json.Reset(buffer);
-                ClientMessageSerializer.Serialize(message.Message, json);
-                var size = buffer.WrittenMemory.Length;
-                await _socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _stopping.Token).ConfigureAwait(false);
-                _inFlight = null;
-                Volatile.Write(ref _lastWritten, message.Sequence);
-                var drained = !_outbound.Reader.TryPeek(out _);
-                if (++unacknowledged >= AckEvery || drained)
-                {
-                    callbacks.Written(message.Sequence);
-                    unacknowledged = 0;
-                }
-
-                var kind = LiveTelemetry.Kind(MessageKinds.Of(message.Message));
-                LiveTelemetry.MessagesSent.Add(1, kind);
-                LiveTelemetry.BytesSent.Add(size, kind);
-                if (drained)
-                {
-                    buffer.Release(); // nothing waiting: an idle session holds no send buffer
-                }
-            }
-
-            if (_closeRequested)
-            {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", _stopping.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Stopped on purpose: what was not written is returned by StopAsync.
-        }
-        catch (Exception e)
-        {
-            // What the server sent before the failure may still be readable (replies, a newer handle): the receive
-            // loop goes on until it ends by itself, reporting how, or the drain timeout passes; only then does the
-            // connection hear of the failed write and stop the socket.
-            if (!await ReceiveEndsWithinAsync(_settings.DrainTimeout).ConfigureAwait(false))
-            {
-                callbacks.ToConnection(new SocketEnded(new ConnectionFailed($"writing to the socket failed: {e.Message}") { Cause = e }));
-            }
-        }
-        finally
-        {
-            await json.DisposeAsync().ConfigureAwait(false);
-            buffer.Release();
-        }
-    }
-
     private async Task<bool> ReceiveEndsWithinAsync(TimeSpan timeout)
     {
         try
@@ -335,13 +254,15 @@ internal sealed class LiveSocket
 
     private ConnectionError? ReceiveError(Exception error) => error switch
     {
-        _ when _closeRequested && _socket.State is WebSocketState.Closed => null,
+        _ when CloseRequested && _socket.State is WebSocketState.Closed => null,
         WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely } e =>
             new ConnectionFailed("the server dropped the connection without a close frame.") { Cause = e },
         OperationCanceledException e when _socket.State == WebSocketState.Aborted =>
             new ConnectionFailed($"the connection was aborted: no answer to keep-alive pings within {_settings.KeepAliveTimeout}.") { Cause = e },
         _ => new ConnectionFailed(error.Message) { Cause = error },
     };
+
+    private bool CloseRequested => _writer?.CloseRequested == true;
 
     private async Task AnswerCloseAsync()
     {

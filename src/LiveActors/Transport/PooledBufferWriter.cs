@@ -3,9 +3,9 @@ using System.Buffers;
 namespace LiveActors.Transport;
 
 /// <summary>
-/// A buffer writer over arrays from <see cref="ByteBuffers"/> (the shared pool, or plain arrays when big): the writer
-/// loop serializes into it and gives the array back with <see cref="Release"/> whenever its queue runs dry, so an idle
-/// session holds no send buffer and a busy one allocates none per message.
+/// A buffer writer over arrays from <see cref="ByteBuffers"/> (the shared pool, or plain arrays when big): the socket's
+/// writer serializes into it and gives the array back with <see cref="Release"/> whenever nothing more waits to be
+/// written, so an idle session holds no send buffer and a busy one allocates none per message.
 /// </summary>
 internal sealed class PooledBufferWriter(int initialSize) : IBufferWriter<byte>
 {

@@ -15,8 +15,8 @@ public sealed class DrainTests(ITestOutputHelper output) : SessionTestKit(output
     [Fact]
     public async Task After_a_failed_write_the_replies_and_the_handle_still_on_their_way_are_read_and_the_session_resumes_from_the_newest()
     {
-        var streams = new ConcurrentQueue<WriteFailingStream>();
-        using var invoker = new HttpMessageInvoker(WriteFailingStream.Handler(streams.Enqueue), disposeHandler: true);
+        var streams = new ConcurrentQueue<FaultyWriteStream>();
+        using var invoker = new HttpMessageInvoker(FaultyWriteStream.Handler(streams.Enqueue), disposeHandler: true);
         Emulator.ScriptNextConnection(EmulatorFault.Delay(TimeSpan.FromMilliseconds(100))); // the reply is still coming when the write fails
         var options = Options with { CloseTimeout = TimeSpan.FromSeconds(3), Transport = new TransportOptions { MessageInvoker = invoker } };
         var (session, events) = StartSession(options);

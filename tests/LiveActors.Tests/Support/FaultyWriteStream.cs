@@ -3,18 +3,27 @@ using System.Net.Sockets;
 namespace LiveActors.Tests.Support;
 
 /// <summary>
-/// A real TCP stream whose writes can be made to fail while its reads go on working: a connection whose sending side
-/// broke first, with the server's replies still arriving. Plug it in with <see cref="Handler"/>.
+/// A real TCP stream whose writes can be made to fail, or to wait, while its reads go on working: a connection whose
+/// sending side broke first, with the server's replies still arriving, or a network that takes nothing for a while.
+/// Plug it in with <see cref="Handler"/>.
 /// </summary>
-internal sealed class WriteFailingStream(Stream inner) : Stream
+internal sealed class FaultyWriteStream(Stream inner) : Stream
 {
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _failWrites;
+    private volatile TaskCompletionSource? _held;
 
     /// <summary>From now on every write throws, as a broken pipe would.</summary>
     public void FailWrites() => _failWrites = true;
 
-    /// <summary>A handler whose connections are WriteFailingStreams, each handed to <paramref name="opened"/>.</summary>
-    public static SocketsHttpHandler Handler(Action<WriteFailingStream> opened) => new()
+    /// <summary>From now on writes wait (asynchronously) until <see cref="ReleaseWrites"/>, the stream's end or cancellation.</summary>
+    public void HoldWrites() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held writes go on, in order, and later ones through at once.</summary>
+    public void ReleaseWrites() => Interlocked.Exchange(ref _held, null)?.TrySetResult();
+
+    /// <summary>A handler whose connections are FaultyWriteStreams, each handed to <paramref name="opened"/>.</summary>
+    public static SocketsHttpHandler Handler(Action<FaultyWriteStream> opened) => new()
     {
         ConnectCallback = async (context, cancellationToken) =>
         {
@@ -29,7 +38,7 @@ internal sealed class WriteFailingStream(Stream inner) : Stream
                 throw;
             }
 
-            var stream = new WriteFailingStream(new NetworkStream(socket, ownsSocket: true));
+            var stream = new FaultyWriteStream(new NetworkStream(socket, ownsSocket: true));
             opened(stream);
             return stream;
         },
@@ -61,7 +70,7 @@ internal sealed class WriteFailingStream(Stream inner) : Stream
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ThrowIfFailing();
-        return inner.WriteAsync(buffer, cancellationToken);
+        return _held is { } held ? WriteWhenReleasedAsync(held.Task, buffer, cancellationToken) : inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -82,6 +91,7 @@ internal sealed class WriteFailingStream(Stream inner) : Stream
     {
         if (disposing)
         {
+            _disposed.TrySetResult();
             inner.Dispose();
         }
 
@@ -92,6 +102,13 @@ internal sealed class WriteFailingStream(Stream inner) : Stream
     {
         await inner.DisposeAsync();
         await base.DisposeAsync();
+    }
+
+    private async ValueTask WriteWhenReleasedAsync(Task released, ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        await Task.WhenAny(released, _disposed.Task).WaitAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed.Task.IsCompleted, this);
+        await inner.WriteAsync(buffer, cancellationToken);
     }
 
     private void ThrowIfFailing()
