@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Akka.TestKit;
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
@@ -16,14 +17,19 @@ namespace LiveActors.Tests.Transport;
 /// </summary>
 public sealed class WritesThatWaitTests(ITestOutputHelper output) : SessionTestKit(output)
 {
+    private readonly ConcurrentQueue<FaultyWriteStream> _streams = new();
+    private HttpMessageInvoker? _invoker;
+
+    public override async Task DisposeAsync()
+    {
+        _invoker?.Dispose();
+        await base.DisposeAsync();
+    }
+
     [Fact]
     public async Task Sends_behind_a_write_that_waits_go_out_in_order_once_it_completes_and_are_then_counted_written()
     {
-        var streams = new ConcurrentQueue<FaultyWriteStream>();
-        using var invoker = new HttpMessageInvoker(FaultyWriteStream.Handler(streams.Enqueue), disposeHandler: true);
-        var (session, events) = StartSession(Options with { Transport = new TransportOptions { MessageInvoker = invoker } });
-        NextEvent<Connected>(events);
-        Assert.True(streams.TryPeek(out var stream));
+        var (session, events, stream) = StartOnFaultyStream();
 
         // Audio the server answers nothing to: only the writer's own word can count it written.
         stream.HoldWrites();
@@ -53,12 +59,8 @@ public sealed class WritesThatWaitTests(ITestOutputHelper output) : SessionTestK
     [Fact]
     public async Task A_drop_while_writes_wait_reports_the_one_being_written_uncertain_and_sends_the_queued_ones_on_the_resumed_connection()
     {
-        var streams = new ConcurrentQueue<FaultyWriteStream>();
-        using var invoker = new HttpMessageInvoker(FaultyWriteStream.Handler(streams.Enqueue), disposeHandler: true);
-        var (session, events) = StartSession(Options with { Transport = new TransportOptions { MessageInvoker = invoker } });
-        NextEvent<Connected>(events);
+        var (session, events, stream) = StartOnFaultyStream();
         NextEvent<SessionResumptionUpdated>(events); // a handle to resume with
-        Assert.True(streams.TryPeek(out var stream));
 
         stream.HoldWrites();
         for (var i = 1; i <= 3; i++)
@@ -84,5 +86,15 @@ public sealed class WritesThatWaitTests(ITestOutputHelper output) : SessionTestK
 
         Assert.Equal(["text:t2", "text:t3"], SessionLog.Describe(resumed.SessionMessages)); // never started: they go first on the next
         Assert.DoesNotContain(EventsUntil<TurnCompleted>(events), e => e is SendFailed);
+    }
+
+    /// <summary>A connected session whose connections are <see cref="FaultyWriteStream"/>s, and its first connection's stream.</summary>
+    private (IActorRef Session, TestProbe Events, FaultyWriteStream Stream) StartOnFaultyStream()
+    {
+        _invoker = new HttpMessageInvoker(FaultyWriteStream.Handler(_streams.Enqueue), disposeHandler: true);
+        var (session, events) = StartSession(Options with { Transport = new TransportOptions { MessageInvoker = _invoker } });
+        NextEvent<Connected>(events);
+        Assert.True(_streams.TryPeek(out var stream));
+        return (session, events, stream);
     }
 }
