@@ -92,8 +92,7 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
     private static async Task<LiveSocket> OpenAsync(ConnectionPlan plan, CancellationToken cancellationToken)
     {
         var headers = await plan.Credentials.GetHeadersAsync(cancellationToken).ConfigureAwait(false);
-        return await LiveSocket.OpenAsync(plan.Settings with { Headers = [.. plan.Settings.Headers, .. headers] }, cancellationToken)
-            .ConfigureAwait(false);
+        return await LiveSocket.OpenAsync(plan.Settings, headers, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

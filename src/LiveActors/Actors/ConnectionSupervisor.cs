@@ -134,7 +134,6 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         _invoker = TransportInvoker.For(options.Transport, options.Timeout);
         _socket = new SocketSettings(
             LiveEndpoints.For(options),
-            [],
             options.KeepAliveInterval,
             options.KeepAliveTimeout,
             options.MaxInboundMessageSize,

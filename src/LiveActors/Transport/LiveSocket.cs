@@ -42,10 +42,12 @@ internal sealed class LiveSocket
     public static long OpenCount => Interlocked.Read(ref s_open);
 
     /// <summary>
-    /// Opens the socket. A failure throws <see cref="LiveConnectionException"/> with the typed error; cancellation
-    /// (the connect budget ran out) throws <see cref="OperationCanceledException"/>.
+    /// Opens the socket with <paramref name="headers"/> (the credentials) on its upgrade request. A failure throws
+    /// <see cref="LiveConnectionException"/> with the typed error; cancellation (the connect budget ran out) throws
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static async Task<LiveSocket> OpenAsync(SocketSettings settings, CancellationToken cancellationToken)
+    public static async Task<LiveSocket> OpenAsync(
+        SocketSettings settings, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
@@ -57,7 +59,7 @@ internal sealed class LiveSocket
             Options.LiveHttpVersion.Http2Only => (System.Net.HttpVersion.Version20, HttpVersionPolicy.RequestVersionExact),
             _ => (System.Net.HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower),
         };
-        foreach (var (name, value) in settings.Headers)
+        foreach (var (name, value) in headers)
         {
             socket.Options.SetRequestHeader(name, value);
         }
@@ -66,6 +68,7 @@ internal sealed class LiveSocket
         try
         {
             await socket.ConnectAsync(settings.Uri, settings.Invoker, cancellationToken).ConfigureAwait(false);
+            socket.HttpResponseHeaders = null; // kept for a refusal's error only: an open session need not hold them
             return new LiveSocket(socket, settings);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -1,9 +1,11 @@
 namespace LiveActors.Transport;
 
-/// <summary>Everything needed to open one socket: where, with which headers, and its limits.</summary>
+/// <summary>
+/// Everything needed to open a session's sockets but the credentials (fetched for every connect): where, and the limits.
+/// One instance per session, shared by its sockets.
+/// </summary>
 internal sealed record SocketSettings(
     Uri Uri,
-    IReadOnlyList<KeyValuePair<string, string>> Headers,
     TimeSpan KeepAliveInterval,
     TimeSpan KeepAliveTimeout,
     long MaxMessageSize,
