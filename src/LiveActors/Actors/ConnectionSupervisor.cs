@@ -57,10 +57,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private TimeSpan _lastActivity;
     private readonly HashSet<long> _askedAgain = [];
     private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _pendingCalls = new(StringComparer.Ordinal); // id: function name
-    private readonly Dictionary<string, string?> _answeredCalls = new(StringComparer.Ordinal); // on this connection
-    private readonly Dictionary<string, string?> _lostCalls = new(StringComparer.Ordinal);
-    private readonly Queue<string> _lostOrder = new();
+    private readonly ToolCallBook _calls = new();
     private TimeSpan _handoverLeft;
     private bool _handoverExtended;
     private readonly List<IActorRef> _closeRequesters = [];
@@ -337,9 +334,9 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         {
             case Send send:
                 // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
-                Accept(send, onSocket: send.Message is ToolResponse response && AnswersPending(response));
+                Accept(send, onSocket: send.Message is ToolResponse response && _calls.AnswersPending(response));
                 return true;
-            case HandOverNow when _pendingCalls.Count > 0 && !_handoverExtended:
+            case HandOverNow when _calls.AnyPending && !_handoverExtended:
                 // A pending call would be lost with this connection: give its response until nearly the end of timeLeft.
                 _handoverExtended = true;
                 Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, _handoverLeft * 0.4);
@@ -636,7 +633,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// </summary>
     private void SettleOutbound(ConnectionEnded ended, ConnectionError error)
     {
-        var settlement = _outbound.ConnectionEnded(ended.LastWritten, ended.InFlight, m => LostCallsIn(m.Message).Count > 0);
+        var settlement = _outbound.ConnectionEnded(ended.LastWritten, ended.InFlight, m => _calls.LostIn(m.Message).Count > 0);
         _replayed += settlement.Replayed;
         foreach (var message in settlement.Uncertain)
         {
@@ -652,7 +649,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             }
             else
             {
-                Fail(message, new ToolCallLost(LostCallsIn(message.Message)));
+                Fail(message, new ToolCallLost(_calls.LostIn(message.Message)));
             }
         }
 
@@ -682,37 +679,15 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// </summary>
     private void LosePendingCalls()
     {
-        foreach (var (id, name) in _answeredCalls.Concat(_pendingCalls))
-        {
-            if (_lostCalls.TryAdd(id, name))
-            {
-                _lostOrder.Enqueue(id);
-            }
-        }
-
-        while (_lostOrder.Count > 1024 && _lostOrder.TryDequeue(out var oldest))
-        {
-            _lostCalls.Remove(oldest); // bounded: an application answers a call soon or never
-        }
-
-        _answeredCalls.Clear();
-        if (_pendingCalls.Count == 0)
+        if (_calls.ConnectionEnded() is not { Count: > 0 } pending)
         {
             return;
         }
 
-        var cancellation = new ToolCallCancellation { Ids = [.. _pendingCalls.Keys] };
-        _pendingCalls.Clear();
+        var cancellation = new ToolCallCancellation { Ids = pending };
         Publish(new ToolCallCancelled(new ServerMessage { ToolCallCancellation = cancellation }, cancellation) { ByConnection = true });
     }
 
-    private bool AnswersPending(ToolResponse response) =>
-        response.FunctionResponses?.Any(r => r.Id is { } id && _pendingCalls.ContainsKey(id)) == true;
-
-    /// <summary>The ids of calls lost with a connection that <paramref name="message"/> answers; empty for anything else.</summary>
-    private IReadOnlyList<string> LostCallsIn(ClientMessage message) => message is ToolResponse { FunctionResponses: { } responses } && _lostCalls.Count > 0
-        ? [.. responses.Select(r => r.Id).OfType<string>().Where(_lostCalls.ContainsKey)]
-        : [];
 
     /// <summary>With lost-tool-results = as-text, the results as a user turn the model can still use (in the form it takes); else null.</summary>
     private ClientMessage? AsText(ToolResponse response)
@@ -723,7 +698,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         }
 
         var lines = (response.FunctionResponses ?? []).Select(r =>
-            $"The result of {r.Name ?? (r.Id is { } id ? _lostCalls.GetValueOrDefault(id) : null) ?? "a tool"}, called before the connection was lost: " +
+            $"The result of {r.Name ?? (r.Id is { } id ? _calls.NameOfLost(id) : null) ?? "a tool"}, called before the connection was lost: " +
             (r.Response?.GetRawText() ?? "{}"));
         return _rules.UserText(string.Join(Environment.NewLine, lines));
     }
@@ -766,7 +741,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         send = ReferenceEquals(wire, send.Message) ? send : send with { Message = wire };
         if (send.Message is ToolResponse response)
         {
-            var lost = LostCallsIn(response);
+            var lost = _calls.LostIn(response);
             if (lost.Count > 0 && AsText(response) is { } text)
             {
                 send = send with { Message = text };
@@ -778,13 +753,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             }
             else
             {
-                foreach (var answered in response.FunctionResponses ?? [])
-                {
-                    if (answered.Id is { } id && _pendingCalls.Remove(id, out var name))
-                    {
-                        _answeredCalls[id] = name; // until the connection ends: a held answer to it must not go on the next
-                    }
-                }
+                _calls.Answered(response);
             }
         }
 
@@ -870,7 +839,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     {
         // What waits for the next connection does not count; a pending tool call does, as it would be lost, and so does
         // a reply still streaming (up to the end of its interaction: IDLE on models that report it), which would be cut.
-        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0 && _pendingCalls.Count == 0 && !_replies.InProgress)
+        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0 && !_calls.AnyPending && !_replies.InProgress)
         {
             HandOver();
         }
@@ -908,13 +877,13 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         {
             if (call.Id is { } id)
             {
-                _pendingCalls[id] = call.Name;
+                _calls.Called(id, call.Name);
             }
         }
 
         foreach (var id in message.ToolCallCancellation?.Ids ?? [])
         {
-            _pendingCalls.Remove(id);
+            _calls.Cancelled(id);
         }
 
         if (message.ReportedInteractionStatus is not null)
@@ -1142,7 +1111,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void PassivateIfIdleFor(TimeSpan atLeast)
     {
         var idleFor = Context.System.Scheduler.MonotonicClock - _lastActivity;
-        var quiet = _outbound.IsEmpty && _pendingCalls.Count == 0 && !_replies.InProgress;
+        var quiet = _outbound.IsEmpty && !_calls.AnyPending && !_replies.InProgress;
         if (_passivation is not null && quiet && idleFor >= atLeast && _handle is not null && _options.SessionResumption.Enabled)
         {
             Timers.Cancel(IdleTimer);
