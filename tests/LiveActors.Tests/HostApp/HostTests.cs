@@ -1,11 +1,13 @@
 using System.Buffers.Binary;
 using System.Text;
 using LiveActors.Host;
+using Xunit.Abstractions;
 
 namespace LiveActors.Tests.HostApp;
 
 /// <summary>The command-line host end to end, through its entry point, against the emulator it starts itself.</summary>
-public sealed class HostTests
+/// <remarks>Each run's whole output goes to the test's log, so a failed assertion shows all of it, not xUnit's cut.</remarks>
+public sealed class HostTests(ITestOutputHelper log)
 {
     [Fact]
     public async Task The_default_run_holds_a_turn_shows_status_and_telemetry_and_exits_0()
@@ -255,13 +257,14 @@ public sealed class HostTests
         }
     }
 
-    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new StringReader(""), args);
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new StringReader(""), args);
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(TextReader input, params string[] args)
+    private async Task<(int Code, string Output, string Error)> RunAsync(TextReader input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await LiveHost.RunAsync(args, output, error, input, inputIsTerminal: false).WaitAsync(TimeSpan.FromSeconds(60));
+        log.WriteLine($"liveactors-host {string.Join(' ', args)}: exit {code}{Environment.NewLine}{output}{error}");
         return (code, output.ToString(), error.ToString());
     }
 
