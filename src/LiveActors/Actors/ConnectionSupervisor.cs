@@ -87,7 +87,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private ConnectionSupervisor(
         ResolvedCredentials credentials, ILoggerFactory? loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
     {
-        loggerFactory ??= new AkkaLoggerFactory(Context.System); // no factory given: the library logs where Akka logs
+        loggerFactory ??= AkkaLoggerFactory.For(Context.System); // no factory given: the library logs where Akka logs
         _passivation = passivation;
         _durability = durability;
         if (subscriber is not null)

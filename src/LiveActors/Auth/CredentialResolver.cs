@@ -34,7 +34,8 @@ internal static class CredentialResolver
             ? ("the api-key option", options.ApiKey.Trim())
             : environment.First(GeminiApiKey, GoogleApiKey) ?? throw new LiveConnectionException(NoApiKey.Instance);
         var kind = LiveEndpoints.IsEphemeralToken(key) ? "an ephemeral token" : "the API key";
-        return new ResolvedCredentials(options with { ApiKey = key }, AuthHeaders.ForGeminiApi(key), $"{kind} from {source}");
+        // A few combinations in all: one string each, not one per session.
+        return new ResolvedCredentials(options with { ApiKey = key }, AuthHeaders.ForGeminiApi(key), string.Intern($"{kind} from {source}"));
     }
 
     private static ResolvedCredentials ForVertexAi(LiveConnectionOptions options, LiveEnvironment environment)

@@ -53,9 +53,19 @@ public sealed class AkkaLoggingTests(ITestOutputHelper output) : SessionTestKit(
     }
 
     [Fact]
+    public void Sessions_of_one_actor_system_share_its_factory_and_one_logger_per_category()
+    {
+        var factory = LiveActors.Telemetry.AkkaLoggerFactory.For(Sys);
+
+        Assert.Same(factory, LiveActors.Telemetry.AkkaLoggerFactory.For(Sys));
+        Assert.Same(factory.CreateLogger("LiveActors.Actors.ConnectionSupervisor"), factory.CreateLogger("LiveActors.Actors.ConnectionSupervisor"));
+        Assert.NotSame(factory.CreateLogger("LiveActors.Actors.ConnectionSupervisor"), factory.CreateLogger("LiveActors.Actors.ConnectionActor"));
+    }
+
+    [Fact]
     public async Task A_message_with_braces_is_logged_as_it_is_not_read_as_a_format()
     {
-        var logger = new LiveActors.Telemetry.AkkaLoggerFactory(Sys).CreateLogger("test");
+        var logger = LiveActors.Telemetry.AkkaLoggerFactory.For(Sys).CreateLogger("test");
 
         await EventFilter.Warning(message: """Closed: {"error":{"code":1011}} {0} {x}""").ExpectOneAsync(Patience, () =>
         {
