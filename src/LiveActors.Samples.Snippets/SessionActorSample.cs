@@ -13,7 +13,7 @@ internal static class SessionActorSample
     {
         var session = system.ActorOf(ConnectionSupervisor.Props(options, subscriber, loggerFactory), "gemini"); // subscriber sees every event
         session.Tell(new Live.Subscribe(other));                         // more subscribers later: -> Live.Subscribed
-        session.Tell(new Live.Send(ClientContent.UserText("Hello")));    // -> Live.SendAccepted(sequence) or a typed failure
+        var accepted = await session.Ask<Live.SendAccepted>(new Live.Send(ClientContent.UserText("Hello"))); // or a typed failure, thrown
         var next = await session.Ask<ServerMessage>(new Live.Receive()); // pull model: waits up to receive-timeout (60 s)
         var all = await session.Ask<Live.ReceivedMessages>(Live.ReceiveAll.Instance);
         var status = await session.Ask<Live.StatusReport>(Live.GetStatus.Instance);   // status.IsConnected

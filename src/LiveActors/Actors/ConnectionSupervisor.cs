@@ -766,7 +766,10 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
         Touch();
         var message = new OutboundMessage(++_sequence, send.Message, Sender, size, send.Correlation);
-        Sender.Tell(new SendAccepted(message.Sequence, send.Correlation));
+        if (!Sender.IsNobody())
+        {
+            Sender.Tell(new SendAccepted(message.Sequence, send.Correlation)); // told without a sender: no dead letter per Send
+        }
         _durability?.Keeper.Tell(new DurableAccepted(message.Sequence, message.Message, message.Correlation));
         if (onSocket)
         {

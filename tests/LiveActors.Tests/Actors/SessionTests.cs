@@ -17,6 +17,20 @@ namespace LiveActors.Tests.Actors;
 public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(output)
 {
     [Fact]
+    public void A_send_told_without_a_sender_is_not_acknowledged_to_dead_letters()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters, typeof(Akka.Event.DeadLetter));
+        var (session, events) = StartSession();
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("hello")), ActorRefs.NoSender);
+        NextEvent<TurnCompleted>(events); // the session acknowledged (or not) long before the reply
+
+        deadLetters.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task A_session_connects_sends_setup_from_the_options_and_streams_a_turn_as_typed_events()
     {
         var (session, events) = StartSession();
