@@ -48,6 +48,20 @@ public sealed class ServerParsingTests
         Assert.Equal(8, vertex.Data.Length);
     }
 
+    [Theory]
+    [InlineData("AAEC//4=")] // as the service writes it
+    [InlineData(@"AAEC\/\/4=")] // JSON may escape the slash
+    [InlineData(@"\u0041AEC//4=")] // or any character
+    public void Audio_is_decoded_exactly_whether_or_not_its_base64_is_escaped(string encoded)
+    {
+        var frame = """{"serverContent":{"modelTurn":{"parts":[{"inlineData":{"mimeType":"audio/pcm;rate=24000","data":""" + $"\"{encoded}\"" + "}}]}}}";
+
+        Assert.True(ServerMessageParser.TryParse(System.Text.Encoding.UTF8.GetBytes(frame), out var message, out var error), error?.Detail);
+
+        var data = Assert.Single(message.ServerContent!.ModelTurn!.Parts!).InlineData!.Data;
+        Assert.Equal(new byte[] { 0, 1, 2, 255, 254 }, data.ToArray());
+    }
+
     [Fact]
     public void Thoughts_code_and_results_are_distinct_parts()
     {
