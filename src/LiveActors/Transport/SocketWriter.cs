@@ -108,13 +108,13 @@ internal sealed class SocketWriter(
         }
         catch (Exception e)
         {
-            Fail(e);
+            Track(ReportFailureAsync(e));
             return Outcome.Later;
         }
 
         if (!sending.IsCompleted)
         {
-            Track(WriteQueuedAsync(sending, message));
+            Track(WriteQueuedAsync(message, sending));
             return Outcome.Later;
         }
 
@@ -124,13 +124,13 @@ internal sealed class SocketWriter(
         }
         catch (Exception e)
         {
-            Fail(e);
+            Track(ReportFailureAsync(e));
             return Outcome.Later;
         }
 
         if (Finished(message) is { } next)
         {
-            Track(WriteQueuedAsync(SendOrFault(next), next)); // a message queued while this one was written
+            Track(WriteQueuedAsync(next)); // a message queued while this one was written
         }
 
         return Outcome.Written;
@@ -205,18 +205,6 @@ internal sealed class SocketWriter(
         return socket.SendAsync(_buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, stopping);
     }
 
-    private ValueTask SendOrFault(OutboundMessage message)
-    {
-        try
-        {
-            return Send(message);
-        }
-        catch (Exception e)
-        {
-            return ValueTask.FromException(e);
-        }
-    }
-
     /// <summary>
     /// <paramref name="message"/> is written: counted, and the next queued message, if any, returned as the one in flight.
     /// With nothing next, the send buffer goes back to the pool (an idle session holds none), and a requested close starts.
@@ -262,11 +250,13 @@ internal sealed class SocketWriter(
         }
     }
 
-    private async Task WriteQueuedAsync(ValueTask sending, OutboundMessage message)
+    /// <summary>Writes <paramref name="message"/> (whose send may have started already) and what queues behind it.</summary>
+    private async Task WriteQueuedAsync(OutboundMessage message, ValueTask? started = null)
     {
         var unacknowledged = 0;
         try
         {
+            var sending = started ?? Send(message);
             while (true)
             {
                 await sending.ConfigureAwait(false);
@@ -293,21 +283,11 @@ internal sealed class SocketWriter(
     }
 
     /// <summary>A send failed: the message in flight stays in flight (it may have reached the server), nothing more is sent.</summary>
-    private void Fail(Exception error)
-    {
-        lock (_gate)
-        {
-            _failed = true;
-        }
-
-        Track(ReportFailureAsync(error));
-    }
-
     private async Task ReportFailureAsync(Exception error)
     {
         lock (_gate)
         {
-            _failed = true;
+            _failed = true; // before the first await: no write starts after this returns
         }
 
         if (stopping.IsCancellationRequested)
