@@ -140,7 +140,7 @@ public static class LiveActorsHostingExtensions
             var options = Configured(system, resolver, configurationSection);
             options = configure?.Invoke(options) ?? options;
             var loggerFactory = resolver.GetService<ILoggerFactory>();
-            var session = system.ActorOf(ConnectionSupervisor.Props(options, loggerFactory), actorName);
+            var session = ConnectionSupervisor.Start(system, options, loggerFactory: loggerFactory, name: actorName);
             register(system, registry, session);
         });
     }

@@ -11,7 +11,7 @@ internal static class SessionActorSample
 {
     public static async Task RunAsync(ActorSystem system, LiveConnectionOptions options, IActorRef subscriber, IActorRef other, ILoggerFactory loggerFactory)
     {
-        var session = system.ActorOf(ConnectionSupervisor.Props(options, subscriber, loggerFactory), "gemini"); // subscriber sees every event
+        var session = ConnectionSupervisor.Start(system, options, subscriber, loggerFactory, "gemini"); // subscriber sees every event
         session.Tell(new Live.Subscribe(other));                         // more subscribers later: -> Live.Subscribed
         var accepted = await session.Ask<Live.SendAccepted>(new Live.Send(ClientContent.UserText("Hello"))); // or a typed failure, thrown
         var next = await session.Ask<ServerMessage>(new Live.Receive()); // pull model: waits up to receive-timeout (60 s)

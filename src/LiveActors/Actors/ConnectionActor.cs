@@ -135,10 +135,12 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
         _opening = null; // the connect's task and state machine are done with: an idle session keeps neither
         var self = Self;
         var parent = Context.Parent;
+        var batch = new ReceiveBatch(); // the session's handling of what the loop reads runs on the loop when it can
         _socket.Start(new SocketCallbacks(
             message => self.Tell(message),
-            message => parent.Tell(message, self),
-            sequence => parent.Tell(new Written(sequence))));
+            message => batch.Tell(parent, message, self),
+            sequence => parent.Tell(new Written(sequence)),
+            batch.BeforeRead));
         _socket.Writer.Write(new OutboundMessage(0, _plan.Setup, ActorRefs.Nobody));
         _stage = "setupComplete";
         Become(AwaitingSetupComplete);

@@ -68,8 +68,7 @@ public sealed class LiveConnection : ILiveConnection
         IActorRef session;
         try
         {
-            var props = ConnectionSupervisor.Props(options, listener.Actor, loggerFactory);
-            session = name is null ? system.ActorOf(props) : system.ActorOf(props, name);
+            session = ConnectionSupervisor.Start(system, options, listener.Actor, loggerFactory, name);
         }
         catch
         {

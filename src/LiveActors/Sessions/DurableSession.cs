@@ -199,7 +199,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         }
 
         var props = ConnectionSupervisor.Props(options, _loggerFactory, _environment, subscriber: null, _passivation, new Durability(Self, recovered));
-        _session = Context.ActorOf(props, "session");
+        _session = Context.ActorOf(SessionDispatcher.On(Context, props), "session");
         Context.Watch(_session);
     }
 

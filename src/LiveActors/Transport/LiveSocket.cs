@@ -134,11 +134,13 @@ internal sealed class LiveSocket
                         buffer = null;
                     }
 
+                    callbacks.Reading(!next.IsCompleted);
+
                     result = await next.ConfigureAwait(false);
                     if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
                     {
                         buffer ??= ByteBuffers.Rent(_settings.ReceiveBufferSize);
-                        result = await _socket.ReceiveAsync(buffer.AsMemory(), _stopping.Token).ConfigureAwait(false);
+                        result = await ReadAsync(buffer.AsMemory(), callbacks).ConfigureAwait(false);
                     }
                 }
                 else
@@ -148,11 +150,12 @@ internal sealed class LiveSocket
                         buffer = Grow(buffer, count);
                     }
 
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), _stopping.Token).ConfigureAwait(false);
+                    result = await ReadAsync(buffer.AsMemory(count), callbacks).ConfigureAwait(false);
                 }
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    callbacks.Reading(true); // what came before the close is handled before it
                     await AnswerCloseAsync().ConfigureAwait(false);
                     callbacks.ToConnection(new SocketEnded(CloseRequested
                         ? null
@@ -163,6 +166,7 @@ internal sealed class LiveSocket
                 count += result.Count;
                 if (count > _settings.MaxMessageSize)
                 {
+                    callbacks.Reading(true);
                     callbacks.ToConnection(new SocketEnded(new ProtocolError(
                         $"a server message is larger than max-inbound-message-size ({_settings.MaxMessageSize} bytes).")));
                     await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
@@ -200,11 +204,20 @@ internal sealed class LiveSocket
         }
         finally
         {
+            callbacks.Reading(true); // nothing told is left waiting for a read that will not come
             if (buffer is not null)
             {
                 ByteBuffers.Return(buffer);
             }
         }
+    }
+
+    /// <summary>Starts a read, first telling the callbacks whether it has to wait for the network.</summary>
+    private ValueTask<ValueWebSocketReceiveResult> ReadAsync(Memory<byte> into, SocketCallbacks callbacks)
+    {
+        var reading = _socket.ReceiveAsync(into, _stopping.Token);
+        callbacks.Reading(!reading.IsCompleted);
+        return reading;
     }
 
     /// <summary>Parses one whole frame and hands on what it was; true when it was setupComplete.</summary>

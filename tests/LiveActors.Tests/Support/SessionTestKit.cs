@@ -49,7 +49,7 @@ public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
     protected (IActorRef Session, TestProbe Events) StartSession(LiveConnectionOptions? options = null, ILoggerFactory? logs = null)
     {
         var events = CreateTestProbe();
-        var session = Sys.ActorOf(ConnectionSupervisor.Props(options ?? Options, logs, TestEnvironment.Empty, events.Ref));
+        var session = Sys.ActorOf(SessionDispatcher.On(Sys, ConnectionSupervisor.Props(options ?? Options, logs, TestEnvironment.Empty, events.Ref)));
         return (session, events);
     }
 

@@ -14,7 +14,7 @@ internal sealed class ActorContender : IContender
     {
         var progress = new SessionProgress();
         var subscriber = _system.ActorOf(Props.Create(() => new TallySubscriber(progress)));
-        var session = _system.ActorOf(ConnectionSupervisor.Props(LiveActorsOptions.For(emulator, resumption), subscriber));
+        var session = ConnectionSupervisor.Start(_system, LiveActorsOptions.For(emulator, resumption), subscriber);
         await progress.Ready.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new ActorSession(session, subscriber, progress);
     }
