@@ -26,7 +26,7 @@ internal sealed class ShardedSession : ReceiveActor, IWithTimers
         LiveConnectionException? failure = null;
         try
         {
-            _session = Context.ActorOf(SessionDispatcher.On(Context, options.SessionProps(sessionId, environment)), "session");
+            _session = Context.ActorOf(options.SessionProps(sessionId, environment, Context), "session");
             Context.Watch(_session);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

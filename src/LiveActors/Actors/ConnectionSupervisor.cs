@@ -527,7 +527,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         };
         _handshakeMessages = plan.HandshakeMessages;
         _historyUnproven = plan.History is not null;
-        _connection = Context.ActorOf(ConnectionActor.Props(plan, _connectionLogger), $"connection-{++_incarnation}");
+        _connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _connectionLogger)), $"connection-{++_incarnation}");
         Context.Watch(_connection);
         Become(Connecting);
     }

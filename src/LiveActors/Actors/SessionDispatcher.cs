@@ -20,6 +20,8 @@ internal sealed class SessionDispatcher : Dispatcher
     /// <summary>The id sessions' props name (<see cref="Props.WithDispatcher"/>); registered by <see cref="On"/>.</summary>
     public const string ConfigPath = "live-actors.session-dispatcher";
 
+    private static readonly Lock s_injecting = new();
+
     [ThreadStatic]
     private static ReceiveBatch? t_holdingBatch;
 
@@ -29,8 +31,9 @@ internal sealed class SessionDispatcher : Dispatcher
     }
 
     /// <summary>
-    /// <paramref name="props"/> on the session dispatcher of <paramref name="factory"/>'s actor system (an actor system,
-    /// or an actor's context), which is registered there first if it is not yet.
+    /// <paramref name="props"/> on the session dispatcher, with the <see cref="SessionMailbox"/>, in <paramref
+    /// name="factory"/>'s actor system (an actor system, or an actor's context), where both are registered first if
+    /// they are not yet.
     /// </summary>
     public static Props On(IActorRefFactory factory, Props props)
     {
@@ -46,7 +49,18 @@ internal sealed class SessionDispatcher : Dispatcher
             dispatchers.RegisterConfigurator(ConfigPath, new SessionConfigurator(dispatchers.DefaultDispatcherConfig, dispatchers.Prerequisites));
         }
 
-        return props.WithDispatcher(ConfigPath);
+        if (!system.Settings.Config.HasPath(SessionMailbox.ConfigPath))
+        {
+            lock (s_injecting)
+            {
+                if (!system.Settings.Config.HasPath(SessionMailbox.ConfigPath))
+                {
+                    system.Settings.InjectTopLevelFallback(SessionMailbox.Registration);
+                }
+            }
+        }
+
+        return props.WithDispatcher(ConfigPath).WithMailbox(SessionMailbox.ConfigPath);
     }
 
     /// <summary>Until the scope is disposed, the first mailbox this thread schedules here is held by <paramref name="batch"/>.</summary>

@@ -203,7 +203,7 @@ public sealed class LiveSessions : ReceiveActor
         IActorRef session;
         try
         {
-            session = Context.ActorOf(SessionDispatcher.On(Context, _options.SessionProps(sessionId, _environment)), ActorName(sessionId));
+            session = Context.ActorOf(_options.SessionProps(sessionId, _environment, Context), ActorName(sessionId));
         }
         catch (LiveConnectionException e)
         {

@@ -86,12 +86,14 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
     /// <see cref="OptionsFor"/>, passivation, and its durable keeper unless persistence is off.
     /// </summary>
     /// <exception cref="LiveConnectionException">Its options are invalid, or its credentials missing.</exception>
-    internal Akka.Actor.Props SessionProps(string sessionId, Auth.LiveEnvironment environment)
+    internal Akka.Actor.Props SessionProps(string sessionId, Auth.LiveEnvironment environment, Akka.Actor.IActorContext context)
     {
         var options = OptionsFor(sessionId);
         var passivation = new Actors.Passivation(PassivateAfter);
         var props = Actors.ConnectionSupervisor.Props(options, LoggerFactory, environment, subscriber: null, passivation); // refused here when invalid
-        return Persistence ? DurableSession.Props(sessionId, options, LoggerFactory, environment, passivation, HandleValidity) : props;
+        return Persistence
+            ? DurableSession.Props(sessionId, options, LoggerFactory, environment, passivation, HandleValidity) // a persistent actor: Akka's mailbox, for its stash
+            : Actors.SessionDispatcher.On(context, props);
     }
 
     /// <summary>Every problem with these options; empty when they are usable.</summary>

@@ -17,6 +17,37 @@ namespace LiveActors.Tests.Actors;
 public sealed class SessionTests(ITestOutputHelper output) : SessionTestKit(output)
 {
     [Fact]
+    public async Task A_started_session_and_its_connection_run_on_the_session_dispatcher_with_the_small_mailbox()
+    {
+        var events = CreateTestProbe();
+        var session = ConnectionSupervisor.Start(Sys, Options, events.Ref, name: "placed");
+        NextEvent<Connected>(events);
+        var connection = await Sys.ActorSelection(session.Path / "connection-1").ResolveOne(Patience);
+
+        foreach (var actor in new[] { session, connection })
+        {
+            var cell = Assert.IsType<ActorCell>(((ActorRefWithCell)actor).Underlying);
+            Assert.IsType<SessionDispatcher>(cell.Dispatcher);
+            Assert.IsType<SessionMessageQueue>(cell.Mailbox!.MessageQueue);
+        }
+    }
+
+    [Fact]
+    public async Task A_session_from_props_alone_runs_in_a_system_that_has_no_LiveActors_configuration()
+    {
+        using var system = ActorSystem.Create("plain", "akka.loglevel = WARNING");
+        var events = new Akka.TestKit.TestProbe(system, new Akka.TestKit.Xunit2.XunitAssertions());
+        var session = system.ActorOf(ConnectionSupervisor.Props(Options, events.Ref));
+
+        events.FishForMessage<Connected>(_ => true, Patience);
+        var connection = await system.ActorSelection(session.Path / "connection-1").ResolveOne(Patience);
+
+        Assert.IsNotType<SessionDispatcher>(((ActorCell)((ActorRefWithCell)session).Underlying).Dispatcher);
+        Assert.IsType<SessionMessageQueue>(((ActorCell)((ActorRefWithCell)connection).Underlying).Mailbox!.MessageQueue);
+        await system.Terminate();
+    }
+
+    [Fact]
     public void A_send_told_without_a_sender_is_not_acknowledged_to_dead_letters()
     {
         var deadLetters = CreateTestProbe();
