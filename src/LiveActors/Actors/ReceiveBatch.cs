@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Actor.Internal;
 using Akka.Dispatch;
 
 namespace LiveActors.Actors;
@@ -54,10 +55,27 @@ internal sealed class ReceiveBatch
         }
     }
 
-    /// <summary>Runs the held run, if there is one, on this thread.</summary>
+    /// <summary>
+    /// Runs the held run, if there is one, on this thread; or queues it to the pool when this thread is in an actor's
+    /// turn (a socket stopped from an actor can end its loop on that actor's thread), as one actor never runs within
+    /// another's turn.
+    /// </summary>
     public void RunHeld()
     {
-        Take()?.Run();
+        var dispatcher = _dispatcher;
+        if (Take() is not { } run)
+        {
+            return;
+        }
+
+        if (InternalCurrentActorCellKeeper.Current is null)
+        {
+            run.Run();
+        }
+        else
+        {
+            dispatcher!.Queue(run);
+        }
     }
 
     /// <summary>Called by the dispatcher inside <see cref="Tell"/>: true when the batch holds <paramref name="run"/>.</summary>

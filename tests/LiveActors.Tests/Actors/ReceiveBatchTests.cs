@@ -25,10 +25,10 @@ public sealed class ReceiveBatchTests(ITestOutputHelper output) : Akka.TestKit.X
         batch.BeforeRead(readWillWait: false); // more is there: the run stays held
         Assert.Empty(handled); // held: nothing else can run the mailbox
 
-        batch.BeforeRead(readWillWait: true);
+        var loop = OnAThreadOfItsOwn(() => batch.BeforeRead(readWillWait: true));
 
         Assert.Equal(["first", "second"], handled.Select(h => h.Message));
-        Assert.All(handled, h => Assert.Equal(Environment.CurrentManagedThreadId, h.Thread));
+        Assert.All(handled, h => Assert.Equal(loop, h.Thread));
     }
 
     [Fact]
@@ -62,9 +62,24 @@ public sealed class ReceiveBatchTests(ITestOutputHelper output) : Akka.TestKit.X
         batch.Tell(actor, "read 1", ActorRefs.Nobody);
         actor.Tell("a user's send"); // the mailbox is already scheduled (held): this only queues
         batch.Tell(actor, "read 2", ActorRefs.Nobody);
-        batch.RunHeld();
+        OnAThreadOfItsOwn(batch.RunHeld);
 
         Assert.Equal(["read 1", "a user's send", "read 2"], handled.Select(h => h.Message));
+    }
+
+    [Fact]
+    public void A_run_released_within_another_actors_turn_goes_to_the_pool_instead_of_running_inside_it()
+    {
+        var (actor, handled) = Recorder(onSessionDispatcher: true);
+        var batch = new ReceiveBatch();
+        batch.Tell(actor, "read", ActorRefs.Nobody);
+        var releaser = Sys.ActorOf(Props.Create(() => new Releaser(batch)));
+
+        releaser.Tell("release", TestActor);
+        ExpectMsg("released");
+
+        AwaitAssert(() => Assert.Equal(["read"], handled.Select(h => h.Message)));
+        Assert.False(Assert.Single(handled).WithinReleaser);
     }
 
     [Fact]
@@ -95,9 +110,9 @@ public sealed class ReceiveBatchTests(ITestOutputHelper output) : Akka.TestKit.X
     /// An actor that records what it handled and on which thread, returned once its mailbox is idle: a Tell while the
     /// run that started it is ending would be queued by that run, not scheduled, so nothing could hold it.
     /// </summary>
-    private (IActorRef Actor, ConcurrentQueue<(object Message, int Thread)> Handled) Recorder(bool onSessionDispatcher)
+    private (IActorRef Actor, ConcurrentQueue<(object Message, int Thread, bool WithinReleaser)> Handled) Recorder(bool onSessionDispatcher)
     {
-        var handled = new ConcurrentQueue<(object Message, int Thread)>();
+        var handled = new ConcurrentQueue<(object Message, int Thread, bool WithinReleaser)>();
         var props = Props.Create(() => new RecordingActor(handled));
         var actor = Sys.ActorOf(onSessionDispatcher ? SessionDispatcher.On(Sys, props) : props);
         AwaitCondition(() => ((ActorRefWithCell)actor).Underlying is ActorCell { Mailbox: { } mailbox } && !IsScheduled(mailbox));
@@ -108,8 +123,44 @@ public sealed class ReceiveBatchTests(ITestOutputHelper output) : Akka.TestKit.X
     private static bool IsScheduled(Mailbox mailbox) =>
         (bool)typeof(Mailbox).GetMethod("IsScheduled", BindingFlags.Instance | BindingFlags.NonPublic)!.Invoke(mailbox, null)!;
 
-    private sealed class RecordingActor(ConcurrentQueue<(object Message, int Thread)> handled) : UntypedActor
+    /// <summary>Runs <paramref name="action"/> on a new thread, as a receive loop runs outside any actor; returns that thread's id.</summary>
+    private static int OnAThreadOfItsOwn(Action action)
     {
-        protected override void OnReceive(object message) => handled.Enqueue((message, Environment.CurrentManagedThreadId));
+        var id = 0;
+        var thread = new Thread(() =>
+        {
+            id = Environment.CurrentManagedThreadId;
+            action();
+        });
+        thread.Start();
+        thread.Join();
+        return id;
+    }
+
+    /// <summary>Releases a batch within its own turn, marking the turn so that a run nested in it would show.</summary>
+    private sealed class Releaser(ReceiveBatch batch) : UntypedActor
+    {
+        [ThreadStatic]
+        public static bool t_releasing;
+
+        protected override void OnReceive(object message)
+        {
+            t_releasing = true;
+            try
+            {
+                batch.BeforeRead(readWillWait: true);
+            }
+            finally
+            {
+                t_releasing = false;
+            }
+
+            Sender.Tell("released");
+        }
+    }
+
+    private sealed class RecordingActor(ConcurrentQueue<(object Message, int Thread, bool WithinReleaser)> handled) : UntypedActor
+    {
+        protected override void OnReceive(object message) => handled.Enqueue((message, Environment.CurrentManagedThreadId, Releaser.t_releasing));
     }
 }
