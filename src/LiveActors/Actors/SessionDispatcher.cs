@@ -33,7 +33,7 @@ internal sealed class SessionDispatcher : Dispatcher
     /// <summary>
     /// <paramref name="props"/> on the session dispatcher, with the <see cref="SessionMailbox"/>, in <paramref
     /// name="factory"/>'s actor system (an actor system, or an actor's context), where both are registered first if
-    /// they are not yet.
+    /// they are not yet; unchanged for another kind of factory, whose system is not known.
     /// </summary>
     public static Props On(IActorRefFactory factory, Props props)
     {
@@ -41,8 +41,13 @@ internal sealed class SessionDispatcher : Dispatcher
         {
             ActorSystem s => s,
             IActorContext context => context.System,
-            _ => throw new ArgumentException($"{factory.GetType()} is neither an actor system nor an actor's context.", nameof(factory)),
+            _ => null,
         };
+        if (system is null)
+        {
+            return props;
+        }
+
         var dispatchers = system.Dispatchers;
         if (!dispatchers.HasDispatcher(ConfigPath))
         {

@@ -296,7 +296,7 @@ public sealed class LiveConnection : ILiveConnection
     {
         ArgumentNullException.ThrowIfNull(system);
         var lifetime = new ListenerLifetime();
-        return (system.ActorOf(lifetime.ListenerProps(subscribed)), lifetime);
+        return (system.ActorOf(Actors.SessionDispatcher.On(system, lifetime.ListenerProps(subscribed))), lifetime); // part of the session: its small mailbox
     }
 
     private static T Unwrap<T>(object reply) => reply switch

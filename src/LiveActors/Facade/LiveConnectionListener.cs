@@ -13,7 +13,7 @@ namespace LiveActors.Facade;
 /// the first enumeration starts (Connected, or the start of a reply to a send made before enumerating) are kept, up
 /// to <see cref="EarlyEventLimit"/>, and given to that first enumeration; later enumerations see events from their start.
 /// </summary>
-internal sealed class LiveConnectionListener : ReceiveActor
+internal sealed class LiveConnectionListener : ActorBase
 {
     /// <summary>The most events kept for a first enumeration that has not started yet; later ones are not kept.</summary>
     public const int EarlyEventLimit = 64;
@@ -33,87 +33,110 @@ internal sealed class LiveConnectionListener : ReceiveActor
     {
         _subscribed = subscribed;
         _lifetime = lifetime;
-        Receive<Attach>(attach =>
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One switch rather than a <c>ReceiveActor</c>'s handlers, which every instance would build for itself.</remarks>
+    protected override bool Receive(object message)
+    {
+        switch (message)
         {
-            _session = attach.Session;
-            _stopsWithSession = attach.StopsWithSession;
-            Context.Watch(_session);
-            if (!_subscribed)
-            {
-                _session.Tell(new Subscribe(Self));
-            }
-        });
-        Receive<SendRequest>(request =>
-        {
-            _sends.Enqueue(request.Accepted);
-            _session.Tell(new Send(request.Message));
-        });
-        Receive<SendAccepted>(accepted => _sends.Dequeue().TrySetResult(accepted.Sequence));
-        Receive<Status.Failure>(failure => _sends.Dequeue().TrySetException(failure.Cause));
-        Receive<Listen>(listen =>
-        {
-            if (_early is not null && listen.ClaimsEarly)
-            {
-                foreach (var early in _early)
+            case Attach attach:
+                _session = attach.Session;
+                _stopsWithSession = attach.StopsWithSession;
+                Context.Watch(_session);
+                if (!_subscribed)
                 {
-                    listen.Writer.TryWrite(early);
+                    _session.Tell(new Subscribe(Self));
                 }
 
-                _early = null; // only the first enumeration gets them: later ones see events "from now on"
-            }
-
-            if (_ended)
-            {
-                listen.Writer.TryComplete(); // the session is over: nothing more will come
-                return;
-            }
-
-            _listeners.Add(listen.Writer);
-        });
-        Receive<StopListening>(stop =>
-        {
-            _listeners.Remove(stop.Writer);
-            stop.Writer.TryComplete();
-        });
-        Receive<Subscribed>(_ => { });
-        Receive<Live.Event>(@event =>
-        {
-            if (_early is { Count: < EarlyEventLimit })
-            {
-                _early.Enqueue(@event);
-            }
-
-            foreach (var listener in _listeners)
-            {
-                listener.TryWrite(@event);
-            }
-
-            if (@event is Live.Closed or GaveUp)
-            {
-                _ended = true;
-                _lifetime.EndSession();
+                return true;
+            case SendRequest request:
+                _sends.Enqueue(request.Accepted);
+                _session.Tell(new Send(request.Message));
+                return true;
+            case SendAccepted accepted:
+                _sends.Dequeue().TrySetResult(accepted.Sequence);
+                return true;
+            case Status.Failure failure:
+                _sends.Dequeue().TrySetException(failure.Cause);
+                return true;
+            case Listen listen:
+                StartListening(listen);
+                return true;
+            case StopListening stop:
+                _listeners.Remove(stop.Writer);
+                stop.Writer.TryComplete();
+                return true;
+            case Subscribed:
+                return true;
+            case Live.Event @event:
+                Publish(@event);
+                return true;
+            case Terminated:
+                // Terminated comes as a system message, ahead of the session's last events still in the mailbox
+                // (GaveUp, Closed): the end is taken only after them, through the mailbox.
+                Self.Tell(SessionGone.Instance);
+                return true;
+            case SessionGone:
                 _listeners.ForEach(listener => listener.TryComplete());
                 _listeners.Clear();
-                if (_stopsWithSession)
+                while (_sends.TryDequeue(out var send))
                 {
-                    Self.Tell(SessionGone.Instance); // its stand-in outlives the session: the end event is the end
+                    send.TrySetException(new LiveConnectionException(SessionClosed.Instance));
                 }
-            }
-        });
-        // Terminated comes as a system message, ahead of the session's last events still in the mailbox (GaveUp, Closed):
-        // the end is taken only after them, through the mailbox.
-        Receive<Terminated>(_ => Self.Tell(SessionGone.Instance));
-        Receive<SessionGone>(_ =>
+
+                Context.Stop(Self); // its session is gone: nothing more will come, so it must not outlive it
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void StartListening(Listen listen)
+    {
+        if (_early is not null && listen.ClaimsEarly)
         {
-            _listeners.ForEach(listener => listener.TryComplete());
-            _listeners.Clear();
-            while (_sends.TryDequeue(out var send))
+            foreach (var early in _early)
             {
-                send.TrySetException(new LiveConnectionException(SessionClosed.Instance));
+                listen.Writer.TryWrite(early);
             }
 
-            Context.Stop(Self); // its session is gone: nothing more will come, so it must not outlive it
-        });
+            _early = null; // only the first enumeration gets them: later ones see events "from now on"
+        }
+
+        if (_ended)
+        {
+            listen.Writer.TryComplete(); // the session is over: nothing more will come
+            return;
+        }
+
+        _listeners.Add(listen.Writer);
+    }
+
+    private void Publish(Live.Event @event)
+    {
+        if (_early is { Count: < EarlyEventLimit })
+        {
+            _early.Enqueue(@event);
+        }
+
+        foreach (var listener in _listeners)
+        {
+            listener.TryWrite(@event);
+        }
+
+        if (@event is Live.Closed or GaveUp)
+        {
+            _ended = true;
+            _lifetime.EndSession();
+            _listeners.ForEach(listener => listener.TryComplete());
+            _listeners.Clear();
+            if (_stopsWithSession)
+            {
+                Self.Tell(SessionGone.Instance); // its stand-in outlives the session: the end event is the end
+            }
+        }
     }
 
     protected override void PostStop() => _lifetime.End(_early);

@@ -212,7 +212,7 @@ internal sealed class LiveSocket
         }
     }
 
-    /// <summary>Starts a read, first telling the callbacks whether it has to wait for the network.</summary>
+    /// <summary>Starts a read and tells the callbacks whether it has to wait for the network, before awaiting it.</summary>
     private ValueTask<ValueWebSocketReceiveResult> ReadAsync(Memory<byte> into, SocketCallbacks callbacks)
     {
         var reading = _socket.ReceiveAsync(into, _stopping.Token);

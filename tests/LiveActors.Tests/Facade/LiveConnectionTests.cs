@@ -1,3 +1,5 @@
+using Akka.Actor;
+using LiveActors.Actors;
 using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Protocol;
@@ -10,6 +12,22 @@ namespace LiveActors.Tests.Facade;
 
 public sealed class LiveConnectionTests(ITestOutputHelper output) : SessionTestKit(output)
 {
+    [Fact]
+    public async Task The_facades_listener_is_part_of_the_session_and_has_its_small_mailbox()
+    {
+        var live = LiveConnection.Start(Sys, Options);
+        using var stop = new CancellationTokenSource(Patience);
+        await live.GetStatusAsync(stop.Token);
+
+        Sys.ActorSelection("/user/*").Tell(new Identify(null), TestActor);
+        var cells = ReceiveN(2, Patience).Cast<ActorIdentity>().Select(id => (ActorCell)((ActorRefWithCell)id.Subject!).Underlying).ToList();
+
+        var listener = Assert.Single(cells, cell => cell.Props.Type == typeof(LiveConnectionListener));
+        Assert.IsType<SessionMessageQueue>(listener.Mailbox!.MessageQueue);
+        Assert.IsType<SessionDispatcher>(Assert.Single(cells, cell => cell.Props.Type == typeof(ConnectionSupervisor)).Dispatcher);
+        await live.CloseAsync(stop.Token);
+    }
+
     [Fact]
     public async Task A_whole_session_through_the_Task_facade()
     {
