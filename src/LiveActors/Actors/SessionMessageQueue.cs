@@ -6,13 +6,15 @@ namespace LiveActors.Actors;
 
 /// <summary>
 /// An unbounded message queue that is small while idle: a ring of envelopes behind a lock, four slots to start with,
-/// doubled as a burst needs, and back to four once a burst larger than <see cref="KeptSlots"/> has drained. The lock
+/// doubled as a burst needs, and back to four once the queue drains after holding no more than <see cref="KeptSlots"/>
+/// (so a flood, which drains and fills again and again, keeps its ring instead of growing a new one each time, and the
+/// first quiet spell after it lets the ring go). The lock
 /// is taken once per message each way and almost never contended (a session's messages mostly arrive from the receive
 /// loop, which then runs the session itself: see <see cref="ReceiveBatch"/>).
 /// </summary>
 internal sealed class SessionMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
-    /// <summary>The slots an empty queue keeps; a ring grown past this for a burst is let go once the burst has drained.</summary>
+    /// <summary>The most a queue may have held since it last drained for its ring, grown past this size, to be let go.</summary>
     public const int KeptSlots = 64;
 
     private const int InitialSlots = 4;
@@ -21,6 +23,7 @@ internal sealed class SessionMessageQueue : IMessageQueue, IUnboundedMessageQueu
     private Envelope[] _ring = new Envelope[InitialSlots];
     private int _head;
     private int _count;
+    private int _peak; // the most held since the queue last drained
 
     /// <inheritdoc />
     public bool HasMessages => Volatile.Read(ref _count) > 0;
@@ -52,6 +55,7 @@ internal sealed class SessionMessageQueue : IMessageQueue, IUnboundedMessageQueu
 
             _ring[(_head + _count) % _ring.Length] = envelope;
             Volatile.Write(ref _count, _count + 1);
+            _peak = Math.Max(_peak, _count);
         }
     }
 
@@ -70,10 +74,15 @@ internal sealed class SessionMessageQueue : IMessageQueue, IUnboundedMessageQueu
             _ring[_head] = default; // the queue must not keep a handled message alive
             _head = (_head + 1) % _ring.Length;
             Volatile.Write(ref _count, _count - 1);
-            if (_count == 0 && _ring.Length > KeptSlots)
+            if (_count == 0)
             {
-                _ring = new Envelope[InitialSlots];
-                _head = 0;
+                if (_ring.Length > KeptSlots && _peak <= KeptSlots)
+                {
+                    _ring = new Envelope[InitialSlots];
+                    _head = 0;
+                }
+
+                _peak = 0;
             }
 
             return true;
