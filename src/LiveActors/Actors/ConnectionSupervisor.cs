@@ -173,10 +173,11 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// <summary>
     /// Starts a session in <paramref name="system"/> (an actor system, or an actor's context for a child session) and
     /// returns the ref to hold for its whole life; <paramref name="subscriber"/>, when given, sees every event from the
-    /// first. Unlike <c>ActorOf(Props(...))</c>, which runs the session on the default dispatcher, the session runs on
-    /// LiveActors' session dispatcher: when the server's messages arrive faster than a read has to wait, the socket's
-    /// receive loop hands the session what it has read on its own thread rather than through the thread pool, one
-    /// hand-off fewer per burst (the order of messages, and what the session guarantees, are the same either way).
+    /// first. Unlike <c>ActorOf(Props(...))</c>, which runs the session on the default dispatcher and mailbox, the
+    /// session runs on LiveActors' session dispatcher, with a mailbox that holds four slots while idle (both added to
+    /// the actor system on first use): once the socket's receive loop has nothing more to read, it hands the session
+    /// what it has read on its own thread rather than through the thread pool, one hand-off fewer per burst (the order
+    /// of messages, and what the session guarantees, are the same either way).
     /// Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here, before any actor starts.
     /// </summary>
     /// <param name="system">Where the session starts: an <see cref="ActorSystem"/>, or an actor's <c>Context</c>.</param>
