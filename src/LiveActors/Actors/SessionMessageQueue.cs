@@ -8,13 +8,13 @@ namespace LiveActors.Actors;
 /// An unbounded message queue that is small while idle: a ring of envelopes behind a lock, four slots to start with,
 /// doubled as a burst needs, and back to four once the queue drains after holding no more than <see cref="KeptSlots"/>
 /// (so a flood, which drains and fills again and again, keeps its ring instead of growing a new one each time, and the
-/// first quiet spell after it lets the ring go). The lock
-/// is taken once per message each way and almost never contended (a session's messages mostly arrive from the receive
-/// loop, which then runs the session itself: see <see cref="ReceiveBatch"/>).
+/// first quiet spell after it lets the ring go). The lock is taken once per message each way and almost never
+/// contended (a session's messages mostly arrive from the receive loop, which then runs the session itself: see
+/// <see cref="ReceiveBatch"/>).
 /// </summary>
 internal sealed class SessionMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
-    /// <summary>The most a queue may have held since it last drained for its ring, grown past this size, to be let go.</summary>
+    /// <summary>A ring grown past this many slots is let go when the queue drains, if it held no more than this many since the drain before.</summary>
     public const int KeptSlots = 64;
 
     private const int InitialSlots = 4;
