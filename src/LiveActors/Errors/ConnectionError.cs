@@ -5,7 +5,7 @@ namespace LiveActors.Errors;
 /// of the sealed records in this namespace, so callers can switch on them exhaustively.
 /// </summary>
 /// <remarks>
-/// <para>Each error knows whether retrying can help (<see cref="IsRetryable"/>); the table is in the README
+/// <para>Each error knows whether retrying can help (<see cref="IsRetryable"/>); the table is in docs/errors.md
 /// and in <see cref="Retryability"/>. <see cref="Code"/> is a stable snake_case identifier (the same words
 /// gemini_ex uses) for logs and metrics.</para>
 /// <para>No error ever carries an API key, an access token or a resumption handle: messages, headers and

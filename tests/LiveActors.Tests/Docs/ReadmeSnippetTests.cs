@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace LiveActors.Tests.Docs;
 
 /// <summary>
-/// The README's C# compiles as written: every C# block in it (and in docs/) is a line-for-line excerpt of a sample that
-/// the solution builds (src/LiveActors.Samples.*) or that CI builds from the packages (tests/LiveActors.PackageConsumer).
-/// Indentation is free; every other character counts.
+/// The C# in README.md and docs/ is what a user pastes: every block is a whole program, usings included. The README's
+/// programs are also the whole <c>Program.cs</c> of a sample project the solution builds, so a change of the library
+/// that breaks one fails the build here. Every block, in the README and in docs/, is compiled as pasted into a new
+/// console app from the packed packages by <c>tests/readme-as-pasted.sh</c>, which CI runs.
 /// </summary>
 public sealed partial class ReadmeSnippetTests
 {
@@ -22,77 +23,77 @@ public sealed partial class ReadmeSnippetTests
 
     [Theory]
     [MemberData(nameof(Snippets))]
-    public void Each_csharp_block_is_an_excerpt_of_a_compiled_sample(string document, int index)
+    public void Each_csharp_block_is_a_whole_program_that_names_its_usings(string document, int index)
     {
-        var snippet = AllSnippets().Single(s => s.File == document && s.Index == index).Lines;
+        var snippet = AllSnippets().Single(s => s.File == document && s.Index == index).Text;
 
-        var found = SampleSources().Any(source => Contains(source, snippet));
+        var first = snippet.Split('\n').First(line => line.Length > 0 && !line.StartsWith("#pragma", StringComparison.Ordinal));
 
-        Assert.True(found, $"C# block {index} of {document} is not a line-for-line excerpt of any sample:\n{string.Join('\n', snippet)}");
+        Assert.True(first.StartsWith("using ", StringComparison.Ordinal), $"C# block {index} of {document} does not start with its usings, so it does not compile as pasted:\n{snippet}");
     }
 
     [Fact]
-    public void The_readme_has_csharp_blocks_to_check_and_every_sample_project_is_in_the_solution()
+    public void Each_csharp_block_of_the_readme_is_the_whole_program_of_a_sample_the_solution_builds()
     {
-        Assert.True(AllSnippets().Count(s => s.File == "README.md") >= 5);
+        var samples = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src"), "LiveActors.Samples.*")
+            .Select(folder => Path.Combine(folder, "Program.cs"))
+            .Where(File.Exists)
+            .ToDictionary(path => path, path => File.ReadAllText(path).ReplaceLineEndings("\n"));
+        var readme = AllSnippets().Where(s => s.File == "README.md").ToList();
+
+        Assert.True(readme.Count >= 3, "the README has lost its programs");
+        Assert.All(readme, snippet => Assert.True(
+            samples.Values.Contains(snippet.Text),
+            $"C# block {snippet.Index} of README.md is not the whole Program.cs of any src/LiveActors.Samples.* project:\n{snippet.Text}"));
+    }
+
+    [Fact]
+    public void Every_sample_project_is_in_the_solution()
+    {
         var solution = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LiveActors.sln"));
         var samples = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src"), "LiveActors.Samples.*");
+
         Assert.NotEmpty(samples);
         Assert.All(samples, dir => Assert.Contains($"src\\{Path.GetFileName(dir)}\\{Path.GetFileName(dir)}.csproj", solution, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_check_finds_a_block_that_drifted_from_its_sample()
+    public void No_page_links_to_a_file_outside_the_repository_or_to_one_that_is_not_there()
     {
-        string[] source = ["    var a = 1;", "    var b = a + 1;", "    Console.WriteLine(b);"];
+        var broken = Documents()
+            .SelectMany(document => RelativeLink().Matches(File.ReadAllText(document))
+                .Select(link => link.Groups[1].Value.Split('#')[0])
+                .Where(target => target.Length > 0)
+                .Select(target => (Document: document, Target: target, Path: Path.GetFullPath(Path.Combine(Path.GetDirectoryName(document)!, target)))))
+            .Where(link => !link.Path.StartsWith(RepositoryPaths.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || (!File.Exists(link.Path) && !Directory.Exists(link.Path)))
+            .Select(link => $"{Path.GetRelativePath(RepositoryPaths.Root, link.Document)} -> {link.Target}")
+            .ToList();
 
-        Assert.True(Contains(source, ["var a = 1;", "var b = a + 1;"]));
-        Assert.False(Contains(source, ["var a = 1;", "var b = a + 2;"]));
-        Assert.False(Contains(source, ["var a = 1;", "Console.WriteLine(b);"]));
+        Assert.True(broken.Count == 0, "links that lead nowhere in a clone:\n" + string.Join('\n', broken));
     }
 
-    private static IEnumerable<(string File, int Index, string[] Lines)> AllSnippets()
+    private static IEnumerable<string> Documents() =>
+        new[] { Path.Combine(RepositoryPaths.Root, "README.md") }
+            .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs"), "*.md"));
+
+    private static IEnumerable<(string File, int Index, string Text)> AllSnippets()
     {
-        var documents = new[] { Path.Combine(RepositoryPaths.Root, "README.md") }
-            .Concat(Directory.Exists(Path.Combine(RepositoryPaths.Root, "docs"))
-                ? Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs"), "*.md")
-                : []);
-        foreach (var document in documents)
+        foreach (var document in Documents())
         {
             var name = Path.GetRelativePath(RepositoryPaths.Root, document).Replace('\\', '/');
             var index = 0;
             foreach (Match block in CsharpBlock().Matches(File.ReadAllText(document).ReplaceLineEndings("\n")))
             {
-                yield return (name, index++, block.Groups[1].Value.TrimEnd('\n').Split('\n'));
+                yield return (name, index++, block.Groups[1].Value);
             }
         }
-    }
-
-    private static IEnumerable<string[]> SampleSources()
-    {
-        var folders = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src"), "LiveActors.Samples.*")
-            .Append(Path.Combine(RepositoryPaths.Root, "tests", "LiveActors.PackageConsumer"));
-        return folders
-            .SelectMany(folder => Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(file => File.ReadAllText(file).ReplaceLineEndings("\n").Split('\n'));
-    }
-
-    private static bool Contains(string[] source, string[] snippet)
-    {
-        var lines = source.Select(l => l.Trim()).ToArray();
-        var wanted = snippet.Select(l => l.Trim()).ToArray();
-        for (var start = 0; start + wanted.Length <= lines.Length; start++)
-        {
-            if (lines.AsSpan(start, wanted.Length).SequenceEqual(wanted))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [GeneratedRegex(@"^```csharp\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CsharpBlock();
+
+    /// <summary>A Markdown link whose target is a path, not a web address.</summary>
+    [GeneratedRegex(@"\]\((?!https?://|mailto:|#)([^)\s]+)\)")]
+    private static partial Regex RelativeLink();
 }
