@@ -43,20 +43,17 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private readonly InvokerLease _invoker;
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
-    private readonly HashSet<IActorRef> _subscribers = [];
-    private readonly Queue<InboundMessage> _inbox = new();
-    private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
+    private readonly Subscribers _subscribers;
+    private readonly PullInbox _inbox;
     private readonly OutboundLedger _outbound;
     private readonly ReplyTracker _replies;
     private readonly ModelRules _rules;
     private readonly Passivation? _passivation;
     private readonly Durability? _durability;
-    private List<Live.Event>? _backlog; // with a keeper: events published before anyone subscribed, for the first subscriber
     private long _doneThrough;
     private TimeSpan _idleFor; // while passivating: how long the session had been idle
     private TimeSpan _lastActivity;
     private readonly HashSet<long> _askedAgain = [];
-    private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
     private readonly ToolCallBook _calls = new();
     private TimeSpan _handoverLeft;
     private bool _handoverExtended;
@@ -73,16 +70,12 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private bool _historyUnproven;
     private int _replayed;
     private bool _healthy;
-    private long _inboxBytes;
-    private bool _overflowing;
     private bool _draining;
-    private readonly TurnTiming _timing;
-    private readonly KeyValuePair<string, object?>[] _genAiTags; // provider, model, operation: for every GenAI record // the process shuts down: passivate as soon as nothing is in flight
+    private readonly SessionTelemetry _telemetry;
     private int _attempt;
     private int _connections;
     private int _incarnation;
     private long _sequence;
-    private long _receiverIds;
 
     private ConnectionSupervisor(
         ResolvedCredentials credentials, ILoggerFactory? loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
@@ -90,13 +83,10 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         loggerFactory ??= AkkaLoggerFactory.For(Context.System); // no factory given: the library logs where Akka logs
         _passivation = passivation;
         _durability = durability;
-        if (subscriber is not null)
-        {
-            _subscribers.Add(subscriber);
-        }
-
+        _subscribers = new Subscribers(subscriber, keepBacklog: durability is not null); // a recovered session speaks before anyone could subscribe
         var options = credentials.Options;
         _options = options;
+        _inbox = new PullInbox(options.InboxCapacity, options.InboxMaxBytes);
         _handle = options.SessionResumption.Handle; // a stored handle: the first connection resumes that conversation
         _credentials = credentials.Headers;
         _credentialSource = credentials.Source;
@@ -116,7 +106,6 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         _replies.IdleEndsInteraction = _rules.IdleEndsInteraction;
         if (durability is not null)
         {
-            _backlog = [];
             if (durability.Recovered is { } recovered)
             {
                 _sequence = recovered.LastSequence;
@@ -124,8 +113,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 _handle = recovered.Handle ?? _handle;
             }
         }
-        _genAiTags = LiveTelemetry.GenAiTags(options);
-        _timing = new TurnTiming(_genAiTags);
+        _telemetry = new SessionTelemetry(options);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
         _invoker = TransportInvoker.For(options.Transport, options.Timeout);
@@ -137,7 +125,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             options.OutboundQueue.MaxMessages)
         {
             Invoker = _invoker.Invoker,
-            TelemetryTags = _genAiTags,
+            TelemetryTags = _telemetry.Tags,
             HttpVersion = options.Transport.HttpVersion,
             ReceiveBufferSize = options.Transport.ReceiveBufferSize,
             DrainTimeout = options.CloseTimeout,
@@ -207,7 +195,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
-        foreach (var subscriber in _subscribers)
+        foreach (var subscriber in _subscribers.All)
         {
             Context.Watch(subscriber);
         }
@@ -442,14 +430,10 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 OnReceive(receive);
                 return true;
             case ReceiveAll:
-                var all = _inbox.Select(inbound => inbound.Message).ToArray();
-                _inbox.Clear();
-                _inboxBytes = 0;
-                _overflowing = false;
-                Sender.Tell(new ReceivedMessages(all));
+                Sender.Tell(new ReceivedMessages(_inbox.TakeAll()));
                 return true;
             case ReceiveTimedOut timedOut:
-                OnReceiveTimedOut(timedOut);
+                _inbox.GiveUpWaiting(timedOut.Id)?.Tell(new Status.Failure(new LiveConnectionException(new ConnectionError.ReceiveTimeout(timedOut.Timeout))));
                 return true;
             case GetStatus:
                 Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)
@@ -496,13 +480,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         }
 
         Sender.Tell(new Subscribed(subscribe.Subscriber));
-        if (_backlog is { Count: > 0 } backlog)
-        {
-            backlog.ForEach(subscribe.Subscriber.Tell);
-            backlog.Clear();
-        }
-
-        _backlog = null; // only what came before the first subscriber
+        _subscribers.HandBacklogTo(subscribe.Subscriber);
     }
 
     /// <summary>From now on the session passivates as soon as nothing is in flight; one that cannot resume has nothing to keep.</summary>
@@ -583,7 +561,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
     private void OnEnded(ConnectionEnded ended)
     {
-        _timing.ConnectionEnded(Stopwatch.GetTimestamp());
+        _telemetry.ConnectionEnded(Stopwatch.GetTimestamp());
         Timers.Cancel(HealthyTimer);
         Timers.Cancel(HandoverTimer);
         _connection = null;
@@ -627,7 +605,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         {
             _attempt = 0;
             Publish(new Disconnected(error, WillRetry: true, TimeSpan.Zero));
-            LiveTelemetry.Retries.Add(1);
+            SessionTelemetry.RetryScheduled();
             StartAttempt();
             return;
         }
@@ -641,7 +619,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
         var delay = RetrySchedule.Delay(_options.Retry, _attempt);
         Log.Retrying(_logger, delay, _attempt, _options.Retry.Attempts, error.Code);
-        LiveTelemetry.Retries.Add(1);
+        SessionTelemetry.RetryScheduled();
         _status = ConnectionStatus.Reconnecting;
         // The timer first: whoever sees Disconnected (a test on a virtual clock too) may count on the retry being due.
         Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, delay);
@@ -810,7 +788,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void Handed(OutboundMessage message)
     {
         _replies.Handed(message);
-        _timing.Handed(message.Message, Stopwatch.GetTimestamp());
+        _telemetry.Handed(message.Message, Stopwatch.GetTimestamp());
     }
 
     /// <summary>
@@ -891,12 +869,9 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void OnInbound(InboundMessage inbound)
     {
         var message = inbound.Message;
-        foreach (var odd in inbound.OddMembers ?? [])
+        foreach (var odd in _telemetry.FirstSeen(inbound.OddMembers))
         {
-            if (_oddMembersReported.Add(odd))
-            {
-                Log.OddMember(_logger, odd); // once per member a session: a server that always sends it would flood the log
-            }
+            Log.OddMember(_logger, odd);
         }
 
         foreach (var call in message.ToolCall?.FunctionCalls ?? [])
@@ -917,7 +892,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             _replies.IdleEndsInteraction = true; // the model reports it: from now on only IDLE ends an interaction
         }
 
-        _timing.ServerSent(message, ReplyEvidence.EndsInteraction(message, _replies.IdleEndsInteraction), Stopwatch.GetTimestamp());
+        _telemetry.ServerSent(message, ReplyEvidence.EndsInteraction(message, _replies.IdleEndsInteraction), Stopwatch.GetTimestamp());
         if (_replies.ServerSent(message) is { } proven)
         {
             _outbound.Proven(proven); // evidence first: a handle in the same message covers it
@@ -948,25 +923,22 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             }
         }
 
-        if (_receivers.First is { } waiting)
+        var arrival = _inbox.Arrived(inbound);
+        if (arrival.TakenBy is { } waiting)
         {
-            _receivers.RemoveFirst();
-            Timers.Cancel(ReceiveTimerKey(waiting.Value.Id));
-            waiting.Value.Receiver.Tell(message);
+            Timers.Cancel(ReceiveTimerKey(waiting.Id));
+            waiting.Receiver.Tell(message);
         }
-        else
+
+        SessionTelemetry.InboxDropped(arrival.Dropped);
+        if (arrival.OverflowBegan)
         {
-            Keep(inbound);
+            Log.InboxOverflow(_logger, _options.InboxCapacity, _options.InboxMaxBytes);
         }
 
         if (message.SessionResumptionUpdate is not null)
         {
             ReportDone(); // only a handle releases what the ledger holds here: not worth a look at every chunk
-        }
-
-        if (message.UsageMetadata is { } usage)
-        {
-            RecordUsage(usage);
         }
 
         ServerEvents.AddTo(_events, message, _replies.IdleEndsInteraction);
@@ -992,71 +964,23 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         }
     }
 
-    /// <summary>gen_ai.client.token.usage: the input and output tokens of a usageMetadata, with the session's GenAI tags.</summary>
-    private void RecordUsage(UsageMetadata usage)
-    {
-        if (usage.PromptTokenCount is { } input)
-        {
-            LiveTelemetry.TokenUsage.Record(input, [.. _genAiTags, new("gen_ai.token.type", "input")]);
-        }
-
-        if ((usage.ResponseTokenCount ?? usage.CandidatesTokenCount) is { } output)
-        {
-            LiveTelemetry.TokenUsage.Record(output, [.. _genAiTags, new("gen_ai.token.type", "output")]);
-        }
-    }
-
     private void OnMalformed(InboundMalformed malformed)
     {
         Log.MalformedFrame(_logger, malformed.Error.Detail);
         Publish(new MalformedFrameReceived(malformed.Error));
     }
 
-    /// <summary>Keeps a message for Receive; past either inbox limit the oldest go (the newest always stays), counted and logged once.</summary>
-    private void Keep(InboundMessage inbound)
-    {
-        _inbox.Enqueue(inbound);
-        _inboxBytes += inbound.Bytes;
-        while (_inbox.Count > _options.InboxCapacity || (_inboxBytes > _options.InboxMaxBytes && _inbox.Count > 1))
-        {
-            _inboxBytes -= _inbox.Dequeue().Bytes;
-            LiveTelemetry.InboxDropped.Add(1);
-            if (!_overflowing)
-            {
-                _overflowing = true;
-                Log.InboxOverflow(_logger, _options.InboxCapacity, _options.InboxMaxBytes);
-            }
-        }
-    }
-
     private void OnReceive(Live.Receive receive)
     {
-        if (_inbox.TryDequeue(out var kept))
+        if (_inbox.TryTake(out var kept))
         {
-            _inboxBytes -= kept.Bytes;
-            Sender.Tell(kept.Message);
+            Sender.Tell(kept);
             return;
         }
 
-        _overflowing = false;
-
-        var id = ++_receiverIds;
+        var waiting = _inbox.Wait(Sender);
         var timeout = receive.Timeout ?? _options.ReceiveTimeout;
-        _receivers.AddLast((id, Sender));
-        Timers.StartSingleTimer(ReceiveTimerKey(id), new ReceiveTimedOut(id, timeout), timeout);
-    }
-
-    private void OnReceiveTimedOut(ReceiveTimedOut timedOut)
-    {
-        for (var node = _receivers.First; node is not null; node = node.Next)
-        {
-            if (node.Value.Id == timedOut.Id)
-            {
-                _receivers.Remove(node);
-                node.Value.Receiver.Tell(new Status.Failure(new LiveConnectionException(new ConnectionError.ReceiveTimeout(timedOut.Timeout))));
-                return;
-            }
-        }
+        Timers.StartSingleTimer(ReceiveTimerKey(waiting.Id), new ReceiveTimedOut(waiting.Id, timeout), timeout);
     }
 
     /// <summary>
@@ -1213,31 +1137,14 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             Fail(message, error);
         }
 
-        foreach (var (id, receiver) in _receivers)
+        foreach (var (id, receiver) in _inbox.TakeWaiting())
         {
             Timers.Cancel(ReceiveTimerKey(id));
             receiver.Tell(new Status.Failure(new LiveConnectionException(error)));
         }
-
-        _receivers.Clear();
     }
 
-    /// <summary>Tells every subscriber, but those in <paramref name="except"/>: they were told already, as an answer.</summary>
-    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef>? except = null)
-    {
-        if (_backlog is { Count: < 64 } backlog && _subscribers.Count == 0)
-        {
-            backlog.Add(@event); // a recovered session speaks before anyone could subscribe: its first subscriber hears it
-        }
-
-        foreach (var subscriber in _subscribers)
-        {
-            if (except is null || !except.Contains(subscriber))
-            {
-                subscriber.Tell(@event);
-            }
-        }
-    }
+    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef>? except = null) => _subscribers.Publish(@event, except);
 
     private static string ReceiveTimerKey(long id) => $"receive-{id}";
 
