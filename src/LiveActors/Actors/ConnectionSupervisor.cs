@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
 using LiveActors.Auth;
-using LiveActors.Endpoints;
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
@@ -29,7 +28,11 @@ namespace LiveActors.Actors;
 /// <para>The end: after <see cref="Live.Closed"/> or <see cref="Live.GaveUp"/> it has answered everyone waiting, and it
 /// stops itself (watchers see <see cref="Terminated"/>), as Akka.IO's connection actors do.</para>
 /// </remarks>
-public sealed class ConnectionSupervisor : ActorBase, IWithTimers
+/// <para>Its states are receive methods, each given the data it needs (the current <see cref="Link"/>, a
+/// <see cref="Handover"/>, who asked to close), and the status it reports is the state it is in. Its rules live in plain
+/// classes: <see cref="DeliveryDesk"/>, <see cref="ReconnectPolicy"/>, <see cref="Resumption"/>,
+/// <see cref="ToolCallPlanner"/>, <see cref="PullInbox"/>, <see cref="Subscribers"/>, <see cref="IdleWatch"/>.</para>
+public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
 {
     private const string RetryTimer = "retry";
     private const string HealthyTimer = "healthy";
@@ -37,177 +40,57 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private const string IdleTimer = "idle";
 
     private readonly LiveConnectionOptions _options;
-    private readonly IHeaderSource _credentials;
     private readonly string _credentialSource;
-    private readonly SocketSettings _socket;
     private readonly InvokerLease _invoker;
     private readonly ILogger _logger;
     private readonly ILogger _connectionLogger;
-    private readonly HashSet<IActorRef> _subscribers = [];
-    private readonly Queue<InboundMessage> _inbox = new();
-    private readonly LinkedList<(long Id, IActorRef Receiver)> _receivers = new();
-    private readonly OutboundLedger _outbound;
-    private readonly ReplyTracker _replies;
     private readonly ModelRules _rules;
-    private readonly Passivation? _passivation;
+    private readonly AttemptPlanner _attempts;
+    private readonly ReconnectPolicy _reconnect;
+    private readonly Resumption _resumption;
+    private readonly DeliveryDesk _desk;
+    private readonly ToolCallPlanner _calls;
+    private readonly PullInbox _inbox;
+    private readonly Subscribers _subscribers;
+    private readonly IdleWatch _idle;
+    private readonly SessionTelemetry _telemetry;
     private readonly Durability? _durability;
-    private List<Live.Event>? _backlog; // with a keeper: events published before anyone subscribed, for the first subscriber
-    private long _doneThrough;
-    private TimeSpan _idleFor; // while passivating: how long the session had been idle
-    private TimeSpan _lastActivity;
-    private readonly HashSet<long> _askedAgain = [];
-    private readonly HashSet<string> _oddMembersReported = new(StringComparer.Ordinal);
-    private readonly ToolCallBook _calls = new();
-    private TimeSpan _handoverLeft;
-    private bool _handoverExtended;
-    private readonly List<IActorRef> _closeRequesters = [];
     private readonly List<Live.Event> _events = new(4);
-    private IActorRef? _connection;
-    private SocketWriter? _writer; // the connection's socket, from SocketReady until ConnectionEnded: Sends go onto it from here
-    private ConnectionStatus _status = ConnectionStatus.Connecting;
-    private ConnectionError? _lastError;
-    private string? _handle;
-    private bool _resuming;
-    private bool _readyOnThisConnection;
-    private int _handshakeMessages = 1;
-    private bool _historyUnproven;
-    private int _replayed;
-    private bool _healthy;
-    private long _inboxBytes;
-    private bool _overflowing;
-    private bool _draining;
-    private readonly TurnTiming _timing;
-    private readonly KeyValuePair<string, object?>[] _genAiTags; // provider, model, operation: for every GenAI record // the process shuts down: passivate as soon as nothing is in flight
-    private int _attempt;
-    private int _connections;
     private int _incarnation;
-    private long _sequence;
-    private long _receiverIds;
 
     private ConnectionSupervisor(
         ResolvedCredentials credentials, ILoggerFactory? loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
     {
         loggerFactory ??= AkkaLoggerFactory.For(Context.System); // no factory given: the library logs where Akka logs
-        _passivation = passivation;
+        var options = _options = credentials.Options;
+        var recovered = durability?.Recovered;
         _durability = durability;
-        if (subscriber is not null)
-        {
-            _subscribers.Add(subscriber);
-        }
-
-        var options = credentials.Options;
-        _options = options;
-        _handle = options.SessionResumption.Handle; // a stored handle: the first connection resumes that conversation
-        _credentials = credentials.Headers;
         _credentialSource = credentials.Source;
-        _outbound = new OutboundLedger(
-            options.OutboundQueue,
-            options.SessionResumption switch
-            {
-                { Enabled: false } => DeliveryTracking.Written,
-                { Transparent: true } => DeliveryTracking.Transparent,
-                _ => DeliveryTracking.Handle,
-            },
-            options.SessionResumption.UncertainMessages);
-        _replies = new ReplyTracker(
-            automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true,
-            toolCallsBlock: options.Setup?.Tools?.SelectMany(t => t.FunctionDeclarations ?? []).Any(f => f.Behavior == "NON_BLOCKING") != true);
-        _rules = new ModelRules(options);
-        _replies.IdleEndsInteraction = _rules.IdleEndsInteraction;
-        if (durability is not null)
-        {
-            _backlog = [];
-            if (durability.Recovered is { } recovered)
-            {
-                _sequence = recovered.LastSequence;
-                _doneThrough = recovered.Unconfirmed.Count > 0 ? recovered.Unconfirmed[0].Sequence - 1 : recovered.LastSequence;
-                _handle = recovered.Handle ?? _handle;
-            }
-        }
-        _genAiTags = LiveTelemetry.GenAiTags(options);
-        _timing = new TurnTiming(_genAiTags);
         _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
         _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
+        _rules = new ModelRules(options);
+        _telemetry = new SessionTelemetry(options);
         _invoker = TransportInvoker.For(options.Transport, options.Timeout);
-        _socket = new SocketSettings(
-            LiveEndpoints.For(options),
-            options.KeepAliveInterval,
-            options.KeepAliveTimeout,
-            options.MaxInboundMessageSize,
-            options.OutboundQueue.MaxMessages)
-        {
-            Invoker = _invoker.Invoker,
-            TelemetryTags = _genAiTags,
-            HttpVersion = options.Transport.HttpVersion,
-            ReceiveBufferSize = options.Transport.ReceiveBufferSize,
-            DrainTimeout = options.CloseTimeout,
-        };
+        _attempts = new AttemptPlanner(options, credentials.Headers, _rules, _invoker.Invoker, _telemetry.Tags);
+        _reconnect = new ReconnectPolicy(options.Retry);
+        // a stored handle: the first connection resumes that conversation; a recovered one is newer
+        _resumption = new Resumption(options.SessionResumption.Enabled, recovered?.Handle ?? options.SessionResumption.Handle);
+        _desk = new DeliveryDesk(options, _rules.IdleEndsInteraction, recovered);
+        _calls = new ToolCallPlanner(_rules, options.SessionResumption.LostToolResults);
+        _inbox = new PullInbox(options.InboxCapacity, options.InboxMaxBytes);
+        _subscribers = new Subscribers(subscriber, keepBacklog: durability is not null); // a recovered session speaks before anyone could subscribe
+        _idle = new IdleWatch(passivation);
     }
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>
-    /// The props of a session with <paramref name="options"/>. Invalid options, or missing credentials, throw
-    /// <see cref="LiveConnectionException"/> here, before any actor starts.
-    /// </summary>
-    /// <param name="options">The session's options.</param>
-    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
-    public static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory = null) =>
-        Props(options, loggerFactory, LiveEnvironment.Process, subscriber: null);
-
-    /// <summary>
-    /// The props of a session that <paramref name="subscriber"/> is subscribed to from its start, so it sees every
-    /// event, <see cref="Live.Connected"/> included (a <see cref="Subscribe"/> sent after creating the actor can arrive
-    /// after a fast first connect). Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here.
-    /// </summary>
-    /// <param name="options">The session's options.</param>
-    /// <param name="subscriber">The actor that gets every event; it is watched and can unsubscribe like any other.</param>
-    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
-    public static Props Props(LiveConnectionOptions options, IActorRef subscriber, ILoggerFactory? loggerFactory = null)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        return Props(options, loggerFactory, LiveEnvironment.Process, subscriber);
-    }
-
-    /// <summary>
-    /// Starts a session in <paramref name="system"/> (an actor system, or an actor's context for a child session) and
-    /// returns the ref to hold for its whole life; <paramref name="subscriber"/>, when given, sees every event from the
-    /// first. Unlike <c>ActorOf(Props(...))</c>, which runs the session on the default dispatcher and mailbox, the
-    /// session runs on LiveActors' session dispatcher, with a mailbox that holds four slots while idle (both added to
-    /// the actor system on first use): once the socket's receive loop has nothing more to read, it hands the session
-    /// what it has read on its own thread rather than through the thread pool, one hand-off fewer per burst (the order
-    /// of messages, and what the session guarantees, are the same either way).
-    /// Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here, before any actor starts.
-    /// </summary>
-    /// <param name="system">Where the session starts: an <see cref="ActorSystem"/>, or an actor's <c>Context</c>.</param>
-    /// <param name="options">The session's options.</param>
-    /// <param name="subscriber">An actor that gets every event; none by default.</param>
-    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
-    /// <param name="name">The actor's name; a generated one by default.</param>
-    public static IActorRef Start(
-        IActorRefFactory system, LiveConnectionOptions options, IActorRef? subscriber = null, ILoggerFactory? loggerFactory = null, string? name = null)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        var props = SessionDispatcher.On(system, Props(options, loggerFactory, LiveEnvironment.Process, subscriber));
-        return name is null ? system.ActorOf(props) : system.ActorOf(props, name);
-    }
-
-    /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process.</summary>
-    internal static Props Props(
-        LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null, Passivation? passivation = null,
-        Durability? durability = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        var credentials = CredentialResolver.Resolve(options, environment);
-        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, loggerFactory, subscriber, passivation, durability));
-    }
+    private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
 
     /// <inheritdoc />
     protected override void PreStart()
     {
-        foreach (var subscriber in _subscribers)
+        foreach (var subscriber in _subscribers.All)
         {
             Context.Watch(subscriber);
         }
@@ -218,6 +101,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         {
             Recover(recovered);
         }
+
         StartAttempt();
     }
 
@@ -228,239 +112,191 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     /// <inheritdoc />
-    protected override bool Receive(object message) => Connecting(message);
+    protected override bool Receive(object message) => false; // never used: PreStart becomes Connecting
 
-    private bool Connecting(object message)
+    private Akka.Actor.Receive Connecting(Link link) => message =>
     {
         switch (message)
         {
-            case Send send:
-                Accept(send, onSocket: false);
-                return true;
-            case SocketReady ready:
-                OnReady(ready);
-                return true;
-            case ConnectionEnded ended:
-                OnEnded(ended);
-                return true;
-            case Close:
-                BeginClose();
-                return true;
-            default:
-                return Common(message);
+            case Send send: Accept(send, onSocket: null); return true;
+            case SocketReady ready: OnReady(link, ready); return true;
+            case ConnectionEnded ended: OnDropped(link, ended); return true;
+            case Close: BeginClose(link); return true;
+            default: return Common(message, _reconnect.Connections == 0 ? ConnectionStatus.Connecting : ConnectionStatus.Reconnecting, link);
         }
-    }
+    };
 
-    private bool Connected(object message)
+    private Akka.Actor.Receive Connected(Link link) => message =>
     {
         switch (message)
         {
-            case Send send:
-                Accept(send, onSocket: true);
+            case Send send: Accept(send, onSocket: link); return true;
+            case InboundMessage inbound:
+                OnInbound(inbound);
+                if (inbound.Message.GoAway is { } goAway && _resumption.CanResume)
+                {
+                    BeginHandover(link, Handover.After(goAway.TimeLeft));
+                }
+                else if (_idle.Draining)
+                {
+                    PassivateIfIdleFor(link, TimeSpan.Zero); // the process stops: passivate the moment a handle covers everything
+                }
+
                 return true;
-            case ConnectionEnded ended:
-                OnEnded(ended);
-                return true;
-            case Close:
-                BeginClose();
-                return true;
+            case ConnectionEnded ended: OnDropped(link, ended); return true;
+            case Close: BeginClose(link); return true;
             case Healthy:
-                _healthy = true;
-                _attempt = 0;
+                _reconnect.Healthy();
+                Become(Connected(link with { Healthy = true }));
                 return true;
-            case IdleNow:
-                PassivateIfIdleFor(_passivation?.After ?? TimeSpan.Zero);
-                return true;
-            case PassivateIfIdle:
-                PassivateIfIdleFor(TimeSpan.Zero);
-                return true;
+            case IdleNow: PassivateIfIdleFor(link, _idle.After ?? TimeSpan.Zero); return true;
+            case PassivateIfIdle: PassivateIfIdleFor(link, TimeSpan.Zero); return true;
             case DrainForShutdown:
                 BeginDrain();
-                PassivateIfIdleFor(TimeSpan.Zero);
+                PassivateIfIdleFor(link, TimeSpan.Zero);
                 return true;
-            default:
-                return Common(message);
+            default: return Common(message, ConnectionStatus.Connected, link);
         }
-    }
-
-    /// <summary>The socket closes because the session was idle; a Send meanwhile waits, and wakes it once the socket is gone.</summary>
-    private bool Passivating(object message)
-    {
-        switch (message)
-        {
-            case Send send:
-                Accept(send, onSocket: false);
-                return true;
-            case ConnectionEnded ended:
-                OnPassivated(ended);
-                return true;
-            case Close:
-                _closeRequesters.Add(Sender);
-                _status = ConnectionStatus.Closing;
-                Become(Closing); // the socket is closing already; its end finishes the close
-                return true;
-            default:
-                return Common(message);
-        }
-    }
-
-    private void OnPassivated(ConnectionEnded ended)
-    {
-        _connection = null;
-        _writer = null;
-        SettleOutbound(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
-        if (_outbound.PendingCount > 0)
-        {
-            Wake(); // sent while the socket closed: straight to a new connection
-            return;
-        }
-
-        _status = ConnectionStatus.Passivated;
-        Log.Passivated(_logger, _idleFor);
-        Context.Parent.Tell(SessionPassivated.Instance);
-        Publish(new Live.Passivated(_idleFor));
-        Become(Passivated);
-        if (_draining)
-        {
-            Context.Parent.Tell(SessionDrained.Instance);
-        }
-    }
-
-    /// <summary>Idle with its socket closed and its handle kept: the next Send resumes the conversation on a new connection.</summary>
-    private bool Passivated(object message)
-    {
-        switch (message)
-        {
-            case Send send:
-                Accept(send, onSocket: false);
-                Wake();
-                return true;
-            case Close:
-                _closeRequesters.Add(Sender);
-                FinishClose();
-                return true;
-            case DrainForShutdown:
-                Context.Parent.Tell(SessionDrained.Instance);
-                return true;
-            default:
-                return Common(message);
-        }
-    }
+    };
 
     /// <summary>
     /// goAway arrived: new sends wait for the next connection, and the socket is closed as soon as the server has
-    /// confirmed everything written on it (or when half the time left is gone), then the session resumes elsewhere.
+    /// confirmed everything written on it (or at the handover's deadline), then the session resumes elsewhere.
     /// </summary>
-    private bool HandingOver(object message)
+    private Akka.Actor.Receive HandingOver(Link link, Handover handover) => message =>
     {
         switch (message)
         {
             case Send send:
                 // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
-                Accept(send, onSocket: send.Message is ToolResponse response && _calls.AnswersPending(response));
+                if (send.Message is ToolResponse response && _calls.AnswersPending(response))
+                {
+                    Accept(send, onSocket: link);
+                    HandOverIfConfirmed(link);
+                    return true;
+                }
+
+                Accept(send, onSocket: null);
                 return true;
-            case HandOverNow when _calls.AnyPending && !_handoverExtended:
-                // A pending call would be lost with this connection: give its response until nearly the end of timeLeft.
-                _handoverExtended = true;
-                Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, _handoverLeft * 0.4);
+            case InboundMessage inbound:
+                OnInbound(inbound);
+                if (inbound.Message.GoAway is null)
+                {
+                    HandOverIfConfirmed(link);
+                }
+
                 return true;
-            case HandOverNow:
-                HandOver();
+            case Written written:
+                OnWritten(written.Sequence);
+                HandOverIfConfirmed(link);
                 return true;
-            case ConnectionEnded ended:
-                OnEnded(ended);
+            case HandOverNow when handover.ExtensionFor(_calls.AnyPending) is { } extension:
+                // A pending call would be lost with this connection: its response gets until nearly the end of the time left.
+                Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, extension);
+                Become(HandingOver(link, handover with { Extended = true }));
                 return true;
+            case HandOverNow: HandOver(link); return true;
+            case ConnectionEnded { Error: null } ended: OnHandedOver(ended); return true;
+            case ConnectionEnded ended: OnDropped(link, ended); return true;
             case Close:
                 Timers.Cancel(HandoverTimer);
-                BeginClose();
+                BeginClose(link);
                 return true;
-            default:
-                return Common(message);
+            default: return Common(message, ConnectionStatus.HandingOver, link);
         }
-    }
+    };
 
-    private bool Reconnecting(object message)
+    /// <summary>The socket closes because the session was idle; a Send meanwhile waits, and wakes it once the socket is gone.</summary>
+    private Akka.Actor.Receive Passivating(Link link, TimeSpan idleFor) => message =>
+    {
+        switch (message)
+        {
+            case Send send: Accept(send, onSocket: null); return true;
+            case ConnectionEnded ended: OnPassivated(ended, idleFor); return true;
+            case Close: Become(Closing(link, [Sender])); return true; // the socket is closing already; its end finishes the close
+            default: return Common(message, ConnectionStatus.Passivated, link); // no longer Connected: a Send waits for the next socket
+        }
+    };
+
+    /// <summary>Idle with its socket closed and its handle kept: the next Send resumes the conversation on a new connection.</summary>
+    private Akka.Actor.Receive Passivated() => message =>
     {
         switch (message)
         {
             case Send send:
-                Accept(send, onSocket: false);
+                Accept(send, onSocket: null);
+                Wake();
                 return true;
-            case RetryNow:
-                StartAttempt();
-                return true;
-            case Close:
-                _closeRequesters.Add(Sender);
-                FinishClose();
-                return true;
-            default:
-                return Common(message);
+            case Close: FinishClose([Sender]); return true;
+            case DrainForShutdown: Context.Parent.Tell(SessionDrained.Instance); return true;
+            default: return Common(message, ConnectionStatus.Passivated, link: null);
         }
-    }
+    };
 
-    private bool Closing(object message)
+    /// <summary>Waiting for the retry timer; sends wait for the next connection.</summary>
+    private Akka.Actor.Receive Reconnecting() => message =>
     {
         switch (message)
         {
-            case Send:
-                Sender.Tell(new Status.Failure(new LiveConnectionException(SessionClosed.Instance)));
-                return true;
+            case Send send: Accept(send, onSocket: null); return true;
+            case RetryNow: StartAttempt(); return true;
+            case Close: FinishClose([Sender]); return true;
+            default: return Common(message, ConnectionStatus.Reconnecting, link: null);
+        }
+    };
+
+    /// <summary>The socket closes as <paramref name="requesters"/> asked; its end finishes the close.</summary>
+    private Akka.Actor.Receive Closing(Link link, List<IActorRef> requesters) => message =>
+    {
+        switch (message)
+        {
+            case Send: Sender.Tell(new Status.Failure(new LiveConnectionException(SessionClosed.Instance))); return true;
             case ConnectionEnded ended:
-                _connection = null;
-                _writer = null;
                 if (ended.Error is null)
                 {
-                    _outbound.ClosedGracefully(ended.LastWritten);
+                    _desk.ClosedGracefully(ended.LastWritten);
                 }
 
-                SettleOutbound(ended, ended.Error ?? SessionClosed.Instance);
-                FinishClose();
+                Settle(ended, ended.Error ?? SessionClosed.Instance);
+                FinishClose(requesters);
                 return true;
-            case Close:
-                _closeRequesters.Add(Sender);
-                return true;
-            default:
-                return Common(message);
+            case Close: requesters.Add(Sender); return true;
+            default: return Common(message, ConnectionStatus.Closing, link);
         }
-    }
+    };
 
-    /// <summary>What every state answers the same way.</summary>
-    private bool Common(object message)
+    /// <summary>What every state answers the same way; <paramref name="status"/> is the state's, <paramref name="link"/> its connection.</summary>
+    private bool Common(object message, ConnectionStatus status, Link? link)
     {
         switch (message)
         {
-            case InboundMessage inbound:
-                OnInbound(inbound);
-                return true;
+            case InboundMessage inbound: OnInbound(inbound); return true;
             case InboundMalformed malformed:
-                OnMalformed(malformed);
+                Log.MalformedFrame(_logger, malformed.Error.Detail);
+                Publish(new MalformedFrameReceived(malformed.Error));
                 return true;
-            case Written written:
-                OnWritten(written.Sequence);
-                return true;
-            case Live.Receive receive:
-                OnReceive(receive);
-                return true;
-            case ReceiveAll:
-                var all = _inbox.Select(inbound => inbound.Message).ToArray();
-                _inbox.Clear();
-                _inboxBytes = 0;
-                _overflowing = false;
-                Sender.Tell(new ReceivedMessages(all));
-                return true;
+            case Written written: OnWritten(written.Sequence); return true;
+            case Live.Receive receive: OnReceive(receive); return true;
+            case ReceiveAll: Sender.Tell(new ReceivedMessages(_inbox.TakeAll())); return true;
             case ReceiveTimedOut timedOut:
-                OnReceiveTimedOut(timedOut);
+                _inbox.GiveUpWaiting(timedOut.Id)?.Tell(new Status.Failure(new LiveConnectionException(new ConnectionError.ReceiveTimeout(timedOut.Timeout))));
                 return true;
             case GetStatus:
-                Sender.Tell(new StatusReport(_status, _attempt, _lastError, _handle is not null, _connections)
+                Sender.Tell(new StatusReport(status, _reconnect.Attempt, _reconnect.LastError, _resumption.Handle is not null, _reconnect.Connections)
                 {
-                    PendingMessages = _outbound.PendingCount,
-                    PendingBytes = _outbound.PendingBytes,
-                    UnconfirmedMessages = _outbound.UnconfirmedCount,
+                    PendingMessages = _desk.PendingCount,
+                    PendingBytes = _desk.PendingBytes,
+                    UnconfirmedMessages = _desk.UnconfirmedCount,
                 });
                 return true;
             case Subscribe subscribe:
-                OnSubscribe(subscribe);
+                if (_subscribers.Add(subscribe.Subscriber))
+                {
+                    Context.Watch(subscribe.Subscriber);
+                }
+
+                Sender.Tell(new Subscribed(subscribe.Subscriber));
+                _subscribers.HandBacklogTo(subscribe.Subscriber);
                 return true;
             case Unsubscribe unsubscribe:
                 if (_subscribers.Remove(unsubscribe.Subscriber))
@@ -471,662 +307,126 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 Sender.Tell(new Unsubscribed(unsubscribe.Subscriber));
                 return true;
             case Terminated terminated:
-                if (terminated.ActorRef.Equals(_connection))
+                if (terminated.ActorRef.Equals(link?.Connection))
                 {
                     Self.Tell(new ConnectionEnded(new ConnectionFailed("the connection actor stopped unexpectedly."), -1, null));
                 }
 
                 _subscribers.Remove(terminated.ActorRef);
                 return true;
-            case Healthy or HandOverNow or IdleNow or PassivateIfIdle:
-                return true;
-            case DrainForShutdown:
-                BeginDrain(); // connecting, handing over, passivating: passivates once connected and quiet
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private void OnSubscribe(Subscribe subscribe)
-    {
-        if (_subscribers.Add(subscribe.Subscriber))
-        {
-            Context.Watch(subscribe.Subscriber);
-        }
-
-        Sender.Tell(new Subscribed(subscribe.Subscriber));
-        if (_backlog is { Count: > 0 } backlog)
-        {
-            backlog.ForEach(subscribe.Subscriber.Tell);
-            backlog.Clear();
-        }
-
-        _backlog = null; // only what came before the first subscriber
-    }
-
-    /// <summary>From now on the session passivates as soon as nothing is in flight; one that cannot resume has nothing to keep.</summary>
-    private void BeginDrain()
-    {
-        _draining = true;
-        if (!_options.SessionResumption.Enabled)
-        {
-            Context.Parent.Tell(SessionDrained.Instance);
+            case Healthy or HandOverNow or IdleNow or PassivateIfIdle: return true; // a timer or a region's ask that this state outlived
+            case DrainForShutdown: BeginDrain(); return true; // connecting, handing over, passivating: passivates once connected and quiet
+            default: return false;
         }
     }
 
     private void StartAttempt()
     {
-        _status = _connections == 0 ? ConnectionStatus.Connecting : ConnectionStatus.Reconnecting;
-        _healthy = false;
-        _readyOnThisConnection = false;
-        _resuming = _options.SessionResumption.Enabled && _handle is not null;
-        var setup = SetupFor(_handle);
-        var plan = new ConnectionPlan(_socket, _credentials, _resuming ? setup : _rules.WithHistoryConfig(setup), _options.Timeout, _options.CloseTimeout, _attempt + 1)
-        {
-            History = _resuming ? null : _rules.History, // a resumed session has it already
-        };
-        _handshakeMessages = plan.HandshakeMessages;
-        _historyUnproven = plan.History is not null;
-        _connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _connectionLogger)), $"connection-{++_incarnation}");
-        Context.Watch(_connection);
-        Become(Connecting);
+        var handle = _resumption.CanResume ? _resumption.Handle : null;
+        var plan = _attempts.Plan(handle, _reconnect.Attempt + 1);
+        _resumption.Attempting(sendsHistory: plan.History is not null);
+        var connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _connectionLogger)), $"connection-{++_incarnation}");
+        Context.Watch(connection);
+        Become(Connecting(new Link(connection, Resuming: handle is not null, plan.HandshakeMessages)));
     }
 
-    private Setup SetupFor(string? handle)
+    private void OnReady(Link link, SocketReady ready)
     {
-        var setup = _options.Setup ?? new Setup();
-        if (string.IsNullOrEmpty(setup.Model))
-        {
-            setup = setup with { Model = ModelNames.For(_options) };
-        }
-
-        return _options.SessionResumption.Enabled
-            ? setup with
-            {
-                SessionResumption = (setup.SessionResumption ?? new SessionResumptionConfig()) with
-                {
-                    Handle = handle,
-                    Transparent = _options.SessionResumption.Transparent ? true : setup.SessionResumption?.Transparent,
-                },
-            }
-            : setup;
-    }
-
-    private void OnReady(SocketReady ready)
-    {
-        _status = ConnectionStatus.Connected;
-        _lastError = null;
-        _connections++;
-        _readyOnThisConnection = true;
-        Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _options.Retry.ResetAfter);
-        Touch();
-        if (_passivation?.After is { } after)
+        _reconnect.Connected();
+        Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _reconnect.ResetAfter);
+        _idle.Touch(Now);
+        if (_idle.After is { } after)
         {
             Timers.StartSingleTimer(IdleTimer, IdleNow.Instance, after);
         }
 
-        Publish(_connections == 1
-            ? new Live.Connected(ready.SessionId) { Resumed = _resuming }
-            : new Reconnected(_resuming, ready.SessionId) { ReplayedMessages = _replayed });
-        _replayed = 0;
-        _replies.StartConnection();
-        _writer = ready.Writer;
-        foreach (var message in _outbound.StartConnection(_handshakeMessages))
+        var replayed = _desk.TakeReplayed();
+        Publish(_reconnect.Connections == 1
+            ? new Live.Connected(ready.SessionId) { Resumed = link.Resuming }
+            : new Reconnected(link.Resuming, ready.SessionId) { ReplayedMessages = replayed });
+        var connected = link with { Writer = ready.Writer };
+        foreach (var message in _desk.StartConnection(link.HandshakeMessages))
         {
-            Handed(message);
-            Write(message);
+            HandTo(connected, message);
         }
 
-        Become(Connected);
+        Become(Connected(connected));
     }
 
-    private void OnEnded(ConnectionEnded ended)
+    private void OnDropped(Link link, ConnectionEnded ended)
     {
-        _timing.ConnectionEnded(Stopwatch.GetTimestamp());
-        Timers.Cancel(HealthyTimer);
-        Timers.Cancel(HandoverTimer);
-        _connection = null;
-        _writer = null;
-        if (ended.Error is null && _status == ConnectionStatus.HandingOver)
-        {
-            var handedOver = new ConnectionFailed("the connection was handed over after goAway.");
-            ReportCutReply(handedOver);
-            LosePendingCalls();
-            SettleOutbound(ended, handedOver);
-            Log.HandedOver(_logger);
-            _attempt = 0;
-            StartAttempt();
-            return;
-        }
-
+        EndConnection();
         var error = ended.Error ?? new ConnectionFailed("the connection closed.");
-        _lastError = error;
+        var next = _reconnect.AfterDrop(error, link.Resuming, link.Ready, link.Healthy);
         ReportCutReply(error);
         LosePendingCalls();
-        SettleOutbound(ended, error);
+        Settle(ended, error);
         Log.Disconnected(_logger, error.Code, error.Message);
-
-        if (_resuming && !_readyOnThisConnection && error is ServerClosed { CloseCode: 1007 or 1008, IsRetryable: false })
+        switch (next)
         {
-            // PROTOCOL.md: a stale or refused handle is closed with 1008; start a fresh session, once (no handle, no loop).
-            _handle = null;
-            Log.ResumptionRefused(_logger, error.Code, error.Message);
-            Publish(new ResumptionRefused(error));
-            StartAttempt();
-            return;
-        }
-
-        if (!error.IsRetryable)
-        {
-            GiveUp(error);
-            return;
-        }
-
-        if (_healthy)
-        {
-            _attempt = 0;
-            Publish(new Disconnected(error, WillRetry: true, TimeSpan.Zero));
-            LiveTelemetry.Retries.Add(1);
-            StartAttempt();
-            return;
-        }
-
-        _attempt++;
-        if (_attempt > _options.Retry.Attempts)
-        {
-            GiveUp(new MaxRetriesExceeded(_attempt, error));
-            return;
-        }
-
-        var delay = RetrySchedule.Delay(_options.Retry, _attempt);
-        Log.Retrying(_logger, delay, _attempt, _options.Retry.Attempts, error.Code);
-        LiveTelemetry.Retries.Add(1);
-        _status = ConnectionStatus.Reconnecting;
-        // The timer first: whoever sees Disconnected (a test on a virtual clock too) may count on the retry being due.
-        Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, delay);
-        Publish(new Disconnected(error, WillRetry: true, delay));
-        Become(Reconnecting);
-    }
-
-    /// <summary>
-    /// After a socket ended: messages that may or may not have reached the server are reported to their senders; the
-    /// rest (and, with transparent resumption, everything the server had not consumed) goes back to the front of the
-    /// queue, in order, for the next connection.
-    /// </summary>
-    private void SettleOutbound(ConnectionEnded ended, ConnectionError error)
-    {
-        var settlement = _outbound.ConnectionEnded(ended.LastWritten, ended.InFlight, m => _calls.LostIn(m.Message).Count > 0);
-        _replayed += settlement.Replayed;
-        foreach (var message in settlement.Uncertain)
-        {
-            Fail(message, new DeliveryUncertain(error));
-        }
-
-        for (var i = settlement.Excluded.Count - 1; i >= 0; i--)
-        {
-            var message = settlement.Excluded[i];
-            if (AsText((ToolResponse)message.Message) is { } text)
-            {
-                _outbound.QueueFirst(message with { Message = text, Size = ClientMessageSize.Of(text) });
-            }
-            else
-            {
-                Fail(message, new ToolCallLost(_calls.LostIn(message.Message)));
-            }
-        }
-
-        ReportDone();
-    }
-
-    /// <summary>Written messages past the outbound limits, let go without evidence: reported, never taken as delivered.</summary>
-    private void ReportLetGo()
-    {
-        var any = false;
-        foreach (var letGo in _outbound.TakeLetGo())
-        {
-            any = true;
-            Fail(letGo, new DeliveryUncertain(new BufferFull(_outbound.UnconfirmedCount, _outbound.UnconfirmedBytes)));
-        }
-
-        if (any)
-        {
-            ReportDone();
-        }
-    }
-
-    /// <summary>
-    /// The connection ended with tool calls pending: the resumed session will not know them (the server issues no
-    /// handle while calls are pending), so they are reported cancelled, and a response to them is never sent as one.
-    /// Calls answered on this connection are lost too, for an answer still held (not confirmed) must not go again.
-    /// </summary>
-    private void LosePendingCalls()
-    {
-        if (_calls.ConnectionEnded() is not { Count: > 0 } pending)
-        {
-            return;
-        }
-
-        var cancellation = new ToolCallCancellation { Ids = pending };
-        Publish(new ToolCallCancelled(new ServerMessage { ToolCallCancellation = cancellation }, cancellation) { ByConnection = true });
-    }
-
-
-    /// <summary>With lost-tool-results = as-text, the results as a user turn the model can still use (in the form it takes); else null.</summary>
-    private ClientMessage? AsText(ToolResponse response)
-    {
-        if (_options.SessionResumption.LostToolResults != LostToolResults.AsText)
-        {
-            return null;
-        }
-
-        var lines = (response.FunctionResponses ?? []).Select(r =>
-            $"The result of {r.Name ?? (r.Id is { } id ? _calls.NameOfLost(id) : null) ?? "a tool"}, called before the connection was lost: " +
-            (r.Response?.GetRawText() ?? "{}"));
-        return _rules.UserText(string.Join(Environment.NewLine, lines));
-    }
-
-    /// <summary>
-    /// A connection ended while a reply streamed: the server will not continue it, so subscribers hear which turn it
-    /// answered, and (ask-again-after-cut-reply, with resumption) the turn goes again first on the next connection, once.
-    /// </summary>
-    private void ReportCutReply(ConnectionError cause)
-    {
-        if (!_replies.InProgress)
-        {
-            return;
-        }
-
-        var turn = _replies.Current;
-        // Never a toolResponse: the resumed session would not know its call.
-        var askAgain = turn is { Message: not ToolResponse } && _options.SessionResumption is { Enabled: true, AskAgainAfterCutReply: true }
-            && _askedAgain.Add(turn.Sequence);
-        if (askAgain && !_outbound.ResendIfHeld(turn!.Sequence))
-        {
-            var again = turn with { Sequence = ++_sequence, Sender = ActorRefs.Nobody };
-            _askedAgain.Add(again.Sequence);
-            _outbound.QueueFirst(again); // confirmed already: the session's own copy, ahead of anything queued
-        }
-
-        Log.ReplyCut(_logger, _replies.CurrentSequence ?? -1, askAgain);
-        Publish(new ReplyCut(_replies.CurrentSequence, turn?.Correlation, cause) { AskedAgain = askAgain });
-    }
-
-    private void Accept(Send send, bool onSocket)
-    {
-        if (_rules.WireForm(send.Message, out var unsupported) is not { } wire)
-        {
-            Log.SendRefused(_logger, unsupported!.Code, unsupported.What);
-            Sender.Tell(new Status.Failure(new LiveConnectionException(unsupported)));
-            return;
-        }
-
-        send = ReferenceEquals(wire, send.Message) ? send : send with { Message = wire };
-        if (send.Message is ToolResponse response)
-        {
-            var lost = _calls.LostIn(response);
-            if (lost.Count > 0 && AsText(response) is { } text)
-            {
-                send = send with { Message = text };
-            }
-            else if (lost.Count > 0)
-            {
-                Sender.Tell(new Status.Failure(new LiveConnectionException(new ToolCallLost(lost))));
-                return;
-            }
-            else
-            {
-                _calls.Answered(response);
-            }
-        }
-
-        var size = ClientMessageSize.Of(send.Message);
-        if (_outbound.Refusal(size) is { } full)
-        {
-            Sender.Tell(new Status.Failure(new LiveConnectionException(full)));
-            return;
-        }
-
-        Touch();
-        var message = new OutboundMessage(++_sequence, send.Message, Sender, size, send.Correlation);
-        if (!Sender.IsNobody())
-        {
-            Sender.Tell(new SendAccepted(message.Sequence, send.Correlation)); // told without a sender: no dead letter per Send
-        }
-        _durability?.Keeper.Tell(new DurableAccepted(message.Sequence, message.Message, message.Correlation));
-        if (onSocket)
-        {
-            _outbound.Hand(message);
-            Handed(message);
-            Write(message);
-        }
-        else
-        {
-            _outbound.Queue(message);
-        }
-    }
-
-    /// <summary>A message went to the connection: a candidate cause of the next reply, and the time that reply is measured from.</summary>
-    private void Handed(OutboundMessage message)
-    {
-        _replies.Handed(message);
-        _timing.Handed(message.Message, Stopwatch.GetTimestamp());
-    }
-
-    /// <summary>
-    /// Puts a handed message onto the socket from this actor's thread (no hand-off: the socket takes it at once, or it
-    /// queues behind a write that waits). Written now, it counts as written at once; queued, it is reported by
-    /// <see cref="Written"/> (or settled by <see cref="ConnectionEnded"/>); refused (the socket's queue is full, or it is
-    /// closing), that one message is forgotten and its sender told.
-    /// </summary>
-    private void Write(OutboundMessage message)
-    {
-        switch (_writer!.Write(message))
-        {
-            case SocketWriter.Outcome.Written:
-                OnWritten(message.Sequence);
+            case Reconnect.StartFresh:
+                _resumption.Refused();
+                Log.ResumptionRefused(_logger, error.Code, error.Message);
+                Publish(new ResumptionRefused(error));
+                StartAttempt();
                 break;
-            case SocketWriter.Outcome.Refused:
-                _outbound.Rejected(message);
-                _replies.Rejected(message);
-                Fail(message, _status == ConnectionStatus.Closing
-                    ? SessionClosed.Instance
-                    : new BufferFull(_outbound.PendingCount, _outbound.PendingBytes));
+            case Reconnect.GiveUp giveUp:
+                GiveUp(giveUp.Error);
+                break;
+            case Reconnect.RetryNow:
+                Publish(new Disconnected(error, WillRetry: true, TimeSpan.Zero));
+                SessionTelemetry.RetryScheduled();
+                StartAttempt();
+                break;
+            case Reconnect.RetryAfter retry:
+                Log.Retrying(_logger, retry.Delay, retry.Attempt, _options.Retry.Attempts, error.Code);
+                SessionTelemetry.RetryScheduled();
+                // The timer first: whoever sees Disconnected (a test on a virtual clock too) may count on the retry being due.
+                Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, retry.Delay);
+                Publish(new Disconnected(error, WillRetry: true, retry.Delay));
+                Become(Reconnecting());
                 break;
         }
     }
 
-    private void OnWritten(long sequence)
+    private void EndConnection()
     {
-        _outbound.Written(sequence);
-        ReportLetGo();
-        ReportDone();
-        HandOverIfConfirmed();
+        _telemetry.ConnectionEnded(Stopwatch.GetTimestamp());
+        Timers.Cancel(HealthyTimer);
+        Timers.Cancel(HandoverTimer);
     }
 
-    private void OnGoAway(GoAway goAway)
+    private void BeginHandover(Link link, Handover handover)
     {
-        Log.GoAway(_logger, goAway.TimeLeft);
-        if (_status != ConnectionStatus.Connected || !_options.SessionResumption.Enabled || _handle is null)
-        {
-            return; // nothing to resume with: the server's close is handled like any other drop
-        }
-
-        _status = ConnectionStatus.HandingOver;
-        var timeLeft = goAway.TimeLeft ?? TimeSpan.FromSeconds(2);
-        _handoverLeft = timeLeft;
-        _handoverExtended = false;
-        Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, timeLeft / 2);
-        Become(HandingOver);
-        HandOverIfConfirmed();
+        Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, handover.Deadline);
+        Become(HandingOver(link, handover));
+        HandOverIfConfirmed(link);
     }
 
-    private void HandOverIfConfirmed()
+    private void HandOverIfConfirmed(Link link)
     {
-        // What waits for the next connection does not count; a pending tool call does, as it would be lost, and so does
-        // a reply still streaming (up to the end of its interaction: IDLE on models that report it), which would be cut.
-        if (_status == ConnectionStatus.HandingOver && _outbound.OnConnection == 0 && !_calls.AnyPending && !_replies.InProgress)
+        if (Handover.CanCloseNow(_desk.OnConnection, _calls.AnyPending, _desk.ReplyInProgress))
         {
-            HandOver();
+            HandOver(link);
         }
     }
 
-    private void HandOver()
+    private void HandOver(Link link)
     {
         Timers.Cancel(HandoverTimer);
-        if (_connection is not null && _status == ConnectionStatus.HandingOver)
-        {
-            _connection.Tell(CloseSocket.Instance);
-        }
+        link.Connection.Tell(CloseSocket.Instance);
     }
 
-    private void Fail(OutboundMessage message, ConnectionError error)
+    private void OnHandedOver(ConnectionEnded ended)
     {
-        Log.SendFailed(_logger, message.Sequence, error.Code);
-        var failed = new SendFailed(message.Sequence, error, message.Correlation);
-        message.Sender.Tell(failed);
-        Publish(failed, except: [message.Sender]); // an Ask's sender is gone by now: someone listening must hear it
-    }
-
-    private void OnInbound(InboundMessage inbound)
-    {
-        var message = inbound.Message;
-        foreach (var odd in inbound.OddMembers ?? [])
-        {
-            if (_oddMembersReported.Add(odd))
-            {
-                Log.OddMember(_logger, odd); // once per member a session: a server that always sends it would flood the log
-            }
-        }
-
-        foreach (var call in message.ToolCall?.FunctionCalls ?? [])
-        {
-            if (call.Id is { } id)
-            {
-                _calls.Called(id, call.Name);
-            }
-        }
-
-        foreach (var id in message.ToolCallCancellation?.Ids ?? [])
-        {
-            _calls.Cancelled(id);
-        }
-
-        if (message.ReportedInteractionStatus is not null)
-        {
-            _replies.IdleEndsInteraction = true; // the model reports it: from now on only IDLE ends an interaction
-        }
-
-        _timing.ServerSent(message, ReplyEvidence.EndsInteraction(message, _replies.IdleEndsInteraction), Stopwatch.GetTimestamp());
-        if (_replies.ServerSent(message) is { } proven)
-        {
-            _outbound.Proven(proven); // evidence first: a handle in the same message covers it
-            ReportLetGo();
-        }
-
-        if (_passivation is not null && ReplyEvidence.IsReply(message))
-        {
-            Touch();
-        }
-
-        if (_historyUnproven && (ReplyEvidence.IsReply(message) || message.ServerContent?.InputTranscription is not null
-            || message.SessionResumptionUpdate?.LastConsumedClientMessageIndex >= 1))
-        {
-            _historyUnproven = false; // the server answered something written after the history: it has the history
-        }
-
-        // A handle issued before the server took the initial history would resume a session without it: it is not kept,
-        // so a drop then starts a new server session, which gets the history again.
-        if (!_historyUnproven && message.SessionResumptionUpdate is { Resumable: true, NewHandle: { Length: > 0 } handle } update)
-        {
-            _handle = handle; // an update without a handle, or not resumable, never erases a good one
-            _durability?.Keeper.Tell(new DurableHandle(handle, Context.System.Scheduler.Now));
-            _outbound.HandleReceived();
-            if (update.LastConsumedClientMessageIndex is { } consumed)
-            {
-                _outbound.Consumed(consumed); // the index speaks for the state behind this handle, so only with one
-            }
-        }
-
-        if (_receivers.First is { } waiting)
-        {
-            _receivers.RemoveFirst();
-            Timers.Cancel(ReceiveTimerKey(waiting.Value.Id));
-            waiting.Value.Receiver.Tell(message);
-        }
-        else
-        {
-            Keep(inbound);
-        }
-
-        if (message.SessionResumptionUpdate is not null)
-        {
-            ReportDone(); // only a handle releases what the ledger holds here: not worth a look at every chunk
-        }
-
-        if (message.UsageMetadata is { } usage)
-        {
-            RecordUsage(usage);
-        }
-
-        ServerEvents.AddTo(_events, message, _replies.IdleEndsInteraction);
-        foreach (var @event in _events)
-        {
-            Publish(@event);
-        }
-
-        _events.Clear();
-
-        if (message.GoAway is { } goAway)
-        {
-            OnGoAway(goAway);
-        }
-        else
-        {
-            HandOverIfConfirmed();
-        }
-
-        if (_draining && _status == ConnectionStatus.Connected)
-        {
-            PassivateIfIdleFor(TimeSpan.Zero); // the process stops: passivate the moment a handle covers everything
-        }
-    }
-
-    /// <summary>gen_ai.client.token.usage: the input and output tokens of a usageMetadata, with the session's GenAI tags.</summary>
-    private void RecordUsage(UsageMetadata usage)
-    {
-        if (usage.PromptTokenCount is { } input)
-        {
-            LiveTelemetry.TokenUsage.Record(input, [.. _genAiTags, new("gen_ai.token.type", "input")]);
-        }
-
-        if ((usage.ResponseTokenCount ?? usage.CandidatesTokenCount) is { } output)
-        {
-            LiveTelemetry.TokenUsage.Record(output, [.. _genAiTags, new("gen_ai.token.type", "output")]);
-        }
-    }
-
-    private void OnMalformed(InboundMalformed malformed)
-    {
-        Log.MalformedFrame(_logger, malformed.Error.Detail);
-        Publish(new MalformedFrameReceived(malformed.Error));
-    }
-
-    /// <summary>Keeps a message for Receive; past either inbox limit the oldest go (the newest always stays), counted and logged once.</summary>
-    private void Keep(InboundMessage inbound)
-    {
-        _inbox.Enqueue(inbound);
-        _inboxBytes += inbound.Bytes;
-        while (_inbox.Count > _options.InboxCapacity || (_inboxBytes > _options.InboxMaxBytes && _inbox.Count > 1))
-        {
-            _inboxBytes -= _inbox.Dequeue().Bytes;
-            LiveTelemetry.InboxDropped.Add(1);
-            if (!_overflowing)
-            {
-                _overflowing = true;
-                Log.InboxOverflow(_logger, _options.InboxCapacity, _options.InboxMaxBytes);
-            }
-        }
-    }
-
-    private void OnReceive(Live.Receive receive)
-    {
-        if (_inbox.TryDequeue(out var kept))
-        {
-            _inboxBytes -= kept.Bytes;
-            Sender.Tell(kept.Message);
-            return;
-        }
-
-        _overflowing = false;
-
-        var id = ++_receiverIds;
-        var timeout = receive.Timeout ?? _options.ReceiveTimeout;
-        _receivers.AddLast((id, Sender));
-        Timers.StartSingleTimer(ReceiveTimerKey(id), new ReceiveTimedOut(id, timeout), timeout);
-    }
-
-    private void OnReceiveTimedOut(ReceiveTimedOut timedOut)
-    {
-        for (var node = _receivers.First; node is not null; node = node.Next)
-        {
-            if (node.Value.Id == timedOut.Id)
-            {
-                _receivers.Remove(node);
-                node.Value.Receiver.Tell(new Status.Failure(new LiveConnectionException(new ConnectionError.ReceiveTimeout(timedOut.Timeout))));
-                return;
-            }
-        }
-    }
-
-    /// <summary>
-    /// A process stopped with this session open, and this one took it over: the messages the server had not shown it had
-    /// are replayed or reported by the uncertain-messages rule of a reconnect, and a handle too old to resume with is said.
-    /// </summary>
-    private void Recover(RecoveredSession recovered)
-    {
-        Log.Recovered(_logger, recovered.Handle is not null, recovered.Unconfirmed.Count);
-        if (recovered.HandleTooOld)
-        {
-            Publish(new ResumptionRefused(new ConnectionFailed("the stored resumption handle is older than the service keeps a session; a new session starts.")));
-        }
-
-        var stopped = new ConnectionFailed("the process stopped before the server showed it had the message.");
-        foreach (var held in recovered.Unconfirmed)
-        {
-            var message = new OutboundMessage(held.Sequence, held.Message, ActorRefs.Nobody, ClientMessageSize.Of(held.Message), held.Correlation);
-            var resend = _options.SessionResumption.UncertainMessages switch
-            {
-                UncertainDelivery.ResendAll => true,
-                UncertainDelivery.ResendRealtimeAudio => held.Message is RealtimeInput { Audio: not null },
-                _ => false,
-            };
-            if (resend && _handle is not null)
-            {
-                _outbound.Queue(message);
-            }
-            else
-            {
-                Fail(message, new DeliveryUncertain(stopped));
-            }
-        }
-
-        ReportDone();
-    }
-
-    /// <summary>Tells the keeper how far every message is done (confirmed, or reported), when that moved.</summary>
-    private void ReportDone()
-    {
-        if (_durability is null)
-        {
-            return;
-        }
-
-        var doneThrough = (_outbound.LowestHeld ?? _sequence + 1) - 1;
-        if (doneThrough > _doneThrough)
-        {
-            _doneThrough = doneThrough;
-            _durability.Keeper.Tell(new DurableDoneThrough(doneThrough));
-        }
-    }
-
-    /// <summary>A region's session is over: its keeper drops its state, and its region sends what comes next to a new session.</summary>
-    private void EndForRegion(IReadOnlyList<IActorRef> closeRequesters, ConnectionError? gaveUpWith = null)
-    {
-        _durability?.Keeper.Tell(DurableEnded.Instance);
-        if (_passivation is not null)
-        {
-            Context.Parent.Tell(new SessionEnding(closeRequesters, gaveUpWith));
-        }
-    }
-
-    /// <summary>Notes activity for passivation: a send accepted, a reply streaming, a connection ready.</summary>
-    private void Touch()
-    {
-        if (_passivation is not null)
-        {
-            _lastActivity = Context.System.Scheduler.MonotonicClock;
-        }
+        EndConnection();
+        var handedOver = new ConnectionFailed("the connection was handed over after goAway.");
+        ReportCutReply(handedOver);
+        LosePendingCalls();
+        Settle(ended, handedOver);
+        Log.HandedOver(_logger);
+        _reconnect.StartOver();
+        StartAttempt();
     }
 
     /// <summary>
@@ -1134,23 +434,40 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// streams, no tool call is pending, and a resumable handle can bring the conversation back; else the idle timer
     /// waits for the rest of the idle time.
     /// </summary>
-    private void PassivateIfIdleFor(TimeSpan atLeast)
+    private void PassivateIfIdleFor(Link link, TimeSpan atLeast)
     {
-        var idleFor = Context.System.Scheduler.MonotonicClock - _lastActivity;
-        var quiet = _outbound.IsEmpty && !_calls.AnyPending && !_replies.InProgress;
-        if (_passivation is not null && quiet && idleFor >= atLeast && _handle is not null && _options.SessionResumption.Enabled)
+        var quiet = _desk.IsEmpty && !_calls.AnyPending && !_desk.ReplyInProgress;
+        if (_idle.MayPassivate(Now, atLeast, quiet, _resumption.CanResume))
         {
             Timers.Cancel(IdleTimer);
             Timers.Cancel(HealthyTimer);
-            _connection?.Tell(CloseSocket.Instance);
-            _idleFor = idleFor;
-            Become(Passivating);
+            link.Connection.Tell(CloseSocket.Instance);
+            Become(Passivating(link, _idle.IdleFor(Now)));
             return;
         }
 
-        if (_passivation?.After is { } after)
+        if (_idle.NextCheck(Now) is { } wait)
         {
-            Timers.StartSingleTimer(IdleTimer, IdleNow.Instance, idleFor >= after ? after : after - idleFor);
+            Timers.StartSingleTimer(IdleTimer, IdleNow.Instance, wait);
+        }
+    }
+
+    private void OnPassivated(ConnectionEnded ended, TimeSpan idleFor)
+    {
+        Settle(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
+        if (_desk.PendingCount > 0)
+        {
+            Wake(); // sent while the socket closed: straight to a new connection
+            return;
+        }
+
+        Log.Passivated(_logger, idleFor);
+        Context.Parent.Tell(SessionPassivated.Instance);
+        Publish(new Live.Passivated(idleFor));
+        Become(Passivated());
+        if (_idle.Draining)
+        {
+            Context.Parent.Tell(SessionDrained.Instance);
         }
     }
 
@@ -1159,33 +476,40 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     {
         Log.Woke(_logger);
         Context.Parent.Tell(SessionWoke.Instance);
-        _attempt = 0;
+        _reconnect.StartOver();
         StartAttempt();
     }
 
-    private void BeginClose()
+    /// <summary>From now on the session passivates as soon as nothing is in flight; one that cannot resume has nothing to keep.</summary>
+    private void BeginDrain()
     {
-        Log.Closing(_logger);
-        _closeRequesters.Add(Sender);
-        _status = ConnectionStatus.Closing;
-        Timers.Cancel(HealthyTimer);
-        _connection?.Tell(CloseSocket.Instance);
-        Become(Closing);
+        _idle.Drain();
+        if (!_options.SessionResumption.Enabled)
+        {
+            Context.Parent.Tell(SessionDrained.Instance);
+        }
     }
 
-    private void FinishClose()
+    private void BeginClose(Link link)
+    {
+        Log.Closing(_logger);
+        Timers.Cancel(HealthyTimer);
+        link.Connection.Tell(CloseSocket.Instance);
+        Become(Closing(link, [Sender]));
+    }
+
+    private void FinishClose(List<IActorRef> requesters)
     {
         Timers.Cancel(RetryTimer);
         End(SessionClosed.Instance);
-        if (_passivation is null)
+        if (!_idle.Enabled)
         {
-            _closeRequesters.ForEach(requester => requester.Tell(Live.Closed.Instance));
+            requesters.ForEach(requester => requester.Tell(Live.Closed.Instance));
         }
 
-        Publish(Live.Closed.Instance, except: _closeRequesters); // one Closed each: a requester that subscribes has its reply
+        Publish(Live.Closed.Instance, except: requesters); // one Closed each: a requester that subscribes has its reply
         Log.Closed(_logger);
-        EndForRegion([.. _closeRequesters]); // a region's session: the region answers the requesters
-        _closeRequesters.Clear();
+        EndForRegion(requesters); // a region's session: the region answers the requesters
         Context.Stop(Self);
     }
 
@@ -1207,37 +531,238 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// </summary>
     private void End(ConnectionError error)
     {
-        _status = ConnectionStatus.Closed;
-        foreach (var message in _outbound.TakeAll())
+        foreach (var message in _desk.TakeAll())
         {
-            Fail(message, error);
+            Fail(new Failure(message, error));
         }
 
-        foreach (var (id, receiver) in _receivers)
+        foreach (var (id, receiver) in _inbox.TakeWaiting())
         {
             Timers.Cancel(ReceiveTimerKey(id));
             receiver.Tell(new Status.Failure(new LiveConnectionException(error)));
         }
-
-        _receivers.Clear();
     }
 
-    /// <summary>Tells every subscriber, but those in <paramref name="except"/>: they were told already, as an answer.</summary>
-    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef>? except = null)
+    /// <summary>A region's session is over: its keeper drops its state, and its region sends what comes next to a new session.</summary>
+    private void EndForRegion(IReadOnlyList<IActorRef> closeRequesters, ConnectionError? gaveUpWith = null)
     {
-        if (_backlog is { Count: < 64 } backlog && _subscribers.Count == 0)
+        _durability?.Keeper.Tell(DurableEnded.Instance);
+        if (_idle.Enabled)
         {
-            backlog.Add(@event); // a recovered session speaks before anyone could subscribe: its first subscriber hears it
-        }
-
-        foreach (var subscriber in _subscribers)
-        {
-            if (except is null || !except.Contains(subscriber))
-            {
-                subscriber.Tell(@event);
-            }
+            Context.Parent.Tell(new SessionEnding(closeRequesters, gaveUpWith));
         }
     }
+
+    /// <summary>Accepts a Send: onto <paramref name="onSocket"/> at once when given, else queued for the next connection.</summary>
+    private void Accept(Send send, Link? onSocket)
+    {
+        if (_rules.WireForm(send.Message, out var unsupported) is not { } wire)
+        {
+            Log.SendRefused(_logger, unsupported!.Code, unsupported.What);
+            Sender.Tell(new Status.Failure(new LiveConnectionException(unsupported)));
+            return;
+        }
+
+        if (_calls.Admit(wire, out var lost) is not { } admitted)
+        {
+            Sender.Tell(new Status.Failure(new LiveConnectionException(lost!)));
+            return;
+        }
+
+        var size = ClientMessageSize.Of(admitted);
+        if (_desk.Refusal(size) is { } full)
+        {
+            Sender.Tell(new Status.Failure(new LiveConnectionException(full)));
+            return;
+        }
+
+        _idle.Touch(Now);
+        var message = _desk.Accept(admitted, Sender, size, send.Correlation);
+        if (!Sender.IsNobody())
+        {
+            Sender.Tell(new SendAccepted(message.Sequence, send.Correlation)); // told without a sender: no dead letter per Send
+        }
+
+        _durability?.Keeper.Tell(new DurableAccepted(message.Sequence, message.Message, message.Correlation));
+        if (onSocket is null)
+        {
+            _desk.Queue(message);
+            return;
+        }
+
+        _desk.PutOnConnection(message);
+        HandTo(onSocket, message);
+    }
+
+    /// <summary>
+    /// Puts a handed message onto the socket from this actor's thread (no hand-off: the socket takes it at once, or it
+    /// queues behind a write that waits). Written now, it counts as written at once; queued, it is reported by
+    /// <see cref="Written"/> (or settled by <see cref="ConnectionEnded"/>); refused (the socket's queue is full), that
+    /// one message is forgotten and its sender told.
+    /// </summary>
+    private void HandTo(Link link, OutboundMessage message)
+    {
+        _desk.Handed(message);
+        _telemetry.Handed(message.Message, Stopwatch.GetTimestamp());
+        switch (link.Writer!.Write(message))
+        {
+            case SocketWriter.Outcome.Written:
+                OnWritten(message.Sequence);
+                break;
+            case SocketWriter.Outcome.Refused:
+                _desk.Rejected(message);
+                Fail(new Failure(message, new BufferFull(_desk.PendingCount, _desk.PendingBytes)));
+                break;
+        }
+    }
+
+    private void OnWritten(long sequence)
+    {
+        Report(_desk.Written(sequence));
+        ReportDone();
+    }
+
+    private void OnInbound(InboundMessage inbound)
+    {
+        var message = inbound.Message;
+        foreach (var odd in _telemetry.FirstSeen(inbound.OddMembers))
+        {
+            Log.OddMember(_logger, odd);
+        }
+
+        _calls.ServerSent(message);
+        if (message.ReportedInteractionStatus is not null)
+        {
+            _desk.InteractionStatusReported();
+        }
+
+        _telemetry.ServerSent(message, ReplyEvidence.EndsInteraction(message, _desk.IdleEndsInteraction), Stopwatch.GetTimestamp());
+        Report(_desk.ServerSent(message));
+        if (_idle.Enabled && ReplyEvidence.IsReply(message))
+        {
+            _idle.Touch(Now);
+        }
+
+        if (_resumption.ServerSent(message) is { } update)
+        {
+            _durability?.Keeper.Tell(new DurableHandle(update.NewHandle!, Context.System.Scheduler.Now));
+            _desk.HandleReceived(update.LastConsumedClientMessageIndex);
+        }
+
+        var arrival = _inbox.Arrived(inbound);
+        if (arrival.TakenBy is { } waiting)
+        {
+            Timers.Cancel(ReceiveTimerKey(waiting.Id));
+            waiting.Receiver.Tell(message);
+        }
+
+        SessionTelemetry.InboxDropped(arrival.Dropped);
+        if (arrival.OverflowBegan)
+        {
+            Log.InboxOverflow(_logger, _options.InboxCapacity, _options.InboxMaxBytes);
+        }
+
+        if (message.SessionResumptionUpdate is not null)
+        {
+            ReportDone(); // only a handle releases what the desk holds here: not worth a look at every chunk
+        }
+
+        ServerEvents.AddTo(_events, message, _desk.IdleEndsInteraction);
+        _events.ForEach(@event => Publish(@event));
+        _events.Clear();
+        if (message.GoAway is { } goAway)
+        {
+            Log.GoAway(_logger, goAway.TimeLeft); // only a connected session with a handle hands over: else the server's close is a drop
+        }
+    }
+
+    private void OnReceive(Live.Receive receive)
+    {
+        if (_inbox.TryTake(out var kept))
+        {
+            Sender.Tell(kept);
+            return;
+        }
+
+        var waiting = _inbox.Wait(Sender);
+        var timeout = receive.Timeout ?? _options.ReceiveTimeout;
+        Timers.StartSingleTimer(ReceiveTimerKey(waiting.Id), new ReceiveTimedOut(waiting.Id, timeout), timeout);
+    }
+
+    /// <summary>After a socket ended with <paramref name="cause"/>: the desk settles what it carried, and the uncertain hear it.</summary>
+    private void Settle(ConnectionEnded ended, ConnectionError cause)
+    {
+        _desk.Settle(ended.LastWritten, ended.InFlight, cause, _calls).ToList().ForEach(Fail);
+        ReportDone();
+    }
+
+    /// <summary>
+    /// A connection ended while a reply streamed: the server will not continue it, so subscribers hear which turn it
+    /// answered, and (ask-again-after-cut-reply, with resumption) the turn goes again first on the next connection, once.
+    /// </summary>
+    private void ReportCutReply(ConnectionError cause)
+    {
+        if (_desk.CutReply(askAgain: _options.SessionResumption is { Enabled: true, AskAgainAfterCutReply: true }) is { } cut)
+        {
+            Log.ReplyCut(_logger, cut.Sequence ?? -1, cut.AskedAgain);
+            Publish(new ReplyCut(cut.Sequence, cut.Correlation, cause) { AskedAgain = cut.AskedAgain });
+        }
+    }
+
+    /// <summary>The connection ended with tool calls pending: the resumed session will not know them, so they are reported cancelled.</summary>
+    private void LosePendingCalls()
+    {
+        if (_calls.ConnectionEnded() is { } cancelled)
+        {
+            Publish(cancelled);
+        }
+    }
+
+    /// <summary>
+    /// A process stopped with this session open, and this one took it over: the messages the server had not shown it had
+    /// are replayed or reported by the uncertain-messages rule of a reconnect, and a handle too old to resume with is said.
+    /// </summary>
+    private void Recover(RecoveredSession recovered)
+    {
+        Log.Recovered(_logger, recovered.Handle is not null, recovered.Unconfirmed.Count);
+        if (recovered.HandleTooOld)
+        {
+            Publish(new ResumptionRefused(new ConnectionFailed("the stored resumption handle is older than the service keeps a session; a new session starts.")));
+        }
+
+        _desk.Recover(recovered.Unconfirmed, resumable: _resumption.Handle is not null).ToList().ForEach(Fail);
+        ReportDone();
+    }
+
+    /// <summary>Written messages past the outbound limits, let go without evidence: reported, never taken as delivered.</summary>
+    private void Report(IReadOnlyList<Failure> letGo)
+    {
+        if (letGo.Count > 0)
+        {
+            letGo.ToList().ForEach(Fail);
+            ReportDone();
+        }
+    }
+
+    private void Fail(Failure failure)
+    {
+        var (message, error) = failure;
+        Log.SendFailed(_logger, message.Sequence, error.Code);
+        var failed = new SendFailed(message.Sequence, error, message.Correlation);
+        message.Sender.Tell(failed);
+        Publish(failed, except: [message.Sender]); // an Ask's sender is gone by now: someone listening must hear it
+    }
+
+    /// <summary>Tells the keeper how far every message is done (confirmed, or reported), when that moved.</summary>
+    private void ReportDone()
+    {
+        if (_durability is not null && _desk.DoneThroughMoved() is { } doneThrough)
+        {
+            _durability.Keeper.Tell(new DurableDoneThrough(doneThrough));
+        }
+    }
+
+    private void Publish(Live.Event @event, IReadOnlyCollection<IActorRef>? except = null) => _subscribers.Publish(@event, except);
 
     private static string ReceiveTimerKey(long id) => $"receive-{id}";
 

@@ -1,0 +1,69 @@
+using Akka.Actor;
+using LiveActors.Auth;
+using LiveActors.Errors;
+using LiveActors.Options;
+using Microsoft.Extensions.Logging;
+using static LiveActors.Live;
+
+namespace LiveActors.Actors;
+
+// How a session starts: its props and Start, which check the options and resolve the credentials before any actor does.
+public sealed partial class ConnectionSupervisor
+{
+    /// <summary>
+    /// The props of a session with <paramref name="options"/>. Invalid options, or missing credentials, throw
+    /// <see cref="LiveConnectionException"/> here, before any actor starts.
+    /// </summary>
+    /// <param name="options">The session's options.</param>
+    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
+    public static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory = null) =>
+        Props(options, loggerFactory, LiveEnvironment.Process, subscriber: null);
+
+    /// <summary>
+    /// The props of a session that <paramref name="subscriber"/> is subscribed to from its start, so it sees every
+    /// event, <see cref="Live.Connected"/> included (a <see cref="Subscribe"/> sent after creating the actor can arrive
+    /// after a fast first connect). Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here.
+    /// </summary>
+    /// <param name="options">The session's options.</param>
+    /// <param name="subscriber">The actor that gets every event; it is watched and can unsubscribe like any other.</param>
+    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
+    public static Props Props(LiveConnectionOptions options, IActorRef subscriber, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return Props(options, loggerFactory, LiveEnvironment.Process, subscriber);
+    }
+
+    /// <summary>
+    /// Starts a session in <paramref name="system"/> (an actor system, or an actor's context for a child session) and
+    /// returns the ref to hold for its whole life; <paramref name="subscriber"/>, when given, sees every event from the
+    /// first. Unlike <c>ActorOf(Props(...))</c>, which runs the session on the default dispatcher and mailbox, the
+    /// session runs on LiveActors' session dispatcher, with a mailbox that holds four slots while idle (both added to
+    /// the actor system on first use): once the socket's receive loop has nothing more to read, it hands the session
+    /// what it has read on its own thread rather than through the thread pool, one hand-off fewer per burst (the order
+    /// of messages, and what the session guarantees, are the same either way).
+    /// Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here, before any actor starts.
+    /// </summary>
+    /// <param name="system">Where the session starts: an <see cref="ActorSystem"/>, or an actor's <c>Context</c>.</param>
+    /// <param name="options">The session's options.</param>
+    /// <param name="subscriber">An actor that gets every event; none by default.</param>
+    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
+    /// <param name="name">The actor's name; a generated one by default.</param>
+    public static IActorRef Start(
+        IActorRefFactory system, LiveConnectionOptions options, IActorRef? subscriber = null, ILoggerFactory? loggerFactory = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var props = SessionDispatcher.On(system, Props(options, loggerFactory, LiveEnvironment.Process, subscriber));
+        return name is null ? system.ActorOf(props) : system.ActorOf(props, name);
+    }
+
+    /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process.</summary>
+    internal static Props Props(
+        LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null, Passivation? passivation = null,
+        Durability? durability = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
+        var credentials = CredentialResolver.Resolve(options, environment);
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(credentials, loggerFactory, subscriber, passivation, durability));
+    }
+}
