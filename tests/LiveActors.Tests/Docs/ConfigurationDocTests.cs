@@ -5,7 +5,8 @@ namespace LiveActors.Tests.Docs;
 
 /// <summary>
 /// docs/configuration.md's table against the code: a row for every key Akka.conf has, each naming the C# property the
-/// key binds to and the default Akka.conf gives it, so the page cannot drift from the library.
+/// key binds to, the default Akka.conf gives it and the range the validator holds it to, so the page cannot drift from
+/// the library.
 /// </summary>
 public sealed class ConfigurationDocTests
 {
@@ -19,6 +20,7 @@ public sealed class ConfigurationDocTests
         [OptionKeys.SessionsPersistence] = nameof(LiveSessionsOptions.Persistence),
         [OptionKeys.SessionsHandleValidity] = nameof(LiveSessionsOptions.HandleValidity),
         [OptionKeys.SessionsRecoverOpen] = nameof(LiveSessionsOptions.RecoverOpenSessions),
+        [OptionKeys.SessionsMaxBuffered] = nameof(LiveSessionsOptions.MaxBufferedPerSession),
     };
 
     private static IEnumerable<string> Keys => OptionKeys.All.Concat(OptionKeys.Sessions);
@@ -68,13 +70,25 @@ public sealed class ConfigurationDocTests
         }
     }
 
+    [Fact]
+    public void Each_rows_range_is_the_one_the_validator_checks()
+    {
+        foreach (var row in Rows())
+        {
+            var expected = OptionRanges.Find(row.Key)?.Text ?? "—";
+            Assert.True(expected == row.Range, $"{row.Key}: the page says {row.Range}, the validator checks {expected}");
+        }
+
+        Assert.All(OptionRanges.All, range => Assert.Contains(Rows(), row => row.Key == range.Key));
+    }
+
     /// <summary>The page's option rows (a HOCON key in the first cell); code-only rows are skipped.</summary>
     internal static IReadOnlyList<Row> Rows() =>
         [.. File.ReadAllLines(Path.Combine(RepositoryPaths.Root, Page))
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Trim('|', ' ').Split(" | "))
-            .Select(cells => new Row(cells[0].Trim('`'), cells[1], cells[2], cells[3], cells[^1]))];
+            .Select(cells => new Row(cells[0].Trim('`'), cells[1], cells[2], cells[3], cells[4], cells[^1]))];
 
-    /// <summary>One option row: key, C# property, environment variable, default and meaning.</summary>
-    internal sealed record Row(string Key, string Property, string Environment, string Default, string Meaning);
+    /// <summary>One option row: key, C# property, environment variable, default, range and meaning.</summary>
+    internal sealed record Row(string Key, string Property, string Environment, string Default, string Range, string Meaning);
 }
