@@ -19,6 +19,10 @@ public sealed class LiveConnection : ILiveConnection
 {
     private static readonly TimeSpan AskSlack = TimeSpan.FromSeconds(5);
 
+    // The longest an Ask may wait (its timer refuses more than uint.MaxValue - 1 ms). A wait derived from options, such as
+    // close-timeout twice over plus slack, can pass it even when each option is within its range.
+    private static readonly TimeSpan LongestAsk = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     private readonly IActorRef _listener;
     private readonly ListenerLifetime _lifetime;
     private readonly LiveConnectionOptions? _options;
@@ -184,7 +188,7 @@ public sealed class LiveConnection : ILiveConnection
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Stopped);
         try
         {
-            return await Session.Ask<object>(message, timeout, linked.Token).ConfigureAwait(false);
+            return await Session.Ask<object>(message, timeout < LongestAsk ? timeout : LongestAsk, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _lifetime.Stopped.IsCancellationRequested)
         {

@@ -45,7 +45,7 @@ internal static class LiveDefaults
     public static readonly UncertainDelivery ResumptionUncertainMessages = Read(OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery);
     public static readonly LiveHttpVersion HttpVersion = Read(OptionKeys.TransportHttpVersion, SettingParsers.HttpVersion);
     public static readonly string? Proxy = Read(OptionKeys.TransportProxy, SettingParsers.OptionalText);
-    public static readonly int ReceiveBufferSize = (int)Math.Min(int.MaxValue, Read(OptionKeys.TransportReceiveBufferSize, SettingParsers.Size));
+    public static readonly int ReceiveBufferSize = Read(OptionKeys.TransportReceiveBufferSize, SettingParsers.IntSize);
 
     public static readonly TimeSpan? SessionsPassivateAfter = Read(OptionKeys.SessionsPassivateAfter, SettingParsers.OptionalDuration);
     public static readonly int SessionsMaxOpen = Read(OptionKeys.SessionsMaxOpen, SettingParsers.Int);
@@ -53,6 +53,7 @@ internal static class LiveDefaults
     public static readonly TimeSpan SessionsHandleValidity = Read(OptionKeys.SessionsHandleValidity, SettingParsers.Duration);
     public static readonly bool SessionsRecoverOpen = Read(OptionKeys.SessionsRecoverOpen, SettingParsers.Bool);
     public static readonly string SessionsStateFile = Read(OptionKeys.SessionsStateFile, SettingParsers.Text);
+    public static readonly int SessionsMaxBuffered = Read(OptionKeys.SessionsMaxBuffered, SettingParsers.Int);
 
     private static T Read<T>(string key, Func<string, string, T> parse) =>
         Reference.Find(key) is { } raw

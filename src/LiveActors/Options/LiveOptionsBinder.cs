@@ -41,7 +41,7 @@ internal static class LiveOptionsBinder
         {
             HttpVersion = Read(source, OptionKeys.TransportHttpVersion, SettingParsers.HttpVersion, options.Transport.HttpVersion),
             Proxy = Read(source, OptionKeys.TransportProxy, SettingParsers.OptionalText, options.Transport.Proxy),
-            ReceiveBufferSize = (int)Math.Min(int.MaxValue, Read(source, OptionKeys.TransportReceiveBufferSize, SettingParsers.Size, options.Transport.ReceiveBufferSize)),
+            ReceiveBufferSize = Read(source, OptionKeys.TransportReceiveBufferSize, SettingParsers.IntSize, options.Transport.ReceiveBufferSize),
         },
         SessionResumption = options.SessionResumption with
         {

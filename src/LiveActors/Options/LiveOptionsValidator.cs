@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveActors.Errors;
 using static LiveActors.Errors.ConnectionError;
 
@@ -35,28 +34,24 @@ internal static class LiveOptionsValidator
             $"must be one of {string.Join(", ", VertexApiVersions)} (was '{options.VertexApiVersion}').");
         CheckBaseAddress(options.BaseAddress, Check);
 
-        CheckPositive(options.Timeout, OptionKeys.Timeout, Check);
-        Check(options.Retry.Attempts >= 0, OptionKeys.RetryAttempts, $"must be 0 or more (was {options.Retry.Attempts}).");
-        CheckPositive(options.Retry.Delay, OptionKeys.RetryDelay, Check);
-        Check(double.IsFinite(options.Retry.Backoff) && options.Retry.Backoff >= 1.0, OptionKeys.RetryBackoff,
-            $"must be at least 1.0 (was {Format(options.Retry.Backoff)}).");
+        CheckRange(OptionKeys.Timeout, options.Timeout, errors);
+        CheckRange(OptionKeys.RetryAttempts, options.Retry.Attempts, errors);
+        CheckRange(OptionKeys.RetryDelay, options.Retry.Delay, errors);
+        CheckRange(OptionKeys.RetryBackoff, options.Retry.Backoff, errors);
+        CheckRange(OptionKeys.RetryMaxDelay, options.Retry.MaxDelay, errors);
         Check(options.Retry.MaxDelay >= options.Retry.Delay, OptionKeys.RetryMaxDelay,
             $"must be at least retry.delay ({options.Retry.Delay}) (was {options.Retry.MaxDelay}).");
-        Check(options.Retry.Jitter is >= 0.0 and <= 1.0, OptionKeys.RetryJitter,
-            $"must be between 0 and 1 (was {Format(options.Retry.Jitter)}).");
-        CheckPositive(options.Retry.ResetAfter, OptionKeys.RetryResetAfter, Check);
-        CheckPositive(options.KeepAliveInterval, OptionKeys.KeepAliveInterval, Check);
-        CheckPositive(options.KeepAliveTimeout, OptionKeys.KeepAliveTimeout, Check);
-        CheckPositive(options.CloseTimeout, OptionKeys.CloseTimeout, Check);
-        CheckPositive(options.ReceiveTimeout, OptionKeys.ReceiveTimeout, Check);
-        Check(options.MaxInboundMessageSize >= 1024, OptionKeys.MaxInboundMessageSize,
-            $"must be at least 1 KiB (was {options.MaxInboundMessageSize} bytes).");
-        Check(options.InboxCapacity >= 1, OptionKeys.InboxCapacity, $"must be at least 1 (was {options.InboxCapacity}).");
-        Check(options.InboxMaxBytes >= 1, OptionKeys.InboxMaxBytes, $"must be at least 1 byte (was {options.InboxMaxBytes}).");
-        Check(options.OutboundQueue.MaxMessages >= 1, OptionKeys.OutboundMaxMessages,
-            $"must be at least 1 (was {options.OutboundQueue.MaxMessages}).");
-        Check(options.OutboundQueue.MaxBytes >= 1, OptionKeys.OutboundMaxBytes,
-            $"must be at least 1 byte (was {options.OutboundQueue.MaxBytes}).");
+        CheckRange(OptionKeys.RetryJitter, options.Retry.Jitter, errors);
+        CheckRange(OptionKeys.RetryResetAfter, options.Retry.ResetAfter, errors);
+        CheckRange(OptionKeys.KeepAliveInterval, options.KeepAliveInterval, errors);
+        CheckRange(OptionKeys.KeepAliveTimeout, options.KeepAliveTimeout, errors);
+        CheckRange(OptionKeys.CloseTimeout, options.CloseTimeout, errors);
+        CheckRange(OptionKeys.ReceiveTimeout, options.ReceiveTimeout, errors);
+        CheckRange(OptionKeys.MaxInboundMessageSize, options.MaxInboundMessageSize, errors);
+        CheckRange(OptionKeys.InboxCapacity, options.InboxCapacity, errors);
+        CheckRange(OptionKeys.InboxMaxBytes, options.InboxMaxBytes, errors);
+        CheckRange(OptionKeys.OutboundMaxMessages, options.OutboundQueue.MaxMessages, errors);
+        CheckRange(OptionKeys.OutboundMaxBytes, options.OutboundQueue.MaxBytes, errors);
         Check(!options.SessionResumption.Transparent || vertex, OptionKeys.ResumptionTransparent,
             "is supported by Vertex AI only; turn it off for the Gemini API.");
         Check(!options.SessionResumption.Transparent || options.SessionResumption.Enabled, OptionKeys.ResumptionTransparent,
@@ -65,8 +60,7 @@ internal static class LiveOptionsValidator
             "needs session-resumption.enabled = on: a session resumes from a handle only when it asks for resumption.");
         Check(options.SessionResumption.Handle is null || !string.IsNullOrWhiteSpace(options.SessionResumption.Handle), OptionKeys.ResumptionHandle,
             "must not be blank: leave it unset for a fresh session.");
-        Check(options.Transport.ReceiveBufferSize is >= 256, OptionKeys.TransportReceiveBufferSize,
-            $"must be at least 256 bytes (was {options.Transport.ReceiveBufferSize}).");
+        CheckRange(OptionKeys.TransportReceiveBufferSize, options.Transport.ReceiveBufferSize, errors);
         Check(options.Transport.Proxy is null or "none" or "system" || IsProxyAddress(options.Transport.Proxy), OptionKeys.TransportProxy,
             "must be empty or system (the system's proxy), none (direct), or an absolute http:// or https:// address without credentials.");
         return errors;
@@ -75,8 +69,22 @@ internal static class LiveOptionsValidator
     private static bool IsProxyAddress(string proxy) =>
         Uri.TryCreate(proxy, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0;
 
-    private static void CheckPositive(TimeSpan value, string key, Action<bool, string, string> check) =>
-        check(value > TimeSpan.Zero, key, $"must be a positive duration (was {value}).");
+    /// <summary>Adds the refusal of <paramref name="value"/> when it is outside the range <see cref="OptionRanges"/> declares for <paramref name="key"/>.</summary>
+    public static void CheckRange(string key, TimeSpan value, List<ConnectionError> errors) => Add(OptionRanges.For(key).Check(value), errors);
+
+    /// <inheritdoc cref="CheckRange(string, TimeSpan, List{ConnectionError})"/>
+    public static void CheckRange(string key, long value, List<ConnectionError> errors) => Add(OptionRanges.For(key).Check(value), errors);
+
+    /// <inheritdoc cref="CheckRange(string, TimeSpan, List{ConnectionError})"/>
+    public static void CheckRange(string key, double value, List<ConnectionError> errors) => Add(OptionRanges.For(key).Check(value), errors);
+
+    private static void Add(InvalidOption? error, List<ConnectionError> errors)
+    {
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+    }
 
     private static void CheckBaseAddress(Uri? address, Action<bool, string, string> check)
     {
@@ -101,6 +109,4 @@ internal static class LiveOptionsValidator
 
     public static bool IsProjectId(string projectId) =>
         projectId.Length > 0 && projectId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':');
-
-    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,9 +44,10 @@ internal static class OptionKeys
     public const string SessionsHandleValidity = "sessions.handle-validity";
     public const string SessionsStateFile = "sessions.state-file";
     public const string SessionsRecoverOpen = "sessions.recover-open";
+    public const string SessionsMaxBuffered = "sessions.max-buffered";
 
     /// <summary>The keys of a <see cref="Sessions.LiveSessions"/> region (<see cref="Sessions.LiveSessionsOptions"/>), not of one session.</summary>
-    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen, SessionsPersistence, SessionsHandleValidity, SessionsRecoverOpen, SessionsStateFile];
+    public static readonly IReadOnlyList<string> Sessions = [SessionsPassivateAfter, SessionsMaxOpen, SessionsPersistence, SessionsHandleValidity, SessionsRecoverOpen, SessionsStateFile, SessionsMaxBuffered];
 
     public static readonly IReadOnlyList<string> All =
     [

@@ -17,7 +17,9 @@ internal static class SettingParsers
     public static int Int(string key, string raw) =>
         int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Invalid(key, $"must be a whole number (was '{raw}').");
+            : long.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                ? throw Invalid(key, OutOfRange(key, raw)) // a whole number, just past int: say what range it is out of
+                : throw Invalid(key, $"must be a whole number (was '{raw}').");
 
     public static double Double(string key, string raw) =>
         double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
@@ -104,9 +106,15 @@ internal static class SettingParsers
             "d" or "day" or "days" => 86_400_000,
             _ => null,
         };
-        return scale is { } factor && TryNumber(number, out var value)
+        if (scale is not { } factor || !TryNumber(number, out var value))
+        {
+            throw Invalid(key, $"must be a duration such as 30s, 500ms or 00:00:30 (was '{raw}').");
+        }
+
+        // Past TimeSpan's own range FromMilliseconds would throw an OverflowException that names no option.
+        return Math.Abs(value * factor) < TimeSpan.MaxValue.TotalMilliseconds
             ? TimeSpan.FromMilliseconds(value * factor)
-            : throw Invalid(key, $"must be a duration such as 30s, 500ms or 00:00:30 (was '{raw}').");
+            : throw Invalid(key, OutOfRange(key, raw));
     }
 
     /// <summary>HOCON sizes: a byte count, or a number with kB/MB/GB (powers of 1000) or K/KiB, M/MiB, G/GiB (powers of 1024).</summary>
@@ -124,9 +132,22 @@ internal static class SettingParsers
             "g" or "gi" or "gib" or "gibibyte" or "gibibytes" => 1024 * 1024 * 1024,
             _ => null,
         };
-        return scale is { } factor && TryNumber(number, out var value) && value * factor <= long.MaxValue
-            ? (long)(value * factor)
-            : throw Invalid(key, $"must be a size such as 16 MiB, 512 KiB or a byte count (was '{raw}').");
+        if (scale is not { } factor || !TryNumber(number, out var value))
+        {
+            throw Invalid(key, $"must be a size such as 16 MiB, 512 KiB or a byte count (was '{raw}').");
+        }
+
+        return value * factor <= long.MaxValue ? (long)(value * factor) : throw Invalid(key, OutOfRange(key, raw));
+    }
+
+    /// <summary>
+    /// A <see cref="Size"/> kept in an int. A size past int.MaxValue is refused with the option's range rather than cut
+    /// to int.MaxValue, which would report a value nobody wrote.
+    /// </summary>
+    public static int IntSize(string key, string raw)
+    {
+        var size = Size(key, raw);
+        return size <= int.MaxValue ? (int)size : throw Invalid(key, OutOfRange(key, raw));
     }
 
     private static (string Number, string Unit) SplitUnit(string text)
@@ -143,6 +164,9 @@ internal static class SettingParsers
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static string OutOfRange(string key, string raw) =>
+        OptionRanges.Find(key)?.Refusal($"'{raw}'") ?? $"is too large (was '{raw}').";
 
     private static LiveConnectionException Invalid(string key, string reason) => new(OptionKey.Invalid(key, reason));
 }

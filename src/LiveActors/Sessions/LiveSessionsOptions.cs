@@ -1,7 +1,6 @@
 using LiveActors.Errors;
 using LiveActors.Options;
 using Microsoft.Extensions.Logging;
-using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Sessions;
 
@@ -50,8 +49,11 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
     /// </summary>
     public bool RecoverOpenSessions { get; init; } = LiveDefaults.SessionsRecoverOpen;
 
-    /// <summary>How many messages for a closing session wait for it to end (then go to a new one); more are refused.</summary>
-    public int MaxBufferedPerSession { get; init; } = 1024;
+    /// <summary>
+    /// How many messages for a closing session wait for it to end (then go to a new one); more are refused. HOCON
+    /// <c>sessions.max-buffered</c>.
+    /// </summary>
+    public int MaxBufferedPerSession { get; init; } = LiveDefaults.SessionsMaxBuffered;
 
     /// <summary>Where the sessions log; none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
@@ -78,6 +80,9 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
             RecoverOpenSessions = source.Find(OptionKeys.SessionsRecoverOpen) is { } recover
                 ? SettingParsers.Bool(OptionKeys.SessionsRecoverOpen, recover)
                 : RecoverOpenSessions,
+            MaxBufferedPerSession = source.Find(OptionKeys.SessionsMaxBuffered) is { } buffered
+                ? SettingParsers.Int(OptionKeys.SessionsMaxBuffered, buffered)
+                : MaxBufferedPerSession,
         };
     }
 
@@ -96,25 +101,18 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
             : Actors.SessionDispatcher.On(context, props);
     }
 
-    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    /// <summary>Every problem with these options, each value against the range <c>docs/configuration.md</c> gives; empty when they are usable.</summary>
     public IReadOnlyList<ConnectionError> Validate()
     {
         var errors = new List<ConnectionError>();
-        if (PassivateAfter is { } after && after <= TimeSpan.Zero)
+        if (PassivateAfter is { } after)
         {
-            errors.Add(new InvalidOption(nameof(PassivateAfter), "sessions.passivate-after", $"must be positive, or off (was {after})."));
+            LiveOptionsValidator.CheckRange(OptionKeys.SessionsPassivateAfter, after, errors);
         }
 
-        if (MaxOpenSessions < 1)
-        {
-            errors.Add(new InvalidOption(nameof(MaxOpenSessions), "sessions.max-open", $"must be at least 1 (was {MaxOpenSessions})."));
-        }
-
-        if (MaxBufferedPerSession < 0)
-        {
-            errors.Add(new InvalidOption(nameof(MaxBufferedPerSession), "sessions.max-buffered", $"must be 0 or more (was {MaxBufferedPerSession})."));
-        }
-
+        LiveOptionsValidator.CheckRange(OptionKeys.SessionsMaxOpen, MaxOpenSessions, errors);
+        LiveOptionsValidator.CheckRange(OptionKeys.SessionsHandleValidity, HandleValidity, errors);
+        LiveOptionsValidator.CheckRange(OptionKeys.SessionsMaxBuffered, MaxBufferedPerSession, errors);
         return errors;
     }
 }

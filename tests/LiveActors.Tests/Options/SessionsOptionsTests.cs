@@ -18,6 +18,7 @@ public sealed class SessionsOptionsTests
         Assert.True(Defaults.Persistence);
         Assert.Equal(TimeSpan.FromHours(2), Defaults.HandleValidity);
         Assert.False(Defaults.RecoverOpenSessions);
+        Assert.Equal(1024, Defaults.MaxBufferedPerSession);
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class SessionsOptionsTests
               persistence = off
               handle-validity = 30m
               recover-open = on
+              max-buffered = 16
             }
             """);
 
@@ -40,6 +42,7 @@ public sealed class SessionsOptionsTests
         Assert.False(options.Persistence);
         Assert.Equal(TimeSpan.FromMinutes(30), options.HandleValidity);
         Assert.True(options.RecoverOpenSessions);
+        Assert.Equal(16, options.MaxBufferedPerSession);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class RestartTests(ITestOutputHelper output) : SessionTestKit(outp
             await first.FlushAsync("call");
         }
 
-        await using var second = await RegionAsync("second", sessions => sessions with { HandleValidity = TimeSpan.FromTicks(1) });
+        await using var second = await RegionAsync("second", sessions => sessions with { HandleValidity = TimeSpan.FromMilliseconds(1) });
         var events = CreateTestProbe();
         second.Region.Tell(new LiveSessions.Envelope("call", new Subscribe(events.Ref)), TestActor);
         ExpectMsg<Subscribed>();
