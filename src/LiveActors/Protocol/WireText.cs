@@ -16,7 +16,7 @@ internal static class WireText
 
     private static readonly JsonWriterOptions Compact = new() { Indented = false, MaxDepth = LiveJsonContext.MaxDepth + 8 };
 
-    /// <summary>The record's brief JSON, or its type name when the JSON cannot be written.</summary>
+    /// <summary>The record's brief JSON, or its type name when the JSON cannot be written; it never throws.</summary>
     public static string Of(WireObject value)
     {
         if (LiveJsonContext.Default.GetTypeInfo(value.GetType()) is not { } typeInfo)
@@ -35,8 +35,10 @@ internal static class WireText
 
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
+            // ArgumentException: a double a caller set to NaN or infinity, which JSON cannot hold. A log line must
+            // never throw, so the record is named instead.
             return value.GetType().Name;
         }
     }
