@@ -87,15 +87,31 @@ public sealed class LiveEmulator : IAsyncDisposable
     }
 
     /// <summary>Starts an emulator; dispose it to stop.</summary>
+    /// <exception cref="InvalidDataException">The <see cref="LiveEmulatorOptions.SessionFile"/> is not a session file; the message is one line that names it.</exception>
+    /// <exception cref="IOException">The session file cannot be read, or the port cannot be bound.</exception>
+    /// <exception cref="UnauthorizedAccessException">The session file or its folder is not ours to read or make.</exception>
     public static async Task<LiveEmulator> StartAsync(LiveEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LiveEmulatorOptions();
-        var emulator = new LiveEmulator(options, options.Tls ? SelfSignedCertificate.ForLoopback() : null);
+        var emulator = Create(options, options.Tls ? SelfSignedCertificate.ForLoopback() : null);
         await emulator._app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = emulator._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         emulator.BaseAddress = new Uri($"{(options.Tls ? "wss" : "ws")}://127.0.0.1:{port}");
         return emulator;
+    }
+
+    private static LiveEmulator Create(LiveEmulatorOptions options, X509Certificate2? certificate)
+    {
+        try
+        {
+            return new LiveEmulator(options, certificate);
+        }
+        catch
+        {
+            certificate?.Dispose(); // nothing else would: a session file that cannot be read ends the start here
+            throw;
+        }
     }
 
     /// <summary>Queues faults for the next connection that arrives (one call, one connection; an empty call means "behave").</summary>

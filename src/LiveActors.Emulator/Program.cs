@@ -4,6 +4,8 @@ using LiveActors.Emulator;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // Standalone emulator: the first line is always "listening ws://127.0.0.1:PORT", so tools outside .NET can find it.
+// Bad input (an argument, a session file, a port taken) is one line on stderr and exit code 2, never a stack trace.
+const int BadInput = 2;
 var options = new LiveEmulatorOptions();
 var faults = new List<(int? Connection, LiveActors.Emulator.Faults.EmulatorFault Fault)>();
 try
@@ -13,13 +15,13 @@ try
         string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
         switch (args[i])
         {
-            case "--port": options = options with { Port = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
+            case "--port": options = options with { Port = Number("--port", Value(), 0, 65535) }; break;
             case "--api-key": options = options with { ApiKey = Value() }; break;
             case "--bearer-token": options = options with { BearerToken = Value() }; break;
             case "--tls": options = options with { Tls = true }; break;
             case "--http2": options = options with { Protocols = HttpProtocols.Http1AndHttp2 }; break;
             case "--session-file": options = options with { SessionFile = Value() }; break;
-            case "--reply-chunks": options = options with { ReplyChunks = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
+            case "--reply-chunks": options = options with { ReplyChunks = Number("--reply-chunks", Value(), 0, int.MaxValue) }; break;
             case "--fault": faults.Add(FaultSpec.Parse(Value())); break;
             case "--tool-prompt-help": Console.WriteLine(ToolConvention.Help); return 0;
             case "--help" or "-h":
@@ -33,10 +35,9 @@ try
         }
     }
 }
-catch (FormatException e)
+catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
 {
-    Console.Error.WriteLine(e.Message);
-    return 2;
+    return Refuse(e);
 }
 
 // SIGINT (Ctrl+C) and SIGTERM (docker stop, systemd, a test harness) end the run cleanly with exit code 0. They are
@@ -51,10 +52,31 @@ void Stop(PosixSignalContext context)
 
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-await using (var emulator = await LiveEmulator.StartAsync(options with { FaultRule = FaultSpec.Rule(faults) }))
+LiveEmulator started;
+try
+{
+    started = await LiveEmulator.StartAsync(options with { FaultRule = FaultSpec.Rule(faults) });
+}
+catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+{
+    return Refuse(e);
+}
+
+await using (var emulator = started)
 {
     Console.WriteLine($"listening {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}");
     await stopped.Task;
 }
 
 return 0;
+
+static int Number(string option, string text, int least, int most) =>
+    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= least && number <= most
+        ? number
+        : throw new FormatException($"{option} takes a whole number from {least} to {most}, not '{text}'.");
+
+static int Refuse(Exception error)
+{
+    Console.Error.WriteLine(error.Message.ReplaceLineEndings(" "));
+    return BadInput;
+}

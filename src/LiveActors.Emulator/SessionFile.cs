@@ -8,31 +8,30 @@ namespace LiveActors.Emulator;
 /// an emulator started later in another process (<see cref="LiveEmulatorOptions.SessionFile"/>). It is rewritten whole,
 /// through a temporary file, every time a handle is issued: a reader never sees half a file.
 /// </summary>
-/// <remarks>Handles are secrets on the real service; this file holds the emulator's, which let only this emulator in.</remarks>
+/// <remarks>
+/// A handle lets whoever reads it resume the conversation, so on Unix the file (and the temporary file it is rewritten
+/// through) is the owner's alone, 0600, and a folder made for it 0700.
+/// </remarks>
 internal sealed class SessionFile(string path)
 {
+    /// <summary>The session file's permissions on Unix: read and write for its owner, nothing for anyone else.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>The permissions of a folder the emulator makes for its session file.</summary>
+    public const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;
+
     private readonly Lock _gate = new();
 
-    /// <summary>The handles the file holds; none when it does not exist yet.</summary>
-    /// <exception cref="InvalidDataException">The file is not a session file.</exception>
+    /// <summary>The handles the file holds; none when it does not exist yet (its folder is made then, so a write can follow).</summary>
+    /// <exception cref="InvalidDataException">The file is not a session file: not JSON, or JSON of another shape.</exception>
+    /// <exception cref="IOException">The file cannot be read, is a folder, or its folder cannot be made.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder is not ours to read or make.</exception>
     public IReadOnlyList<StoredHandle> Read()
     {
         lock (_gate)
         {
-            if (!File.Exists(path))
-            {
-                return [];
-            }
-
-            try
-            {
-                using var stream = File.OpenRead(path);
-                return JsonSerializer.Deserialize(stream, SessionFileJson.Default.StoredHandles)?.Handles ?? [];
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"The emulator's session file {path} is not one: {e.Message}", e);
-            }
+            using var document = Open();
+            return document is null ? [] : SessionFileShape.Handles(path, document);
         }
     }
 
@@ -42,12 +41,79 @@ internal sealed class SessionFile(string path)
         lock (_gate)
         {
             var temporary = path + ".tmp";
-            using (var stream = File.Create(temporary))
+            // A temporary file left by a crash keeps the mode it was made with; made afresh, it gets OwnerOnly.
+            File.Delete(temporary);
+            using (var stream = new FileStream(temporary, NewFileOptions()))
             {
                 JsonSerializer.Serialize(stream, new StoredHandles(handles), SessionFileJson.Default.StoredHandles);
             }
 
             File.Move(temporary, path, overwrite: true);
+        }
+    }
+
+    private JsonDocument? Open()
+    {
+        if (Directory.Exists(path))
+        {
+            throw SessionFileErrors.IsAFolder(path);
+        }
+
+        try
+        {
+            if (!File.Exists(path))
+            {
+                MakeFolder();
+                return null;
+            }
+
+            using var stream = File.OpenRead(path);
+            return JsonDocument.Parse(stream);
+        }
+        catch (JsonException e)
+        {
+            throw SessionFileErrors.NotJson(path, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw SessionFileErrors.NotOurs(path, e);
+        }
+        catch (IOException e)
+        {
+            throw SessionFileErrors.Unreadable(path, e);
+        }
+    }
+
+    private static FileStreamOptions NewFileOptions()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        return options;
+    }
+
+    private void MakeFolder()
+    {
+        // Directory.CreateDirectory gives the mode to the last folder only, so each missing one is made on its own.
+        var missing = new Stack<string>();
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missing.Push(folder);
+        }
+
+        foreach (var folder in missing)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            }
         }
     }
 }
@@ -59,9 +125,15 @@ internal sealed record StoredHandles(IReadOnlyList<StoredHandle> Handles);
 internal sealed record StoredHandle(string Handle, DateTimeOffset Expires, StoredSession Session);
 
 /// <summary>A conversation as a handle captured it.</summary>
-internal sealed record StoredSession(string Id, int Turns, string? Instruction, IReadOnlyList<string> Tools, IReadOnlyList<RecordedMessage>? Log);
+internal sealed record StoredSession(string Id, int Turns, string? Instruction = null, IReadOnlyList<string>? Tools = null, IReadOnlyList<RecordedMessage>? Log = null);
 
-/// <summary>The session file's JSON, source-generated.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+/// <summary>
+/// The session file's JSON, source-generated. Nulls and missing members where the records have none are shape errors
+/// here, at start, and not a NullReferenceException when a client resumes.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(StoredHandles))]
 internal sealed partial class SessionFileJson : JsonSerializerContext;

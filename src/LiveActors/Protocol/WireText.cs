@@ -1,13 +1,15 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using LiveActors.Errors;
 
 namespace LiveActors.Protocol;
 
 /// <summary>
 /// The brief text of a Live API record for logs and debuggers: its JSON as it would go on the wire, with only the
-/// members that are set, long strings (base64 audio, signatures) shown by length and resumption handles by
-/// fingerprint, so no secret and no kilobytes of media reach a log line.
+/// members that are set, long strings (base64 audio, signatures) shown by length, resumption handles by fingerprint
+/// and secret-shaped tokens in other strings masked (<see cref="TextRedaction"/>), so no secret and no kilobytes of
+/// media reach a log line.
 /// </summary>
 internal static class WireText
 {
@@ -16,7 +18,7 @@ internal static class WireText
 
     private static readonly JsonWriterOptions Compact = new() { Indented = false, MaxDepth = LiveJsonContext.MaxDepth + 8 };
 
-    /// <summary>The record's brief JSON, or its type name when the JSON cannot be written.</summary>
+    /// <summary>The record's brief JSON, or its type name when the JSON cannot be written; it never throws.</summary>
     public static string Of(WireObject value)
     {
         if (LiveJsonContext.Default.GetTypeInfo(value.GetType()) is not { } typeInfo)
@@ -35,8 +37,10 @@ internal static class WireText
 
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
+            // ArgumentException: a double a caller set to NaN or infinity, which JSON cannot hold. A log line must
+            // never throw, so the record is named instead.
             return value.GetType().Name;
         }
     }
@@ -71,8 +75,9 @@ internal static class WireText
 
                 writer.WriteEndArray();
                 break;
-            case JsonValueKind.String when element.GetString() is { Length: > LongestString } text:
-                writer.WriteStringValue($"({text.Length} chars)");
+            case JsonValueKind.String when element.GetString() is { } text:
+                // Short texts may be a server's error message or a reason that echoes a handle or a key.
+                writer.WriteStringValue(text.Length > LongestString ? $"({text.Length} chars)" : TextRedaction.Redact(text));
                 break;
             default:
                 element.WriteTo(writer);

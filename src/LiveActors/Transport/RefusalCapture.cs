@@ -73,7 +73,10 @@ internal sealed class RefusalCapture : DelegatingHandler
         }
     }
 
-    /// <summary>The text with every credential the request carried replaced by <c>(redacted)</c>.</summary>
+    /// <summary>
+    /// The text with every credential the request carried replaced by <c>(redacted)</c>, and any other secret-shaped
+    /// token (a handle the server echoed, a key) masked as in close reasons.
+    /// </summary>
     internal static string Redact(string text, HttpRequestMessage request)
     {
         foreach (var secret in Secrets(request))
@@ -82,7 +85,7 @@ internal sealed class RefusalCapture : DelegatingHandler
             text = text.Replace(Uri.EscapeDataString(secret), "(redacted)", StringComparison.Ordinal);
         }
 
-        return text;
+        return Errors.TextRedaction.Redact(text) ?? text;
     }
 
     private static IEnumerable<string> Secrets(HttpRequestMessage request)

@@ -81,6 +81,67 @@ public sealed class SecretLeakTests(ITestOutputHelper output) : SessionTestKit(o
         }
     }
 
+    [Fact]
+    public void A_handle_the_server_echoes_in_a_close_reason_or_an_error_text_appears_in_no_error_event_log_or_exception()
+    {
+        var said = new ConcurrentQueue<string>();
+        using var telemetry = ListenToTelemetry(said);
+        var logs = new RecordingLoggerFactory();
+        var akkaLogs = CreateTestProbe();
+        Sys.EventStream.Subscribe(akkaLogs.Ref, typeof(LogEvent));
+        Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
+        var (session, events) = StartSession(Options with { ApiKey = ApiKey }, logs);
+        session.Tell(new Send(ClientContent.UserText("first turn")));
+        Collect(said, EventsUntil<TurnCompleted>(events));
+        var handle = NextEvent<SessionResumptionUpdated>(events, u => u.Update.NewHandle is not null).Update.NewHandle!;
+
+        // The resumed connection hears the handle back twice: in an error payload, then in the close frame's reason.
+        Emulator.ScriptNextConnection(
+            EmulatorFault.RawFrame(FaultTrigger.AfterSetup, "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\",\"message\":\"handle " + handle + " is busy\"}}"),
+            EmulatorFault.Close(FaultTrigger.AfterSetup, 1011, $"session {handle} moved; retry with key={ApiKey}"));
+        session.Tell(new Send(ClientContent.UserText("this one is cut off")));
+        var untilClosed = new List<object>();
+        do
+        {
+            untilClosed.AddRange(EventsUntil<Disconnected>(events)); // the drop first, then the close
+        }
+        while (((Disconnected)untilClosed[^1]).Error is not ServerClosed);
+
+        Collect(said, untilClosed);
+        Collect(said, EventsUntil<Reconnected>(events));
+        session.Tell(GetStatus.Instance);
+        object reply;
+        do
+        {
+            reply = ReceiveOne(Patience)!;
+            Collect(said, reply);
+        }
+        while (reply is not StatusReport);
+        session.Tell(Close.Instance);
+        Collect(said, ExpectMsg<Closed>(Patience));
+        var closed = (ServerClosed)((Disconnected)untilClosed[^1]).Error;
+        var serverError = untilClosed.OfType<ServerErrorReceived>().Single().Error;
+        Collect(said, new LiveConnectionException(closed), new LiveConnectionException(serverError), serverError, serverError.Message);
+        foreach (var line in logs.Lines)
+        {
+            said.Enqueue(line.Text);
+        }
+
+        foreach (var message in akkaLogs.ReceiveWhile(TimeSpan.FromMilliseconds(200), m => m, int.MaxValue))
+        {
+            said.Enqueue(message.ToString() ?? "");
+        }
+
+        Assert.Equal($"session {TextRedaction.Mask} moved; retry with key={TextRedaction.Mask}", closed.Reason);
+        Assert.Equal($"handle {TextRedaction.Mask} is busy", serverError.ServerMessage);
+        Assert.Contains(logs.Lines, line => line.Text.Contains($"session {TextRedaction.Mask} moved", StringComparison.Ordinal));
+        foreach (var secret in new[] { handle, ApiKey })
+        {
+            var leak = said.FirstOrDefault(text => text.Contains(secret, StringComparison.Ordinal));
+            Assert.True(leak is null, $"a secret leaked in: {leak}");
+        }
+    }
+
     private void RunThroughADrop(LiveConnectionOptions options, RecordingLoggerFactory logs, ConcurrentQueue<string> said)
     {
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));

@@ -80,4 +80,14 @@ public sealed class UpgradeBodyTests(ITestOutputHelper output) : SessionTestKit(
 
         Assert.Equal("token (redacted), url access_token=(redacted) or (redacted)", text);
     }
+
+    [Fact]
+    public void A_handle_or_key_the_request_did_not_carry_is_masked_in_a_refusal_body_too()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "wss://example.test/ws");
+
+        var text = RefusalCapture.Redact("""{"error":{"message":"handle CjQ3ZkFhY2t1cF9oYW5kbGVfMTIzNDU2Nzg5MA is unknown"}}""", request);
+
+        Assert.Equal("""{"error":{"message":"handle (redacted) is unknown"}}""", text);
+    }
 }
