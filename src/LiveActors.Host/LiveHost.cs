@@ -28,7 +28,7 @@ internal static class LiveHost
         if (arguments is null)
         {
             error.WriteLine($"error: {usageError}");
-            return ExitCodes.Usage;
+            return ExitCodes.BadInput;
         }
 
         if (arguments.Help)
@@ -52,7 +52,8 @@ internal static class LiveHost
             var options = Options(arguments, emulator);
             var target = new SessionTarget((emulator is not null
                 ? $"emulator at {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}{(arguments.Vertex ? ", Vertex AI path" : "")} (set GEMINI_API_KEY for the real service)"
-                : arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)")
+                : (arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)")
+                    + (arguments.BaseAddress is { } address ? $" at {address.Scheme}://{address.Authority}" : ""))
                 + (arguments.Session is { } id ? $"; session '{id}' kept in {arguments.State}" : ""));
 
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(Array.Empty<string>());
@@ -97,7 +98,7 @@ internal static class LiveHost
     }
 
     private static bool UsesEmulator(HostArguments arguments) =>
-        arguments.Emulator || (!arguments.Vertex
+        arguments.Emulator || (!arguments.Vertex && arguments.BaseAddress is null
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GeminiApiKey))
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GoogleApiKey)));
 
@@ -135,7 +136,7 @@ internal static class LiveHost
             Location = arguments.Location,
             ApiKey = arguments.Vertex ? null : emulator?.Options.ApiKey, // null: GEMINI_API_KEY, then GOOGLE_API_KEY
             Credential = arguments.Vertex && emulator is not null ? VertexCredentials.FromAccessToken(emulator.Options.BearerToken) : null,
-            BaseAddress = emulator?.BaseAddress,
+            BaseAddress = emulator?.BaseAddress ?? arguments.BaseAddress,
             Setup = new Setup
             {
                 GenerationConfig = new GenerationConfig { ResponseModalities = [audioOut ? Modalities.Audio : Modalities.Text] },
@@ -144,6 +145,8 @@ internal static class LiveHost
                 Tools = arguments.Tools is not null ? [HostTools.Declarations] : null,
             },
         };
+        options = arguments.Timeout is { } timeout ? options with { Timeout = timeout } : options;
+        options = arguments.Retries is { } retries ? options with { Retry = options.Retry with { Attempts = retries } } : options;
         return arguments.ApiVersion is { } version ? options with { ApiVersion = version } : options;
     }
 }
