@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Akka.Hosting;
 using LiveActors.Auth;
 using LiveActors.Emulator;
@@ -48,6 +49,8 @@ internal static class LiveHost
                 AudioFiles.CheckOutput(path);
             }
 
+            // Until the host has stopped, so no other process takes the session up while this one still writes its state.
+            using var claim = arguments.Session is { } session ? ClaimState(arguments.State, session) : null;
             await using var emulator = UsesEmulator(arguments) ? await StartEmulatorAsync(arguments).ConfigureAwait(false) : null;
             var options = Options(arguments, emulator);
             var target = new SessionTarget((emulator is not null
@@ -97,17 +100,48 @@ internal static class LiveHost
         }
     }
 
+    /// <summary>
+    /// The kept session's state, before anything starts: its folder, this process's claim on the session, then the
+    /// file itself (checked under the claim, so its write probe never meets the store of another host).
+    /// </summary>
+    private static SessionLock ClaimState(string state, string session)
+    {
+        StateFile.CreateFolder(state);
+        var claim = SessionLock.Acquire(state, session);
+        try
+        {
+            StateFile.Check(state);
+            return claim;
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+    }
+
     private static bool UsesEmulator(HostArguments arguments) =>
         arguments.Emulator || (!arguments.Vertex && arguments.BaseAddress is null
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GeminiApiKey))
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GoogleApiKey)));
 
-    private static Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments) => LiveEmulator.StartAsync(new LiveEmulatorOptions
+    private static async Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments)
     {
-        FaultRule = FaultRule(arguments.EmulatorFault),
         // The emulator of a later run must know this run's handles, as the service would: they are kept beside the state.
-        SessionFile = arguments.Session is not null ? EmulatorSessionFile(arguments.State) : null,
-    });
+        var sessionFile = arguments.Session is not null ? EmulatorSessionFile(arguments.State) : null;
+        try
+        {
+            return await LiveEmulator.StartAsync(new LiveEmulatorOptions { FaultRule = FaultRule(arguments.EmulatorFault), SessionFile = sessionFile })
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (sessionFile is not null && e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            var message = e.Message.ReplaceLineEndings(" ");
+            throw new HostInputException(
+                $"--state: {(message.Contains(sessionFile, StringComparison.Ordinal) ? message : $"the emulator's session file {sessionFile} cannot be read: {message}")}; delete it to start the session afresh.",
+                e);
+        }
+    }
 
     /// <summary>Where the emulator keeps its handles when the host keeps a session in <paramref name="state"/>.</summary>
     public static string EmulatorSessionFile(string state) => state + ".emulator.json";
