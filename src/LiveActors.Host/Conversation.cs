@@ -82,9 +82,11 @@ internal sealed class Conversation(
         {
             console.Fail(ExitCodes.SessionFailed, FailureAdvice.Line(e.Error), e);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            console.Fail(ExitCodes.SessionFailed, e.Message, e);
+            // Whatever else ends the conversation is a failure with its line: an exception that left the service would
+            // stop the host with exit 0 and nothing said.
+            console.Fail(ExitCodes.SessionFailed, e.Message.ReplaceLineEndings(" "), e);
         }
         finally
         {

@@ -13,7 +13,7 @@ namespace LiveActors.Tests.HostApp;
 internal sealed class HostProcess : IAsyncDisposable
 {
     /// <summary>The longest any wait on the child takes before the test calls it a hang.</summary>
-    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120); // generous: a machine shared by other builds starts a child slowly
 
     private static readonly string[] CredentialVariables =
     [
@@ -115,14 +115,15 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         using var guard = new CancellationTokenSource(HangGuard);
-        try
+        var first = await Task.WhenAny(seen.Task, _reading.WaitAsync(guard.Token));
+        if (first == seen.Task)
         {
-            return await seen.Task.WaitAsync(guard.Token);
+            return await seen.Task;
         }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"no such line within {HangGuard.TotalSeconds} s; output so far:{Environment.NewLine}{Output}");
-        }
+
+        // The output ended (the child exited) or the guard ran out, without the line.
+        throw new TimeoutException(
+            $"no such line {(guard.IsCancellationRequested ? $"within {HangGuard.TotalSeconds} s" : "before the host's output ended")}; output:{Environment.NewLine}{Output}{Environment.NewLine}{Error}");
     }
 
     /// <summary>Writes a line to the child's stdin.</summary>
