@@ -44,6 +44,18 @@ internal sealed class Conversation(
             lifetime.StopApplication();
             return;
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            console.Interrupted("before the session had started.");
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The region could not start the session (its store failed, say): a failure to report, never a silent exit 0.
+            console.Fail(ExitCodes.SessionFailed, $"the session could not start: {e.Message.ReplaceLineEndings(" ")}; run again with --verbose for the details.", e);
+            lifetime.StopApplication();
+            return;
+        }
 
         console.Output.WriteLine(target.Description);
 
@@ -51,12 +63,15 @@ internal sealed class Conversation(
         using var stopPrinting = new CancellationTokenSource();
         var printing = printer.RunAsync(live, stopPrinting.Token);
         LiveConnectionException? closed = null;
+        var interrupted = false;
         try
         {
             await TalkAsync(live, printer, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            // Only a stop signal cancels it while the conversation runs: the host stops itself only after it.
+            interrupted = true;
             printer.Status("stopping");
         }
         catch (LiveConnectionException e) when (e.Error is ConnectionError.SessionClosed)
@@ -65,24 +80,29 @@ internal sealed class Conversation(
         }
         catch (LiveConnectionException e)
         {
-            console.Fail(ExitCodes.SessionFailed, e.Error.Message, e);
+            console.Fail(ExitCodes.SessionFailed, FailureAdvice.Line(e.Error), e);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            console.Fail(ExitCodes.SessionFailed, e.Message, e);
+            // Whatever else ends the conversation is a failure with its line: an exception that left the service would
+            // stop the host with exit 0 and nothing said.
+            console.Fail(ExitCodes.SessionFailed, e.Message.ReplaceLineEndings(" "), e);
         }
         finally
         {
-            if (arguments.Session is { } id && printer.Failure is null && closed is null)
+            var kept = arguments.Session is not null && printer.Failure is null && closed is null;
+            if (kept)
             {
                 // Kept, not closed: the region passivates it as the host stops, once its handle covers everything.
                 await stopPrinting.CancelAsync().ConfigureAwait(false);
                 await printing.ConfigureAwait(false);
-                console.Output.WriteLine($"[session '{id}' kept in {arguments.State}: run again with --session {id} --state {arguments.State} to go on]");
+                console.Output.WriteLine($"[session '{arguments.Session}' kept in {arguments.State}: run again with --session {arguments.Session} --state {arguments.State} to go on]");
             }
             else
             {
                 using var closing = new CancellationTokenSource(CloseBudget);
+                // A close that runs out of time sends no Closed: the printer must not wait for it past the budget.
+                await using var stopWaitingForClosed = closing.Token.Register(stopPrinting.Cancel);
                 await live.CloseAsync(closing.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
                 await printing.ConfigureAwait(false);
             }
@@ -91,11 +111,15 @@ internal sealed class Conversation(
             console.Output.WriteLine(telemetry.ToString());
             if (printer.Failure is { } failure && console.ExitCode == 0)
             {
-                console.Fail(ExitCodes.SessionFailed, failure.Error.Message, exception: null);
+                console.Fail(ExitCodes.SessionFailed, FailureAdvice.Line(failure.Error), exception: null);
             }
             else if (closed is not null && console.ExitCode == 0)
             {
-                console.Fail(ExitCodes.SessionFailed, closed.Error.Message, closed);
+                console.Fail(ExitCodes.SessionFailed, FailureAdvice.Line(closed.Error), closed);
+            }
+            else if (interrupted)
+            {
+                console.Interrupted(kept ? $"session '{arguments.Session}' kept in {arguments.State}." : "the session was closed.");
             }
 
             lifetime.StopApplication();

@@ -42,6 +42,15 @@ internal sealed record HostArguments
 
     public const string DefaultState = "live-sessions.db";
 
+    /// <summary>Connect here instead of Google's host (a proxy, a regional endpoint); null: the service's own address.</summary>
+    public Uri? BaseAddress { get; init; }
+
+    /// <summary>How many reconnects in a row before the session gives up; null: the library's default.</summary>
+    public int? Retries { get; init; }
+
+    /// <summary>The budget for one whole connect (TCP, TLS, upgrade, setup); null: the library's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     public bool Verbose { get; init; }
 
     public bool Help { get; init; }
@@ -65,6 +74,9 @@ internal sealed record HostArguments
         ("--interactive", "", "after the first turn, read turns from stdin (the default on a terminal without --prompt)"),
         ("--session", "ID", "keep the session under this id when the host exits, and go on with it when run again with the same id"),
         ("--state", "FILE", $"with --session: the SQLite file that keeps it (default {DefaultState}; holds its resumption handle, a secret)"),
+        ("--base-address", "URL", "connect here instead of Google's host (a proxy, a regional endpoint); needs credentials, not the emulator"),
+        ("--retries", "N", "reconnect at most N times in a row before giving up (default 3; the waits are 1 s, 2 s, 4 s, ...)"),
+        ("--timeout", "SECONDS", "the budget for one whole connect: TCP, TLS, upgrade and setup (default 30)"),
         ("--verbose", "", "show debug logs and stack traces"),
         ("--help", "", "show this help"),
     ];
@@ -98,6 +110,9 @@ internal sealed record HostArguments
                     "--interactive" => parsed with { Interactive = true },
                     "--session" => parsed with { Session = Value() },
                     "--state" => parsed with { State = Value(), StateGiven = true },
+                    "--base-address" => parsed with { BaseAddress = Address(Value()) },
+                    "--retries" => parsed with { Retries = Count(flag, Value()) },
+                    "--timeout" => parsed with { Timeout = Seconds(flag, Value()) },
                     "--verbose" => parsed with { Verbose = true },
                     "--help" or "-h" or "-?" => parsed with { Help = true },
                     _ => throw new FormatException($"unknown option {flag}; see --help."),
@@ -112,6 +127,16 @@ internal sealed record HostArguments
         if (parsed.StateGiven && parsed.Session is null)
         {
             return (null, "--state keeps a session: add --session ID.");
+        }
+
+        if (parsed.Session is { } session && string.IsNullOrWhiteSpace(session))
+        {
+            return (null, "--session needs an id that is not blank, such as --session call-1.");
+        }
+
+        if (parsed.BaseAddress is not null && (parsed.Emulator || parsed.EmulatorFault is not null))
+        {
+            return (null, "--base-address names a real endpoint: drop it to use the emulator, or drop --emulator.");
         }
 
         if (parsed.EmulatorFault is not null && parsed.Vertex && !parsed.Emulator)
@@ -143,6 +168,21 @@ internal sealed record HostArguments
     private static string Fault(string value) => value is "drop" or "go-away" or "give-up"
         ? value
         : throw new FormatException($"--emulator-fault must be drop, go-away or give-up (was '{value}').");
+
+    private static Uri Address(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var address) && address.Scheme is "ws" or "wss" or "http" or "https"
+            ? address
+            : throw new FormatException($"--base-address must be an absolute ws, wss, http or https URL (was '{value}').");
+
+    private static int Count(string flag, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new FormatException($"{flag} must be a whole number, 0 or more (was '{value}').");
+
+    private static TimeSpan Seconds(string flag, string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"{flag} must be a number of seconds above 0, at most 3600 (was '{value}').");
 
     private static string ToolSet(string value) => value is "echo"
         ? value

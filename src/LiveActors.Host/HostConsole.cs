@@ -25,4 +25,14 @@ internal sealed class HostConsole(TextWriter output, TextWriter error, TextReade
             error.WriteLine(exception);
         }
     }
+
+    /// <summary>A stop signal ended the conversation: one line that says what became of the session, and exit 130.</summary>
+    public void Interrupted(string outcome)
+    {
+        if (ExitCode == 0)
+        {
+            ExitCode = ExitCodes.Interrupted;
+            error.WriteLine($"stopped: {outcome}");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Akka.Hosting;
 using LiveActors.Auth;
 using LiveActors.Emulator;
@@ -28,7 +29,7 @@ internal static class LiveHost
         if (arguments is null)
         {
             error.WriteLine($"error: {usageError}");
-            return ExitCodes.Usage;
+            return ExitCodes.BadInput;
         }
 
         if (arguments.Help)
@@ -48,11 +49,14 @@ internal static class LiveHost
                 AudioFiles.CheckOutput(path);
             }
 
+            // Until the host has stopped, so no other process takes the session up while this one still writes its state.
+            using var claim = arguments.Session is { } session ? ClaimState(arguments.State, session) : null;
             await using var emulator = UsesEmulator(arguments) ? await StartEmulatorAsync(arguments).ConfigureAwait(false) : null;
             var options = Options(arguments, emulator);
             var target = new SessionTarget((emulator is not null
                 ? $"emulator at {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}{(arguments.Vertex ? ", Vertex AI path" : "")} (set GEMINI_API_KEY for the real service)"
-                : arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)")
+                : (arguments.Vertex ? "Vertex AI" : "Gemini API (key from GEMINI_API_KEY / GOOGLE_API_KEY)")
+                    + (arguments.BaseAddress is { } address ? $" at {address.Scheme}://{address.Authority}" : ""))
                 + (arguments.Session is { } id ? $"; session '{id}' kept in {arguments.State}" : ""));
 
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(Array.Empty<string>());
@@ -96,17 +100,48 @@ internal static class LiveHost
         }
     }
 
+    /// <summary>
+    /// The kept session's state, before anything starts: its folder, this process's claim on the session, then the
+    /// file itself (checked under the claim, so its write probe never meets the store of another host).
+    /// </summary>
+    private static SessionLock ClaimState(string state, string session)
+    {
+        StateFile.CreateFolder(state);
+        var claim = SessionLock.Acquire(state, session);
+        try
+        {
+            StateFile.Check(state);
+            return claim;
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+    }
+
     private static bool UsesEmulator(HostArguments arguments) =>
-        arguments.Emulator || (!arguments.Vertex
+        arguments.Emulator || (!arguments.Vertex && arguments.BaseAddress is null
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GeminiApiKey))
             && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(LiveEnvironmentVariables.GoogleApiKey)));
 
-    private static Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments) => LiveEmulator.StartAsync(new LiveEmulatorOptions
+    private static async Task<LiveEmulator> StartEmulatorAsync(HostArguments arguments)
     {
-        FaultRule = FaultRule(arguments.EmulatorFault),
         // The emulator of a later run must know this run's handles, as the service would: they are kept beside the state.
-        SessionFile = arguments.Session is not null ? EmulatorSessionFile(arguments.State) : null,
-    });
+        var sessionFile = arguments.Session is not null ? EmulatorSessionFile(arguments.State) : null;
+        try
+        {
+            return await LiveEmulator.StartAsync(new LiveEmulatorOptions { FaultRule = FaultRule(arguments.EmulatorFault), SessionFile = sessionFile })
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (sessionFile is not null && e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            var message = e.Message.ReplaceLineEndings(" ");
+            throw new HostInputException(
+                $"--state: {(message.Contains(sessionFile, StringComparison.Ordinal) ? message : $"the emulator's session file {sessionFile} cannot be read: {message}")}; delete it to start the session afresh.",
+                e);
+        }
+    }
 
     /// <summary>Where the emulator keeps its handles when the host keeps a session in <paramref name="state"/>.</summary>
     public static string EmulatorSessionFile(string state) => state + ".emulator.json";
@@ -135,7 +170,7 @@ internal static class LiveHost
             Location = arguments.Location,
             ApiKey = arguments.Vertex ? null : emulator?.Options.ApiKey, // null: GEMINI_API_KEY, then GOOGLE_API_KEY
             Credential = arguments.Vertex && emulator is not null ? VertexCredentials.FromAccessToken(emulator.Options.BearerToken) : null,
-            BaseAddress = emulator?.BaseAddress,
+            BaseAddress = emulator?.BaseAddress ?? arguments.BaseAddress,
             Setup = new Setup
             {
                 GenerationConfig = new GenerationConfig { ResponseModalities = [audioOut ? Modalities.Audio : Modalities.Text] },
@@ -144,6 +179,8 @@ internal static class LiveHost
                 Tools = arguments.Tools is not null ? [HostTools.Declarations] : null,
             },
         };
+        options = arguments.Timeout is { } timeout ? options with { Timeout = timeout } : options;
+        options = arguments.Retries is { } retries ? options with { Retry = options.Retry with { Attempts = retries } } : options;
         return arguments.ApiVersion is { } version ? options with { ApiVersion = version } : options;
     }
 }

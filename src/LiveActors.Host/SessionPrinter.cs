@@ -15,10 +15,11 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
 {
     private readonly MemoryStream _audio = new();
     private readonly TaskCompletionSource _firstReconnect = NewSignal();
+    private readonly Lock _signals = new(); // the conversation swaps a turn in while the events end it: neither may miss the other
     private TaskCompletionSource<TurnOutcome> _turn = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _nextReconnect = NewSignal();
     private bool _midLine;
-    private volatile bool _ended;
+    private bool _ended;
 
     /// <summary>The session gave up: the error, for the exit code and the last line.</summary>
     public GaveUp? Failure { get; private set; }
@@ -55,10 +56,13 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
     public Task<TurnOutcome> BeginTurn()
     {
         var turn = new TaskCompletionSource<TurnOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _turn, turn);
-        if (_ended)
+        lock (_signals)
         {
-            turn.TrySetResult(TurnOutcome.SessionEnded);
+            _turn = turn;
+            if (_ended)
+            {
+                turn.TrySetResult(TurnOutcome.SessionEnded);
+            }
         }
 
         return turn.Task;
@@ -68,7 +72,16 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
     public Task FirstReconnect => _firstReconnect.Task;
 
     /// <summary>Completes at the reconnect that follows the latest disconnect (or when the session ends).</summary>
-    public Task NextReconnect => Volatile.Read(ref _nextReconnect).Task;
+    public Task NextReconnect
+    {
+        get
+        {
+            lock (_signals)
+            {
+                return _nextReconnect.Task;
+            }
+        }
+    }
 
     public void Status(string text)
     {
@@ -108,7 +121,7 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
                 break;
             case InteractionCompleted:
                 EndLine();
-                Volatile.Read(ref _turn).TrySetResult(TurnOutcome.Completed);
+                Turn().TrySetResult(TurnOutcome.Completed);
                 break;
             case GoAwayReceived goAway:
                 Status($"goAway: the server ends this connection in {goAway.GoAway.TimeLeft?.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) ?? "?"} s; moving the session");
@@ -121,12 +134,19 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
 
                 break;
             case Disconnected disconnected:
-                if (disconnected.WillRetry)
+                lock (_signals)
                 {
-                    Volatile.Write(ref _nextReconnect, NewSignal());
+                    if (disconnected.WillRetry && _nextReconnect.Task.IsCompleted)
+                    {
+                        // Only once the last reconnect has been signalled: a retry that fails too brings another
+                        // Disconnected before any Reconnected, and a fresh signal then would strand whoever waits on the
+                        // one before it, past the give-up that ends only the newest.
+                        _nextReconnect = NewSignal();
+                    }
+
+                    _turn.TrySetResult(TurnOutcome.CutOff);
                 }
 
-                Volatile.Read(ref _turn).TrySetResult(TurnOutcome.CutOff);
                 Status($"disconnected: {disconnected.Error}{(disconnected.WillRetry ? $"; retrying in {disconnected.RetryIn?.TotalMilliseconds:0} ms" : "")}");
                 break;
             case ReplyCut cut:
@@ -139,7 +159,11 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
             case Reconnected reconnected:
                 Status($"reconnected; session {(reconnected.Resumed ? "resumed" : "started afresh")}{(reconnected.ReplayedMessages > 0 ? $", {reconnected.ReplayedMessages} messages replayed" : "")}");
                 _firstReconnect.TrySetResult();
-                Volatile.Read(ref _nextReconnect).TrySetResult();
+                lock (_signals)
+                {
+                    _nextReconnect.TrySetResult();
+                }
+
                 break;
             case SendFailed failed:
                 Status($"message {failed.Sequence} may not have arrived: {failed.Error}");
@@ -176,10 +200,22 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
     /// <summary>The session is over (it gave up, or its events ended): nobody waits forever on it.</summary>
     private void End()
     {
-        _ended = true;
-        Volatile.Read(ref _turn).TrySetResult(TurnOutcome.SessionEnded);
+        lock (_signals)
+        {
+            _ended = true;
+            _turn.TrySetResult(TurnOutcome.SessionEnded);
+            _nextReconnect.TrySetResult();
+        }
+
         _firstReconnect.TrySetResult();
-        Volatile.Read(ref _nextReconnect).TrySetResult();
+    }
+
+    private TaskCompletionSource<TurnOutcome> Turn()
+    {
+        lock (_signals)
+        {
+            return _turn;
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

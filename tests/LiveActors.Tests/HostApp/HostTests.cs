@@ -76,12 +76,12 @@ public sealed class HostTests(ITestOutputHelper log)
     }
 
     [Theory]
-    [InlineData(64, "unknown option --bogus", "--bogus")]
-    [InlineData(64, "--model needs a value", "--model")]
-    [InlineData(64, "--emulator-fault must be drop, go-away or give-up", "--emulator-fault", "flood")]
-    [InlineData(64, "--tools must be echo", "--tools", "calculator")]
-    [InlineData(64, "--state keeps a session: add --session ID", "--state", "x.db")]
-    [InlineData(64, "--session needs a value", "--session")]
+    [InlineData(2, "unknown option --bogus", "--bogus")]
+    [InlineData(2, "--model needs a value", "--model")]
+    [InlineData(2, "--emulator-fault must be drop, go-away or give-up", "--emulator-fault", "flood")]
+    [InlineData(2, "--tools must be echo", "--tools", "calculator")]
+    [InlineData(2, "--state keeps a session: add --session ID", "--state", "x.db")]
+    [InlineData(2, "--session needs a value", "--session")]
     [InlineData(2, "Option ApiVersion (live-actors.api-version) must be one of", "--emulator", "--api-version", "v9")]
     public async Task A_bad_option_is_one_line_that_says_what_to_fix_and_a_non_zero_exit(int expected, string says, params string[] args)
     {
@@ -127,7 +127,7 @@ public sealed class HostTests(ITestOutputHelper log)
         Assert.Equal(ExitCodes.SessionFailed, code);
         Assert.Contains("[gave up: upgrade_failed", output, StringComparison.Ordinal);
         var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("error: The server refused the WebSocket upgrade with HTTP 403: The caller does not have permission.", line);
+        Assert.StartsWith("error: The server refused the WebSocket upgrade with HTTP 403: The caller does not have permission; check the API key", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -248,12 +248,82 @@ public sealed class HostTests(ITestOutputHelper log)
         }
     }
 
-    /// <summary>Deletes a state file, its SQLite companions and the emulator's session file beside it.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task A_blank_session_id_is_exit_2_with_one_line(string session)
+    {
+        var (code, output, error) = await RunAsync("--emulator", "--session", session);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Equal("error: --session needs an id that is not blank, such as --session call-1.", Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task A_state_file_that_is_not_a_database_is_exit_2_with_one_line_before_anything_starts()
+    {
+        var state = Path.Combine(Directory.CreateTempSubdirectory("liveactors-host-").FullName, "notes.txt");
+        await File.WriteAllTextAsync(state, string.Concat(Enumerable.Repeat("not a database. ", 128)));
+
+        var (code, output, error) = await RunAsync("--emulator", "--session", "call-1", "--state", state, "--prompt", "first");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output); // no emulator line, no session
+        Assert.Equal($"error: --state: {state} is not a SQLite database; give the file an earlier run kept its session in, or a new name.",
+            Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task A_corrupt_emulator_session_file_is_exit_2_with_one_line_that_names_it()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"host-state-{Guid.NewGuid():N}.db");
+        await File.WriteAllTextAsync(LiveHost.EmulatorSessionFile(state), "{ \"handles\": [ cut off");
+        try
+        {
+            var (code, output, error) = await RunAsync("--emulator", "--session", "call-1", "--state", state, "--prompt", "first");
+
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Empty(output);
+            var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("error: --state: ", line, StringComparison.Ordinal);
+            Assert.Contains(LiveHost.EmulatorSessionFile(state), line, StringComparison.Ordinal);
+            Assert.EndsWith("; delete it to start the session afresh.", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            DeleteState(state);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_kept_sessions_state_and_its_new_folder_are_for_the_owner_only()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("liveactors-host-").FullName, "kept");
+        var state = Path.Combine(folder, "sessions.db");
+
+        var (code, _, _) = await RunAsync("--emulator", "--session", "call-1", "--state", state, "--prompt", "first");
+
+        Assert.Equal(0, code);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        // SQLite makes its journal files with the database's mode: whichever are left must be private too.
+        var files = Directory.GetFiles(folder, "sessions.db*").Where(file => file != LiveHost.EmulatorSessionFile(state)).ToList();
+        Assert.Contains(state, files);
+        Assert.All(files, file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+    }
+
+    /// <summary>Deletes a state file, its SQLite companions, its lock files and the emulator's session file beside it.</summary>
     private static void DeleteState(string state)
     {
-        foreach (var file in new[] { state, state + "-wal", state + "-shm", LiveHost.EmulatorSessionFile(state) })
+        foreach (var file in new[] { state, state + "-wal", state + "-shm", state + "-journal", LiveHost.EmulatorSessionFile(state) })
         {
             File.Delete(file);
+        }
+
+        foreach (var session in new[] { "call-1", "call-2" })
+        {
+            File.Delete(SessionLock.PathFor(state, session));
         }
     }
 
