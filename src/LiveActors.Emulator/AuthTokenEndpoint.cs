@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace LiveActors.Emulator;
 
 /// <summary>
-/// <c>POST /v1alpha/auth_tokens</c>: mints an ephemeral token the way PROTOCOL.md §1.2 describes. The caller proves itself
+/// <c>POST /v1alpha/auth_tokens</c>: mints an ephemeral token the way docs/live-api.md §1.2 describes. The caller proves itself
 /// with the emulator's API key; the body is an AuthToken (<c>uses</c>, <c>expireTime</c>, <c>newSessionExpireTime</c>, and
 /// optionally <c>bidiGenerateContentSetup</c> and <c>fieldMask</c>, which are echoed back), and so is the answer, with its
 /// <c>name</c> set to the token.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace LiveActors.Emulator;
 
-/// <summary>Which rules of the Live API an emulated model follows, from its name (PROTOCOL.md 3.2, 4.2 and 5.5).</summary>
+/// <summary>Which rules of the Live API an emulated model follows, from its name (docs/live-api.md 3.2, 4.2 and 5.5).</summary>
 public enum EmulatedFamily
 {
     /// <summary>Gemini 2.x, and any name with no Gemini version: clientContent at any time, turnComplete ends a reply.</summary>

@@ -301,7 +301,7 @@ internal sealed class EmulatorConnection
     }
 
     /// <summary>
-    /// What a Gemini 3.x model closes the connection on (PROTOCOL.md 5.5): clientContent other than a promised initial
+    /// What a Gemini 3.x model closes the connection on (docs/live-api.md 5.5): clientContent other than a promised initial
     /// history, realtime input before that history is complete, and mediaChunks. Null when the message is fine.
     /// </summary>
     private string? FamilyViolation(string kind, JsonElement body) => kind switch

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace LiveActors.Emulator;
 
-/// <summary>The Live API paths the emulator serves, as PROTOCOL.md names them, and which backend each stands for.</summary>
+/// <summary>The Live API paths the emulator serves, as docs/live-api.md names them, and which backend each stands for.</summary>
 internal enum Backend
 {
     GeminiApi,

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace LiveActors.Emulator;
 
 /// <summary>
-/// The server messages the emulator sends, written with Utf8JsonWriter from the wire names of PROTOCOL.md (never with
+/// The server messages the emulator sends, written with Utf8JsonWriter from the wire names of docs/live-api.md (never with
 /// the library's records). Frames that never change are serialized once and reused.
 /// </summary>
 internal static class ServerFrames

@@ -110,7 +110,7 @@ internal sealed class SessionState
 
     /// <summary>
     /// The state as a handle issued now captures it, and the index of the last message this connection consumed
-    /// (<c>lastConsumedClientMessageIndex</c>, PROTOCOL.md 5.3: setup is 0 and the first message after it 1, counted
+    /// (<c>lastConsumedClientMessageIndex</c>, docs/live-api.md 5.3: setup is 0 and the first message after it 1, counted
     /// per connection), read together.
     /// </summary>
     public (SessionState Captured, long LastConsumed) Capture()

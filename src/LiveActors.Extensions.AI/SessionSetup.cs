@@ -11,7 +11,7 @@ namespace LiveActors.Extensions.AI;
 /// </summary>
 internal static class SessionSetup
 {
-    /// <summary>The sample rate of the PCM the Live API speaks (PROTOCOL.md 7): 24 kHz, 16-bit, mono.</summary>
+    /// <summary>The sample rate of the PCM the Live API speaks (docs/live-api.md 7): 24 kHz, 16-bit, mono.</summary>
     public const int OutputSampleRate = 24_000;
 
     /// <summary>The sample rate of input PCM when neither the audio nor the session options say.</summary>

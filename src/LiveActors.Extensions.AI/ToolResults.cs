@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace LiveActors.Extensions.AI;
 
 /// <summary>
-/// MEAI function results as Live API <c>functionResponse</c>s (PROTOCOL.md 3.4): the response is a JSON object, so a
+/// MEAI function results as Live API <c>functionResponse</c>s (docs/live-api.md 3.4): the response is a JSON object, so a
 /// result that is one goes as it is, any other value as <c>{"output": value}</c>, and a failed call as
 /// <c>{"error": message}</c>.
 /// </summary>

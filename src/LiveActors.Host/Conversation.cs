@@ -31,7 +31,7 @@ internal sealed class Conversation(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var telemetry = new TelemetrySummary();
-        var printer = new SessionPrinter(console.Output, echoDeclared: arguments.Tools == HostTools.Echo);
+        var printer = new SessionPrinter(console.Output, echoDeclared: arguments.Tools == HostTools.Echo, keepAudio: arguments.AudioOut is not null, transcriptsAsStatus: arguments.Transcribe);
         ILiveConnection live;
         try
         {

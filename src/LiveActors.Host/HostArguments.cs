@@ -9,7 +9,10 @@ internal sealed record HostArguments
 
     public string? Prompt { get; init; }
 
-    public string Model { get; init; } = "gemini-live-2.5-flash-preview";
+    public string Model { get; init; } = DefaultModel;
+
+    /// <summary>Google's default Live model (GA); gemini-live-2.5-flash-preview was shut down on 2025-12-09.</summary>
+    public const string DefaultModel = "gemini-3.8-live";
 
     public string? ApiVersion { get; init; }
 
@@ -60,7 +63,7 @@ internal sealed record HostArguments
     public static readonly IReadOnlyList<(string Flag, string Value, string Meaning)> Usage =
     [
         ("--prompt", "TEXT", $"the first turn (default \"{DefaultPrompt}\")"),
-        ("--model", "NAME", "the Live model (default gemini-live-2.5-flash-preview)"),
+        ("--model", "NAME", $"the Live model (default {DefaultModel})"),
         ("--api-version", "V", "Gemini API version: v1, v1beta (default) or v1alpha"),
         ("--vertex", "", "use Vertex AI (credentials: VERTEX_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS or gcloud ADC)"),
         ("--project", "ID", "Vertex AI project (else VERTEX_PROJECT_ID / GOOGLE_CLOUD_PROJECT)"),
@@ -68,8 +71,8 @@ internal sealed record HostArguments
         ("--emulator", "", "use the built-in loopback emulator even when credentials are set (with --vertex: its Vertex AI path)"),
         ("--emulator-fault", "drop|go-away|give-up", "the emulator drops the connection or sends goAway (watch the session resume), or drops it and refuses to reconnect (watch it give up)"),
         ("--audio-in", "FILE.wav", "send a 16 kHz 16-bit mono PCM WAV as realtimeInput audio"),
-        ("--audio-out", "FILE.wav", "ask for audio and write the 24 kHz reply to a WAV file"),
-        ("--transcribe", "", "ask for input and output audio transcriptions and print them"),
+        ("--audio-out", "FILE.wav", "write the 24 kHz audio of the reply to a WAV file"),
+        ("--transcribe", "", "ask for the transcription of audio input too, and show both transcriptions as [you: ...] and [model: ...] lines"),
         ("--tools", "echo", "declare a tool 'echo' and answer every call with its arguments (calls are always shown; undeclared ones are answered with an error)"),
         ("--interactive", "", "after the first turn, read turns from stdin (the default on a terminal without --prompt)"),
         ("--session", "ID", "keep the session under this id when the host exits, and go on with it when run again with the same id"),

@@ -159,9 +159,8 @@ internal static class LiveHost
         _ => null,
     };
 
-    private static LiveConnectionOptions Options(HostArguments arguments, LiveEmulator? emulator)
+    internal static LiveConnectionOptions Options(HostArguments arguments, LiveEmulator? emulator)
     {
-        var audioOut = arguments.AudioOut is not null;
         var options = new LiveConnectionOptions
         {
             AuthStrategy = arguments.Vertex ? AuthStrategy.VertexAi : AuthStrategy.GeminiApi,
@@ -173,9 +172,11 @@ internal static class LiveHost
             BaseAddress = emulator?.BaseAddress ?? arguments.BaseAddress,
             Setup = new Setup
             {
-                GenerationConfig = new GenerationConfig { ResponseModalities = [audioOut ? Modalities.Audio : Modalities.Text] },
+                // Every Live model served today answers in audio only (TEXT is refused at setup): the answer is printed
+                // from its transcription, and its audio is kept only for --audio-out.
+                GenerationConfig = new GenerationConfig { ResponseModalities = [Modalities.Audio] },
                 InputAudioTranscription = arguments.Transcribe ? new AudioTranscriptionConfig() : null,
-                OutputAudioTranscription = arguments.Transcribe ? new AudioTranscriptionConfig() : null,
+                OutputAudioTranscription = new AudioTranscriptionConfig(),
                 Tools = arguments.Tools is not null ? [HostTools.Declarations] : null,
             },
         };

@@ -11,7 +11,7 @@ namespace LiveActors.Host;
 /// Collects reply audio for <c>--audio-out</c>, answers tool calls (<see cref="HostTools"/>) and lets the conversation
 /// wait for turns and reconnects. Once the session gives up, every wait ends at once.
 /// </summary>
-internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
+internal sealed class SessionPrinter(TextWriter output, bool echoDeclared, bool keepAudio, bool transcriptsAsStatus)
 {
     private readonly MemoryStream _audio = new();
     private readonly TaskCompletionSource _firstReconnect = NewSignal();
@@ -105,13 +105,18 @@ internal sealed class SessionPrinter(TextWriter output, bool echoDeclared)
                         _midLine = true;
                     }
 
-                    if (part.InlineData is { MimeType: { } mime } blob && mime.StartsWith("audio/pcm", StringComparison.Ordinal))
+                    if (keepAudio && part.InlineData is { MimeType: { } mime } blob && mime.StartsWith("audio/pcm", StringComparison.Ordinal))
                     {
                         AudioRate = MimeTypes.PcmSampleRate(mime, AudioRate);
                         _audio.Write(blob.Data.Span);
                     }
                 }
 
+                break;
+            case TranscriptionReceived { Source: TranscriptionSource.Output, Transcription.Text: { } spoken } when !transcriptsAsStatus:
+                // Today's Live models answer in audio only: the transcription of the answer is its text.
+                output.Write(spoken);
+                _midLine = true;
                 break;
             case TranscriptionReceived transcription:
                 Status($"{(transcription.Source == TranscriptionSource.Input ? "you" : "model")}: {transcription.Transcription.Text}");

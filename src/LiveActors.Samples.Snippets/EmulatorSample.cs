@@ -3,7 +3,7 @@ using LiveActors.Emulator.Faults;
 
 namespace LiveActors.Samples.Snippets;
 
-/// <summary>The README's "The emulator" snippet: the emulator in a test of your own.</summary>
+/// <summary>The emulator in a test of your own (docs/emulator.md links here).</summary>
 internal static class EmulatorSample
 {
     public static async Task RunAsync()

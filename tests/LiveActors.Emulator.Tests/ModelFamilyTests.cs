@@ -3,7 +3,7 @@ using LiveActors.Emulator.Tests.Support;
 
 namespace LiveActors.Emulator.Tests;
 
-/// <summary>The emulator follows the family of the model named in setup (PROTOCOL.md 3.2, 4.2, 5.5).</summary>
+/// <summary>The emulator follows the family of the model named in setup (docs/live-api.md 3.2, 4.2, 5.5).</summary>
 public sealed class ModelFamilyTests
 {
     private const string Gemini31 = "models/gemini-3.1-flash-live-preview";

@@ -11,7 +11,7 @@ internal enum DeliveryTracking
 
     /// <summary>
     /// Resumption handles (Gemini API): a written message is kept until a reply shows the server has it and a
-    /// resumable handle arrives after that evidence (PROTOCOL.md 5.3). After a drop, written messages no such handle
+    /// resumable handle arrives after that evidence (docs/live-api.md 5.3). After a drop, written messages no such handle
     /// covers are uncertain: reported, or sent again as <c>session-resumption.uncertain-messages</c> says.
     /// </summary>
     Handle,

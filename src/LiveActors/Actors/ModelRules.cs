@@ -6,7 +6,7 @@ using static LiveActors.Errors.ConnectionError;
 namespace LiveActors.Actors;
 
 /// <summary>
-/// The rules of the session's model family (PROTOCOL.md 3.2, 5.5) applied to what the session writes: the form of each
+/// The rules of the session's model family (docs/live-api.md 3.2, 5.5) applied to what the session writes: the form of each
 /// client message on the wire, or why it is refused before it gets there; the initial history; and what ends an
 /// interaction. Every message the session writes goes through <see cref="WireForm"/>, replays and its own messages too.
 /// </summary>

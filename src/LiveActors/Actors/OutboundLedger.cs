@@ -13,7 +13,7 @@ namespace LiveActors.Actors;
 /// </summary>
 /// <remarks>
 /// <para>Positions count the client messages of one connection as <c>lastConsumedClientMessageIndex</c> does
-/// (PROTOCOL.md 5.3): setup is 0, the first message after it 1. They start again with every connection.</para>
+/// (docs/live-api.md 5.3): setup is 0, the first message after it 1. They start again with every connection.</para>
 /// <para>Confirmation by evidence (<see cref="DeliveryTracking.Handle"/>): the server handles a connection's messages
 /// in order, so the start of a reply shows it has the message that caused it and everything before
 /// (<see cref="ReplyTracker"/> says which, <see cref="Proven"/> records it), and a resumable handle that arrives

@@ -52,7 +52,7 @@ internal sealed class ReconnectPolicy(RetryOptions retry, Func<int, TimeSpan>? d
         LastError = error;
         if (resuming && !wasReady && error is ServerClosed { CloseCode: 1007 or 1008, IsRetryable: false })
         {
-            // PROTOCOL.md: a stale or refused handle is closed with 1008; a fresh session starts, once (no handle, no loop).
+            // docs/live-api.md: a stale or refused handle is closed with 1008; a fresh session starts, once (no handle, no loop).
             return new Reconnect.StartFresh();
         }
 

@@ -3,7 +3,7 @@ using LiveActors.Protocol;
 namespace LiveActors.Actors;
 
 /// <summary>
-/// What a client message can cause and what a server message proves, for confirmation by evidence (PROTOCOL.md 5.3):
+/// What a client message can cause and what a server message proves, for confirmation by evidence (docs/live-api.md 5.3):
 /// the server handles a connection's messages in order, so a reply shows it has the message that caused it and
 /// everything before.
 /// </summary>

@@ -5,7 +5,7 @@ namespace LiveActors.Actors;
 
 /// <summary>
 /// Which client message each reply on the current connection answers, and whether one is streaming now: the
-/// evidence for confirmation (PROTOCOL.md 5.3) and the turn a cut reply names. Each reply is put down to the first
+/// evidence for confirmation (docs/live-api.md 5.3) and the turn a cut reply names. Each reply is put down to the first
 /// message, handed since the last one matched, that may cause a reply; that is the cautious choice, as the real
 /// cause is that one or a later one. One per session, used only by its supervisor.
 /// </summary>

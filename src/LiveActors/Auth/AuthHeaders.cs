@@ -2,7 +2,7 @@ using LiveActors.Endpoints;
 
 namespace LiveActors.Auth;
 
-/// <summary>The credential headers PROTOCOL.md prescribes, so that no credential ever travels in a URL.</summary>
+/// <summary>The credential headers docs/live-api.md prescribes, so that no credential ever travels in a URL.</summary>
 internal static class AuthHeaders
 {
     /// <summary>The Gemini API key header.</summary>

@@ -11,11 +11,11 @@ namespace LiveActors.Auth;
 
 /// <summary>
 /// Mints ephemeral tokens for browsers and phones from a backend that holds the real API key:
-/// <c>POST {base}/v1alpha/auth_tokens</c> with <c>x-goog-api-key</c>, as PROTOCOL.md §1.2 describes. A client then connects
+/// <c>POST {base}/v1alpha/auth_tokens</c> with <c>x-goog-api-key</c>, as docs/live-api.md §1.2 describes. A client then connects
 /// with the token as its <c>ApiKey</c> and LiveActors uses the constrained endpoint and <c>Authorization: Token</c>.
 /// </summary>
 /// <remarks>
-/// The service refuses a token that would be used to resume after its session limit in some reports (PROTOCOL.md §1.2);
+/// The service refuses a token that would be used to resume after its session limit in some reports (docs/live-api.md §1.2);
 /// mint with <see cref="EphemeralTokenRequest.Uses"/> 0 or above 1, or a fresh token per reconnect, where that matters.
 /// </remarks>
 public sealed class EphemeralTokenClient

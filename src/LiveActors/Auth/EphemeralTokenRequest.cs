@@ -3,7 +3,7 @@ using LiveActors.Protocol;
 namespace LiveActors.Auth;
 
 /// <summary>
-/// What an ephemeral token may do (PROTOCOL.md §1.2). Every property left null takes the service's default: one use,
+/// What an ephemeral token may do (docs/live-api.md §1.2). Every property left null takes the service's default: one use,
 /// sessions until 30 minutes from now, new sessions for 60 seconds.
 /// </summary>
 public sealed record EphemeralTokenRequest

@@ -6,7 +6,7 @@ public abstract partial record ConnectionError
 {
     /// <summary>
     /// The message is of a form the session's model does not take, and would close the connection (with 1007 on
-    /// Gemini 3.x, PROTOCOL.md 5.5): it is refused before it reaches the wire. <see cref="Instead"/> says what to send.
+    /// Gemini 3.x, docs/live-api.md 5.5): it is refused before it reaches the wire. <see cref="Instead"/> says what to send.
     /// Nothing was sent; the session goes on.
     /// </summary>
     /// <param name="Model">The model's name (as the options give it).</param>

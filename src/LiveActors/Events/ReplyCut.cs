@@ -6,7 +6,7 @@ public static partial class Live
 {
     /// <summary>
     /// A reply was streaming when its connection ended, not because the user interrupted it or closed the session:
-    /// the server does not continue a reply on a resumed connection (PROTOCOL.md 5.3), so no more of it will come. The
+    /// the server does not continue a reply on a resumed connection (docs/live-api.md 5.3), so no more of it will come. The
     /// application decides whether to ask again; with <c>session-resumption.ask-again-after-cut-reply</c> the session
     /// does, once (<see cref="AskedAgain"/>).
     /// </summary>

@@ -17,7 +17,7 @@ public static partial class Live
 
         /// <summary>
         /// True when the session reports it, not the server: the calls were pending when their connection ended, and the
-        /// resumed session does not know them (PROTOCOL.md 5.3). Do not answer them with a toolResponse.
+        /// resumed session does not know them (docs/live-api.md 5.3). Do not answer them with a toolResponse.
         /// </summary>
         public bool ByConnection { get; init; }
     }

@@ -25,7 +25,7 @@ public sealed record LiveConnectionOptions
     public AuthStrategy AuthStrategy { get; init; } = LiveDefaults.AuthStrategy;
 
     /// <summary>
-    /// The model, for example <c>gemini-live-2.5-flash-preview</c>. Required. A bare name is expanded to
+    /// The model, for example <c>gemini-3.8-live</c> (gemini-live-2.5-flash-preview was shut down on 2025-12-09). Required. A bare name is expanded to
     /// <c>models/NAME</c> (Gemini API) or the full Vertex AI resource name. HOCON <c>model</c>.
     /// </summary>
     public string Model { get; init; } = LiveDefaults.Model;

@@ -23,7 +23,7 @@ internal static class LiveOptionsValidator
 
         var vertex = options.AuthStrategy == AuthStrategy.VertexAi;
         Check(!string.IsNullOrWhiteSpace(options.Model), OptionKeys.Model,
-            "is required: name a Live model such as gemini-live-2.5-flash-preview.");
+            "is required: name a Live model such as gemini-3.8-live.");
         Check(options.ProjectId is null || IsProjectId(options.ProjectId), OptionKeys.ProjectId, ProjectIdRule);
         Check(options.Location is null || IsLocation(options.Location), OptionKeys.Location, LocationRule(options.Location));
         Check(vertex || (options.CredentialsFile is null && options.Credential is null), OptionKeys.CredentialsFile,

@@ -1,6 +1,6 @@
 namespace LiveActors.Options;
 
-/// <summary>What the session does with a <c>toolResponse</c> for calls lost with a connection (PROTOCOL.md 5.3).</summary>
+/// <summary>What the session does with a <c>toolResponse</c> for calls lost with a connection (docs/live-api.md 5.3).</summary>
 public enum LostToolResults
 {
     /// <summary>Refuse it with <c>ToolCallLost</c>: nothing reaches the model. HOCON <c>refuse</c>.</summary>

@@ -1,7 +1,7 @@
 namespace LiveActors.Options;
 
 /// <summary>
-/// Which rules of the Live API a model follows (PROTOCOL.md 3.2 and 5.5): they decide how the session writes user text,
+/// Which rules of the Live API a model follows (docs/live-api.md 3.2 and 5.5): they decide how the session writes user text,
 /// initial history and replays, and what ends an interaction. HOCON <c>model-family</c>.
 /// </summary>
 public enum ModelFamily
@@ -14,7 +14,7 @@ public enum ModelFamily
     Auto,
 
     /// <summary>
-    /// Gemini 2.x (<c>gemini-live-2.5-flash-preview</c>, <c>gemini-2.5-flash-native-audio-...</c>): <c>clientContent</c>
+    /// Gemini 2.x (<c>gemini-live-2.5-flash-preview</c>, shut down on 2025-12-09, <c>gemini-2.5-flash-native-audio-...</c>): <c>clientContent</c>
     /// at any time, and turnComplete ends a reply. HOCON <c>gemini-2</c>.
     /// </summary>
     Gemini2,

@@ -2,7 +2,7 @@ namespace LiveActors.Options;
 
 /// <summary>
 /// What a resumed session does with messages whose delivery is uncertain: written on a connection that ended before
-/// the server showed it had them (Gemini API resumption, PROTOCOL.md 5.3). Each choice trades one risk for another.
+/// the server showed it had them (Gemini API resumption, docs/live-api.md 5.3). Each choice trades one risk for another.
 /// </summary>
 public enum UncertainDelivery
 {

@@ -1,7 +1,7 @@
 namespace LiveActors.Protocol;
 
 /// <summary>
-/// Changes the system instruction or the tools mid-session (<c>{"contextUpdate":{...}}</c>, PROTOCOL.md 3.5); the
+/// Changes the system instruction or the tools mid-session (<c>{"contextUpdate":{...}}</c>, docs/live-api.md 3.5); the
 /// server applies it in order with the rest of the input. Either member may be absent.
 /// </summary>
 public sealed record ContextUpdate : ClientMessage

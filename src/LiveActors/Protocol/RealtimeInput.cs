@@ -6,7 +6,7 @@ namespace LiveActors.Protocol;
 /// </summary>
 /// <remarks>
 /// The service's deprecated <c>mediaChunks</c> is not modelled, and a session refuses it: Gemini 3.x models close the
-/// connection on it with 1007 (PROTOCOL.md 5.5). Use <see cref="Audio"/> and <see cref="Video"/>.
+/// connection on it with 1007 (docs/live-api.md 5.5). Use <see cref="Audio"/> and <see cref="Video"/>.
 /// </remarks>
 public sealed record RealtimeInput : ClientMessage
 {

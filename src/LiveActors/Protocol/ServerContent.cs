@@ -39,7 +39,7 @@ public sealed record ServerContent : WireObject
     /// <summary>
     /// <see cref="InteractionStatuses.InProgress"/> or <see cref="InteractionStatuses.Idle"/> (or the deprecated
     /// <c>REQUIRES_ACTION</c>), from newer models. On extended-thinking models the model may speak several times per
-    /// request and only IDLE says it is done (PROTOCOL.md 4.2); it may also come at the top level,
+    /// request and only IDLE says it is done (docs/live-api.md 4.2); it may also come at the top level,
     /// <see cref="ServerMessage.InteractionStatus"/>.
     /// </summary>
     public string? InteractionStatus { get; init; }

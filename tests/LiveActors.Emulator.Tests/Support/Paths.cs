@@ -1,6 +1,6 @@
 namespace LiveActors.Emulator.Tests.Support;
 
-/// <summary>The Live API paths of PROTOCOL.md, written out in full so a typo in the emulator's routes shows.</summary>
+/// <summary>The Live API paths of docs/live-api.md, written out in full so a typo in the emulator's routes shows.</summary>
 internal static class Paths
 {
     public const string GeminiV1Beta = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";

@@ -40,7 +40,7 @@ public sealed class EphemeralTokenTests(ITestOutputHelper output) : SessionTestK
     }
 
     [Fact]
-    public async Task The_request_carries_the_key_in_a_header_and_the_limits_as_PROTOCOL_md_shows()
+    public async Task The_request_carries_the_key_in_a_header_and_the_limits_as_the_Live_API_notes_show()
     {
         var request = new EphemeralTokenRequest
         {

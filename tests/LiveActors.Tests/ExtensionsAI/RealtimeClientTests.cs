@@ -117,7 +117,7 @@ public sealed class RealtimeClientTests(ITestOutputHelper output) : SessionTestK
         await AskAsync(session, "thanks");
         var next = await NextResponseAsync(session);
 
-        // The resumed session does not know a call pending at the drop (PROTOCOL 5.5), so its result cannot be answered:
+        // The resumed session does not know a call pending at the drop (docs/live-api.md 5.5), so its result cannot be answered:
         // the MEAI user hears so, naming the call, instead of waiting for an answer that will not come.
         var call = asked.OfType<ResponseOutputItemRealtimeServerMessage>().SelectMany(m => m.Item!.Contents).OfType<FunctionCallContent>().First();
         Assert.Contains(call.CallId, ((ErrorRealtimeServerMessage)lost[^1]).Error!.Message, StringComparison.Ordinal);

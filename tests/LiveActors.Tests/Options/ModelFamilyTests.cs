@@ -6,7 +6,7 @@ using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Options;
 
-/// <summary>Which rules a model follows (PROTOCOL.md 3.2, 5.5), and what the session writes for it.</summary>
+/// <summary>Which rules a model follows (docs/live-api.md 3.2, 5.5), and what the session writes for it.</summary>
 public sealed class ModelFamilyTests
 {
     [Theory]

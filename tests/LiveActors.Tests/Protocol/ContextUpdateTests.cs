@@ -8,7 +8,7 @@ using static LiveActors.Live;
 
 namespace LiveActors.Tests.Protocol;
 
-/// <summary><c>contextUpdate</c> (PROTOCOL.md 3.5): a typed message, a facade method, and the emulator applying it in order.</summary>
+/// <summary><c>contextUpdate</c> (docs/live-api.md 3.5): a typed message, a facade method, and the emulator applying it in order.</summary>
 public sealed class ContextUpdateTests(ITestOutputHelper output) : SessionTestKit(output)
 {
     private static readonly Tool Lookup = new() { FunctionDeclarations = [new FunctionDeclaration { Name = "lookup" }] };

@@ -11,7 +11,7 @@ using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Resilience;
 
-/// <summary>A reply cut by a drop is not continued by the server (PROTOCOL.md 5.3), so the session says so.</summary>
+/// <summary>A reply cut by a drop is not continued by the server (docs/live-api.md 5.3), so the session says so.</summary>
 public sealed class CutReplyTests(ITestOutputHelper output) : SessionTestKit(output)
 {
     // The reply comes slowly; the test pokes the server once it has the first chunk, and the server drops the

@@ -13,7 +13,7 @@ using static LiveActors.Errors.ConnectionError;
 namespace LiveActors.Tests.Resilience;
 
 /// <summary>
-/// Confirmation by evidence on the Gemini API (PROTOCOL.md 5.3): a message is taken as delivered only when a reply to
+/// Confirmation by evidence on the Gemini API (docs/live-api.md 5.3): a message is taken as delivered only when a reply to
 /// it or to a later turn came before a resumable handle. Every accepted message that is not reported uncertain must be
 /// in the conversation the server resumed: the emulator's record is the proof.
 /// </summary>

@@ -13,7 +13,7 @@ using static LiveActors.Errors.ConnectionError;
 namespace LiveActors.Tests.Resilience;
 
 /// <summary>
-/// The Gemini 3.x rules (PROTOCOL.md 3.2, 5.5) against an emulator that enforces them: it closes with 1007 on a
+/// The Gemini 3.x rules (docs/live-api.md 3.2, 5.5) against an emulator that enforces them: it closes with 1007 on a
 /// mid-session clientContent, on mediaChunks, on a null handle and on realtime input before a promised history.
 /// </summary>
 public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionTestKit(output)

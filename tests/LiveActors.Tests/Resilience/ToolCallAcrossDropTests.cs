@@ -13,7 +13,7 @@ using static LiveActors.Errors.ConnectionError;
 namespace LiveActors.Tests.Resilience;
 
 /// <summary>
-/// Tool calls across a drop and across goAway (PROTOCOL.md 5.3): the resumed session does not know a call that was
+/// Tool calls across a drop and across goAway (docs/live-api.md 5.3): the resumed session does not know a call that was
 /// pending, so it is reported cancelled and its response never goes as a toolResponse.
 /// </summary>
 public sealed class ToolCallAcrossDropTests(ITestOutputHelper output) : SessionTestKit(output)
