@@ -160,8 +160,13 @@ public sealed class LiveConnection : ILiveConnection
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A session answers at once once it runs, but the first message to a region's session waits for it to start,
+    /// recovered from the journal where it was kept: on a loaded machine that passed a fixed few seconds, so the wait is
+    /// the connect budget (<c>timeout</c>) plus slack.
+    /// </remarks>
     public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        Unwrap<StatusReport>(await AskSessionAsync(GetStatus.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
+        Unwrap<StatusReport>(await AskSessionAsync(GetStatus.Instance, (_options?.Timeout ?? LiveDefaults.Timeout) + AskSlack, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
     /// <remarks>Closing a session that is already over (closed, or given up) returns at once.</remarks>
