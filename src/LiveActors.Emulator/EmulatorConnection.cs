@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using LiveActors.Emulator.Faults;
+using LiveActors.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace LiveActors.Emulator;
