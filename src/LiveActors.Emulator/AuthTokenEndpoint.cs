@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LiveActors.Emulator.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace LiveActors.Emulator;

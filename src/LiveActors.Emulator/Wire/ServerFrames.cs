@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
-namespace LiveActors.Emulator;
+namespace LiveActors.Emulator.Wire;
 
 /// <summary>
 /// The server messages the emulator sends, written with Utf8JsonWriter from the wire names of docs/live-api.md (never with

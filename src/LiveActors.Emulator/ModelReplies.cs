@@ -1,0 +1,179 @@
+using LiveActors.Emulator.Faults;
+using LiveActors.Emulator.Wire;
+
+namespace LiveActors.Emulator;
+
+/// <summary>
+/// What the scripted model says in one conversation: <c>Turn N: you said "..."</c> to text, a tool call and its result
+/// to a <c>tool:</c> prompt, silence of the same length (with transcriptions) to audio, each reply shaped by the model's
+/// family and ended with turnComplete and, when asked for, a resumption handle.
+/// </summary>
+internal sealed class ModelReplies
+{
+    private const int AudioChunkBytes = 9_600; // 200 ms of 24 kHz 16-bit mono PCM
+    private static readonly byte[] Silence = new byte[AudioChunkBytes];
+
+    private readonly SessionState _session;
+    private readonly FamilyRules _rules;
+    private readonly bool _vertex;
+    private readonly ResumptionUpdates? _updates;
+    private readonly PendingToolCalls _calls;
+    private readonly FaultPlan _plan;
+    private readonly IServerOutlet _outlet;
+    private readonly Action _turnCompleted;
+    private readonly int _replyChunks;
+    private readonly TimeProvider _time;
+
+    /// <param name="session">The conversation.</param>
+    /// <param name="rules">The model's family.</param>
+    /// <param name="vertex">The Vertex AI backend, whose wording differs.</param>
+    /// <param name="updates">Resumption handles, when the conversation asked for them.</param>
+    /// <param name="calls">The tool calls awaiting answers.</param>
+    /// <param name="plan">The faults that shape replies: a delay, floods.</param>
+    /// <param name="outlet">Where the reply goes.</param>
+    /// <param name="turnCompleted">Told once a reply's turnComplete is out.</param>
+    /// <param name="replyChunks">How many text chunks a reply comes in.</param>
+    /// <param name="time">The clock delays go by.</param>
+    public ModelReplies(SessionState session, FamilyRules rules, bool vertex, ResumptionUpdates? updates, PendingToolCalls calls,
+        FaultPlan plan, IServerOutlet outlet, Action turnCompleted, int replyChunks, TimeProvider time)
+    {
+        _session = session;
+        _rules = rules;
+        _vertex = vertex;
+        _updates = updates;
+        _calls = calls;
+        _plan = plan;
+        _outlet = outlet;
+        _turnCompleted = turnCompleted;
+        _replyChunks = replyChunks;
+        _time = time;
+    }
+
+    /// <summary>Ends a reply cut short: interrupted, the cancellation of its tool calls, and a turnComplete with no tokens.</summary>
+    public async Task InterruptedAsync()
+    {
+        var cancelled = _calls.TakeAll();
+        await _outlet.SendAsync(new OutboundFrame(ServerFrames.Interrupted)).ConfigureAwait(false);
+        if (cancelled.Length > 0)
+        {
+            await _outlet.SendAsync(new OutboundFrame(ServerFrames.ToolCallCancellation(cancelled))).ConfigureAwait(false);
+        }
+
+        await _outlet.SendAsync(new OutboundFrame(ServerFrames.TurnComplete(0, 0, _vertex, _rules.Idle))).ConfigureAwait(false);
+    }
+
+    /// <summary>The reply to a text turn (clientContent or realtime text).</summary>
+    public async Task TextAsync(string prompt, CancellationToken ct)
+    {
+        var turn = _session.NextTurn();
+        var text = $"Turn {turn}: you said \"{prompt}\"";
+        await StartAsync(prompt.Length / 4 + 1, ct).ConfigureAwait(false);
+        if (ToolConvention.TryParse(prompt, out var name, out var args))
+        {
+            var id = $"call-{_session.Id[..8]}-{turn}";
+            var answer = _calls.Await(id);
+            if (_updates is not null)
+            {
+                await SendAsync(ServerFrames.NotResumable, ct).ConfigureAwait(false);
+            }
+
+            using (args)
+            {
+                await SendAsync(ServerFrames.ToolCall(id, name, args.RootElement, _rules.Idle), ct).ConfigureAwait(false);
+            }
+
+            text = $"Turn {turn}: {name} returned {await answer.WaitAsync(ct).ConfigureAwait(false)}";
+        }
+
+        var flood = _plan.TakeFlood();
+        var audioFlood = _plan.TakeAudioFlood();
+        if (flood > 0 || audioFlood > 0)
+        {
+            for (var i = 0; i < flood; i++)
+            {
+                await SendAsync(ServerFrames.FloodChunk, ct, preSerialized: true).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < audioFlood; i++)
+            {
+                await SendAsync(ServerFrames.AudioFloodChunk, ct, preSerialized: true).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            foreach (var chunk in Chunk(text, _replyChunks))
+            {
+                await SendAsync(ServerFrames.TextChunk(chunk), ct).ConfigureAwait(false);
+            }
+
+            if (_rules.ReportsInteraction)
+            {
+                // An extended-thinking model speaks again about the same request: a turnComplete that is not the end.
+                await SendAsync(ServerFrames.TurnCompleteWith("IN_PROGRESS"), ct).ConfigureAwait(false);
+                if (_updates is not null)
+                {
+                    await _updates.SendAsync(_session, mayHold: true, ct).ConfigureAwait(false); // resumable between its speeches
+                }
+
+                await SendAsync(ServerFrames.TextChunk($"Turn {turn}, on reflection: still \"{prompt}\""), ct).ConfigureAwait(false);
+            }
+        }
+
+        await FinishAsync(prompt.Length / 4 + 1, text.Length / 4 + 1, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The reply to <paramref name="inputBytes"/> of 16 kHz audio, once the client's activity or stream ended.</summary>
+    public async Task AudioAsync(long inputBytes, CancellationToken ct)
+    {
+        var turn = _session.NextTurn();
+        var milliseconds = inputBytes / 32; // 16 kHz, 2 bytes a sample
+        await StartAsync((int)(milliseconds / 40) + 1, ct).ConfigureAwait(false);
+        await SendAsync(ServerFrames.Transcription("inputTranscription", $"{milliseconds} ms of audio", finished: true), ct).ConfigureAwait(false);
+        var outputBytes = inputBytes * 3 / 2 / 2 * 2; // the same duration at 24 kHz, whole samples
+        var mime = _vertex ? "audio/pcm" : "audio/pcm;rate=24000";
+        for (long sent = 0; sent < outputBytes; sent += AudioChunkBytes)
+        {
+            var size = (int)Math.Min(AudioChunkBytes, outputBytes - sent);
+            await SendAsync(ServerFrames.AudioChunk(Silence.AsSpan(0, size), mime), ct).ConfigureAwait(false);
+        }
+
+        await SendAsync(ServerFrames.Transcription("outputTranscription", $"Turn {turn}: I heard {milliseconds} ms of audio.", finished: null), ct)
+            .ConfigureAwait(false);
+        await FinishAsync((int)(milliseconds / 40) + 1, (int)(milliseconds / 40) + 1, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Gemini 3.x: an empty serverContent carrying only usageMetadata comes before a reply's first chunk.</summary>
+    private Task StartAsync(int promptTokens, CancellationToken ct) =>
+        _rules.IsGemini3 ? SendAsync(ServerFrames.UsageOnly(promptTokens, _vertex), ct) : Task.CompletedTask;
+
+    private async Task FinishAsync(int promptTokens, int responseTokens, CancellationToken ct)
+    {
+        await SendAsync(ServerFrames.GenerationComplete, ct, preSerialized: true).ConfigureAwait(false);
+        await SendAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, _vertex, _rules.Idle), ct).ConfigureAwait(false);
+        _turnCompleted();
+        if (_updates is not null)
+        {
+            await _updates.SendAsync(_session, mayHold: true, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends one message of the reply, after the connection's delay fault if it has one.</summary>
+    private async Task SendAsync(byte[] frame, CancellationToken ct, bool preSerialized = false)
+    {
+        if (_plan.ReplyDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_plan.ReplyDelay, _time, ct).ConfigureAwait(false);
+        }
+
+        await _outlet.SendAsync(new OutboundFrame(frame, preSerialized), ct).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<string> Chunk(string text, int chunks)
+    {
+        var size = Math.Max(1, (text.Length + chunks - 1) / Math.Max(1, chunks));
+        for (var i = 0; i < text.Length; i += size)
+        {
+            yield return text.Substring(i, Math.Min(size, text.Length - i));
+        }
+    }
+}
