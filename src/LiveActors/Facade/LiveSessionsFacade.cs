@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
+using LiveActors.Options;
 using LiveActors.Sessions;
 
 namespace LiveActors.Facade;
@@ -10,7 +11,9 @@ namespace LiveActors.Facade;
 /// </summary>
 public sealed class LiveSessionsFacade : ILiveSessions
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+    // The first message for an id waits while the region starts its session and recovers it from the journal, which on
+    // a loaded machine (or a node that just joined) takes longer than a fixed few seconds: the connect budget, and slack.
+    private static readonly TimeSpan AskTimeout = LiveDefaults.Timeout + TimeSpan.FromSeconds(5);
 
     private readonly ActorSystem _system;
     private readonly Func<Task<IActorRef>> _region;

@@ -18,7 +18,7 @@ namespace LiveActors.Tests.Hosting;
 /// <summary>The health checks, run by the health check service ASP.NET's endpoint runs, against sessions on the emulator.</summary>
 public sealed class HealthCheckTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // a hang guard: regions start slowly beside other work
     private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"live-health-{Guid.NewGuid():N}.db");
     private LiveEmulator _emulator = null!;
 
