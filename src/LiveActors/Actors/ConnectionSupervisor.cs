@@ -9,6 +9,7 @@ using LiveActors.Transport;
 using Microsoft.Extensions.Logging;
 using static LiveActors.Live;
 using static LiveActors.Errors.ConnectionError;
+using LiveActors.Models;
 
 namespace LiveActors.Actors;
 

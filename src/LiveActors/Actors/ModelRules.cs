@@ -2,6 +2,7 @@ using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using static LiveActors.Errors.ConnectionError;
+using LiveActors.Models;
 
 namespace LiveActors.Actors;
 

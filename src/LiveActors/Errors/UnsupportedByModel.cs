@@ -1,4 +1,5 @@
 using LiveActors.Options;
+using LiveActors.Models;
 
 namespace LiveActors.Errors;
 

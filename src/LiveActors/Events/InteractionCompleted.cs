@@ -1,4 +1,5 @@
 using LiveActors.Protocol;
+using LiveActors.Models;
 
 namespace LiveActors;
 
@@ -13,7 +14,7 @@ public static partial class Live
     public sealed record InteractionCompleted : ServerEvent
     {
         /// <summary>The event as the session reads it from <paramref name="message"/>; public so tests of your own actors can build one.</summary>
-        /// <param name="message">The whole server message (see <see cref="ServerEvent.From(ServerMessage, Options.ModelFamily)"/>).</param>
+        /// <param name="message">The whole server message (see <see cref="ServerEvent.From(ServerMessage, Models.ModelFamily)"/>).</param>
         public InteractionCompleted(ServerMessage message) : base(message)
         {
         }

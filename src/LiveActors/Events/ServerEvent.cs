@@ -1,7 +1,7 @@
 using System.Text;
-using LiveActors.Actors;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Models;
 
 namespace LiveActors;
 

@@ -6,6 +6,7 @@ using LiveActors.Protocol;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.Extensions.Configuration;
 using static LiveActors.Errors.ConnectionError;
+using LiveActors.Models;
 
 namespace LiveActors.Options;
 
@@ -31,9 +32,9 @@ public sealed record LiveConnectionOptions
     public string Model { get; init; } = LiveDefaults.Model;
 
     /// <summary>
-    /// Which rules of the Live API the model follows: <see cref="Options.ModelFamily.Auto"/> (the default) tells them
+    /// Which rules of the Live API the model follows: <see cref="Models.ModelFamily.Auto"/> (the default) tells them
     /// from <see cref="Model"/>; name a family for a model the name does not tell, or to override what it tells (for
-    /// example <see cref="Options.ModelFamily.Gemini2"/> for a 3.x model that takes <c>clientContent</c> all session).
+    /// example <see cref="Models.ModelFamily.Gemini2"/> for a 3.x model that takes <c>clientContent</c> all session).
     /// HOCON <c>model-family</c> (<c>auto</c>, <c>gemini-2</c>, <c>gemini-3</c>, <c>gemini-3-extended-thinking</c>).
     /// </summary>
     public ModelFamily ModelFamily { get; init; } = LiveDefaults.ModelFamily;
@@ -134,9 +135,9 @@ public sealed record LiveConnectionOptions
 
     /// <summary>
     /// The conversation so far, given to every new server session before anything else (not to a resumed one, which has
-    /// it): user and model turns. On <see cref="Options.ModelFamily.Gemini3"/> models it goes as <c>clientContent</c>
+    /// it): user and model turns. On <see cref="Models.ModelFamily.Gemini3"/> models it goes as <c>clientContent</c>
     /// with <c>setup.historyConfig.initialHistoryInClientContent</c> and does not start a reply; on
-    /// <see cref="Options.ModelFamily.Gemini2"/> models as <c>clientContent</c> with turnComplete false. Code only.
+    /// <see cref="Models.ModelFamily.Gemini2"/> models as <c>clientContent</c> with turnComplete false. Code only.
     /// </summary>
     public IReadOnlyList<Content>? InitialHistory { get; init; }
 

@@ -1,3 +1,5 @@
+using LiveActors.Models;
+
 namespace LiveActors.Options;
 
 /// <summary>The HOCON keys under <c>live-actors</c>, in the order of the options table.</summary>

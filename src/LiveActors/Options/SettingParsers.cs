@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiveActors.Errors;
 using static LiveActors.Errors.ConnectionError;
+using LiveActors.Models;
 
 namespace LiveActors.Options;
 
@@ -43,10 +44,10 @@ internal static class SettingParsers
 
     public static ModelFamily ModelFamily(string key, string raw) => raw.Trim().ToLowerInvariant() switch
     {
-        "auto" => Options.ModelFamily.Auto,
-        "gemini-2" => Options.ModelFamily.Gemini2,
-        "gemini-3" => Options.ModelFamily.Gemini3,
-        "gemini-3-extended-thinking" => Options.ModelFamily.Gemini3ExtendedThinking,
+        "auto" => Models.ModelFamily.Auto,
+        "gemini-2" => Models.ModelFamily.Gemini2,
+        "gemini-3" => Models.ModelFamily.Gemini3,
+        "gemini-3-extended-thinking" => Models.ModelFamily.Gemini3ExtendedThinking,
         _ => throw Invalid(key, $"must be auto, gemini-2, gemini-3 or gemini-3-extended-thinking (was '{raw}')."),
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using LiveActors.Models;
 
 namespace LiveActors.Telemetry;
 
@@ -57,7 +58,7 @@ internal static partial class Log
     public static partial void OddMember(ILogger logger, string member);
 
     [LoggerMessage(1018, LogLevel.Information, "The model {Model} follows the {Family} rules (from {Source})")]
-    public static partial void ModelRules(ILogger logger, string model, Options.ModelFamily family, string source);
+    public static partial void ModelRules(ILogger logger, string model, Models.ModelFamily family, string source);
 
     [LoggerMessage(1019, LogLevel.Warning, "A send was refused before it reached the wire ({ErrorCode}): the model takes no {What}")]
     public static partial void SendRefused(ILogger logger, string errorCode, string what);

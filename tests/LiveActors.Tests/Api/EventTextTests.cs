@@ -1,6 +1,7 @@
 using LiveActors.Options;
 using LiveActors.Protocol;
 using static LiveActors.Live;
+using LiveActors.Models;
 
 namespace LiveActors.Tests.Api;
 

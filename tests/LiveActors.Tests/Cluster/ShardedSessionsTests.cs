@@ -4,6 +4,7 @@ using LiveActors.Facade;
 using LiveActors.Options;
 using LiveActors.Tests.Support;
 using AkkaCluster = Akka.Cluster.Cluster;
+using LiveActors.Models;
 
 namespace LiveActors.Tests.Cluster;
 

@@ -8,6 +8,7 @@ using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using LiveActors.Tests.Support;
 using Microsoft.Extensions.Logging;
+using LiveActors.Models;
 
 namespace LiveActors.Tests.Protocol;
 

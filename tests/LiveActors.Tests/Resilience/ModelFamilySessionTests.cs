@@ -9,6 +9,7 @@ using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;
 using static LiveActors.Errors.ConnectionError;
+using LiveActors.Models;
 
 namespace LiveActors.Tests.Resilience;
 

@@ -5,6 +5,7 @@ using LiveActors.Protocol;
 using LiveActors.Sessions;
 using static LiveActors.Errors.ConnectionError;
 using static LiveActors.Live;
+using LiveActors.Models;
 
 namespace LiveActors.Tests.Serialization;
 

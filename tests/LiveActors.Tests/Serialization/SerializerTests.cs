@@ -8,6 +8,7 @@ using LiveActors.Sessions;
 using LiveActors.Tests.Support;
 using static LiveActors.Errors.ConnectionError;
 using static LiveActors.Live;
+using LiveActors.Models;
 
 namespace LiveActors.Tests.Serialization;
 

@@ -1,7 +1,7 @@
 using LiveActors.Protocol;
 using static LiveActors.Live;
 
-namespace LiveActors.Actors;
+namespace LiveActors;
 
 /// <summary>Reads the events out of one server message, in the order a listener wants them.</summary>
 internal static class ServerEvents

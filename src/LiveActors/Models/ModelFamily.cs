@@ -1,4 +1,4 @@
-namespace LiveActors.Options;
+namespace LiveActors.Models;
 
 /// <summary>
 /// Which rules of the Live API a model follows (docs/live-api.md 3.2 and 5.5): they decide how the session writes user text,

@@ -1,6 +1,6 @@
 using LiveActors.Protocol;
 
-namespace LiveActors.Actors;
+namespace LiveActors.Protocol;
 
 /// <summary>
 /// What a client message can cause and what a server message proves, for confirmation by evidence (docs/live-api.md 5.3):
