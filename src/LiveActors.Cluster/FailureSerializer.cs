@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.Serialization;
+using System.Text;
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Remote.Serialization;
 using Akka.Serialization;
@@ -35,12 +39,44 @@ internal sealed class FailureSerializer : SerializerWithStringManifest
         o is Status.Failure { Cause: LiveConnectionException } ? LiveManifest : OtherPrefix + _akka.Manifest(o);
 
     public override byte[] ToBinary(object obj) =>
-        obj is Status.Failure { Cause: LiveConnectionException live } ? Live.ErrorToBinary(live.Error) : _akka.ToBinary(obj);
+        obj is Status.Failure { Cause: LiveConnectionException live } ? ErrorToBinary(live.Error) : _akka.ToBinary(obj);
 
     public override object FromBinary(byte[] bytes, string manifest) =>
         manifest == LiveManifest
-            ? new Status.Failure(new LiveConnectionException(Live.ErrorFromBinary(bytes)))
+            ? new Status.Failure(new LiveConnectionException(ErrorFromBinary(bytes)))
             : _akka.FromBinary(bytes, manifest[OtherPrefix.Length..]);
+
+    /// <summary>
+    /// The error as <c>{"type": its manifest, "error": its fields}</c>, each part written by LiveActors' own serializer:
+    /// the form LiveActors' serializer gives an error inside its messages, so every node reads it alike.
+    /// </summary>
+    private byte[] ErrorToBinary(ConnectionError error)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", Live.Manifest(error));
+            if (Live.ToBinary(error) is { Length: > 0 } fields) // a singleton error is its manifest alone
+            {
+                writer.WritePropertyName("error");
+                writer.WriteRawValue(fields, skipInputValidation: true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private ConnectionError ErrorFromBinary(byte[] bytes)
+    {
+        using var json = JsonDocument.Parse(bytes);
+        var manifest = json.RootElement.GetProperty("type").GetString() ?? "";
+        var fields = json.RootElement.TryGetProperty("error", out var error) ? Encoding.UTF8.GetBytes(error.GetRawText()) : [];
+        return Live.FromBinary(fields, manifest) as ConnectionError
+            ?? throw new SerializationException($"'{manifest}' is not a LiveActors connection error.");
+    }
 
     private LiveActorsSerializer Live => (LiveActorsSerializer)_system.Serialization.FindSerializerForType(typeof(LiveActors.Live.Send));
 }

@@ -1,15 +1,15 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
-using LiveActors.Auth;
 using LiveActors.Errors;
 using LiveActors.Sessions;
 
 namespace LiveActors.Cluster;
 
 /// <summary>
-/// Starts a <see cref="LiveSessions"/> region on Akka.Cluster.Sharding: the same <see cref="LiveSessions.Envelope"/>
-/// and session API as a local region, with sessions spread over the cluster's nodes by id. Sessions keep their state in
+/// Starts a <see cref="LiveSessions"/> region on Akka.Cluster.Sharding: it keeps the region contract
+/// <see cref="LiveSessions"/> states, with sessions spread over the cluster's nodes by id (each one a
+/// <see cref="LiveSessionEntity"/>). Sessions keep their state in
 /// the actor system's journal, which every node must share (one database) for a session to resume on another node.
 /// </summary>
 public static class LiveSessionsCluster
@@ -30,10 +30,7 @@ public static class LiveSessionsCluster
 
     /// <summary>Starts the region on this node and returns its ref (send it envelopes, as to a local region).</summary>
     /// <exception cref="LiveConnectionException">The options are invalid.</exception>
-    public static IActorRef StartRegion(ActorSystem system, LiveSessionsOptions options, LiveSessionsSharding sharding) =>
-        StartRegion(system, options, sharding, LiveEnvironment.Process);
-
-    internal static IActorRef StartRegion(ActorSystem system, LiveSessionsOptions options, LiveSessionsSharding sharding, LiveEnvironment environment)
+    public static IActorRef StartRegion(ActorSystem system, LiveSessionsOptions options, LiveSessionsSharding sharding)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,12 +42,19 @@ public static class LiveSessionsCluster
 
         return ClusterSharding.Get(system).Start(
             sharding.TypeName,
-            sessionId => ShardedSession.Props(sessionId, options, sharding, environment),
+            sessionId => EntityProps(sessionId, options, sharding),
             Settings(system, sharding),
             new SessionMessageExtractor(sharding.NumberOfShards),
             ClusterSharding.Get(system).DefaultShardAllocationStrategy(ClusterShardingSettings.Create(system)),
-            StopSession.Instance);
+            LiveSessionEntity.Stop.Instance);
     }
+
+    /// <summary>
+    /// A session's entity: the core's <see cref="LiveSessionEntity"/>, which keeps the region contract, asking its shard
+    /// to passivate it when its session ends (the shard holds what comes for the id meanwhile, then starts a new one).
+    /// </summary>
+    internal static Props EntityProps(string sessionId, LiveSessionsOptions options, LiveSessionsSharding sharding) =>
+        LiveSessionEntity.Props(sessionId, options, new Passivate(LiveSessionEntity.Stop.Instance), sharding.HandOffBudget);
 
     /// <summary>The sharding settings the options ask for, on top of the system's <c>akka.cluster.sharding</c>.</summary>
     internal static ClusterShardingSettings Settings(ActorSystem system, LiveSessionsSharding sharding)

@@ -1,12 +1,9 @@
-using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
-using LiveActors.Auth;
 using LiveActors.Hosting;
 using LiveActors.Options;
 using LiveActors.Sessions;
-using Microsoft.Extensions.Logging;
 
 namespace LiveActors.Cluster;
 
@@ -44,24 +41,13 @@ public static class LiveSessionsClusterHostingExtensions
         }
 
         builder.AddHocon(LiveSessionsCluster.Config, HoconAddMode.Append); // a fallback: still above Akka.Remote's reference binding
-        builder.AddHocon(LiveSessionsSqlite.Config(stateFile ?? LiveDefaults.SessionsStateFile), HoconAddMode.Append);
+        builder.AddHocon(LiveSessionsSqlite.Config(stateFile ?? LiveSessionsSqlite.DefaultStateFile), HoconAddMode.Append);
         return builder.WithShardRegion<LiveSessions>(
             sharding.TypeName,
-            (system, registry, resolver) =>
+            (system, _, resolver) =>
             {
-                var configured = LiveActorsHostingExtensions.Configured(system, resolver, configurationSection);
-                var options = new LiveSessionsOptions(id => optionsFor?.Invoke(id, configured) ?? configured)
-                {
-                    LoggerFactory = resolver.GetService<ILoggerFactory>(),
-                }.OverriddenBy(system.Settings.Config);
-                options = configure?.Invoke(options) ?? options;
-                if (options.Validate() is [var invalid, ..])
-                {
-                    throw new Errors.LiveConnectionException(invalid);
-                }
-
-                registry.TryRegister<ShardedLiveSessions>(ActorRefs.Nobody); // presence only: the facade goes through the region
-                return sessionId => ShardedSession.Props(sessionId, options, sharding, LiveEnvironment.Process);
+                var options = LiveActorsHostingExtensions.ConfiguredSessionsOptions(system, resolver, optionsFor, configure, configurationSection);
+                return sessionId => LiveSessionsCluster.EntityProps(sessionId, options, sharding);
             },
             new SessionMessageExtractor(sharding.NumberOfShards),
             new ShardOptions
@@ -71,7 +57,7 @@ public static class LiveSessionsClusterHostingExtensions
                 RememberEntitiesStore = RememberEntitiesStore.Eventsourced, // in the sessions' journal, not LightningDB files
                 ShouldPassivateIdleEntities = sharding.PassivateIdleAfter is not null,
                 PassivateIdleEntityAfter = sharding.PassivateIdleAfter,
-                HandOffStopMessage = StopSession.Instance,
+                HandOffStopMessage = LiveSessionEntity.Stop.Instance,
             });
     }
 }

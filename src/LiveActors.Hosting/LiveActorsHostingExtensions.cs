@@ -89,17 +89,43 @@ public static class LiveActorsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHocon(LiveActorsConfig.Default, HoconAddMode.Append);
-        builder.AddHocon(LiveSessionsSqlite.Config(stateFile ?? LiveDefaults.SessionsStateFile), HoconAddMode.Append);
+        builder.AddHocon(LiveSessionsSqlite.Config(stateFile ?? LiveSessionsSqlite.DefaultStateFile), HoconAddMode.Append);
         return builder.WithActors((system, registry, resolver) =>
         {
-            var configured = Configured(system, resolver, configurationSection);
-            var options = new LiveSessionsOptions(id => optionsFor?.Invoke(id, configured) ?? configured)
-            {
-                LoggerFactory = resolver.GetService<ILoggerFactory>(),
-            }.OverriddenBy(system.Settings.Config);
-            options = configure?.Invoke(options) ?? options;
+            var options = ConfiguredSessionsOptions(system, resolver, optionsFor, configure, configurationSection);
             registry.Register<LiveSessions>(system.ActorOf(LiveSessions.Props(options), "live-sessions"));
         });
+    }
+
+    /// <summary>
+    /// A region's options as <c>WithLiveSessions</c> makes them: each session's from configuration (as
+    /// <c>WithLiveConnection</c> reads it) then <paramref name="optionsFor"/>; the region's own from HOCON's
+    /// <c>live-actors.sessions</c> then <paramref name="configure"/>; logging through the application's
+    /// <see cref="ILoggerFactory"/>. For packages that start a region their own way (LiveActors.Cluster's sharded region
+    /// does), so that every region reads configuration alike.
+    /// </summary>
+    /// <param name="system">The actor system the region runs in (its HOCON is read).</param>
+    /// <param name="resolver">Akka.Hosting's resolver of the application's services (IConfiguration, ILoggerFactory).</param>
+    /// <param name="optionsFor">A session's options from its id and the configured ones; null: the configured ones.</param>
+    /// <param name="configure">Changes to the region's options after HOCON.</param>
+    /// <param name="configurationSection">An IConfiguration section to read the sessions' options from; none when null.</param>
+    /// <exception cref="Errors.LiveConnectionException">The region's options are invalid.</exception>
+    public static LiveSessionsOptions ConfiguredSessionsOptions(
+        ActorSystem system,
+        IDependencyResolver resolver,
+        Func<string, LiveConnectionOptions, LiveConnectionOptions>? optionsFor = null,
+        Func<LiveSessionsOptions, LiveSessionsOptions>? configure = null,
+        string? configurationSection = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(resolver);
+        var configured = Configured(system, resolver, configurationSection);
+        var options = new LiveSessionsOptions(id => optionsFor?.Invoke(id, configured) ?? configured)
+        {
+            LoggerFactory = resolver.GetService<ILoggerFactory>(),
+        }.OverriddenBy(system.Settings.Config);
+        options = configure?.Invoke(options) ?? options;
+        return options.Validate() is [var invalid, ..] ? throw new Errors.LiveConnectionException(invalid) : options;
     }
 
     /// <summary>Sends Akka's own log events to the application's <see cref="ILoggerFactory"/> (instead of the console).</summary>
@@ -118,7 +144,7 @@ public static class LiveActorsHostingExtensions
         "live-" + string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>Options from the library's defaults, the actor system's HOCON, then the IConfiguration section.</summary>
-    internal static LiveConnectionOptions Configured(ActorSystem system, IDependencyResolver resolver, string? configurationSection)
+    private static LiveConnectionOptions Configured(ActorSystem system, IDependencyResolver resolver, string? configurationSection)
     {
         var options = new LiveConnectionOptions().OverriddenBy(system.Settings.Config);
         return configurationSection is not null && resolver.GetService<IConfiguration>() is { } configuration

@@ -18,7 +18,7 @@ public static class LiveConnectionServiceCollectionExtensions
     public static IServiceCollection AddLiveConnectionFacade<TKey>(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton<ILiveConnection<TKey>>(provider => new DeferredLiveConnection<TKey>(async () =>
+        return services.AddSingleton<ILiveConnection<TKey>>(provider => LiveConnection.Deferred<TKey>(async () =>
         {
             var session = await provider.GetRequiredService<IRequiredActor<TKey>>().GetAsync().ConfigureAwait(false);
             return new LiveConnection(provider.GetRequiredService<ActorSystem>(), session);
@@ -32,14 +32,10 @@ public static class LiveConnectionServiceCollectionExtensions
     public static IServiceCollection AddLiveSessionsFacade(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton<ILiveSessions>(provider =>
-        {
-            var system = provider.GetRequiredService<ActorSystem>();
-            return new LiveSessionsFacade(
-                system,
-                () => provider.GetRequiredService<IRequiredActor<Sessions.LiveSessions>>().GetAsync(),
-                throughRegion: () => ActorRegistry.For(system).TryGet<ShardedLiveSessions>(out _)); // a sharded region's sessions move
-        });
+        // A sharded region (LiveActors.Cluster) registers under the same key; its answers tell the facade its sessions move.
+        return services.AddSingleton<ILiveSessions>(provider => new LiveSessionsFacade(
+            provider.GetRequiredService<ActorSystem>(),
+            () => provider.GetRequiredService<IRequiredActor<Sessions.LiveSessions>>().GetAsync()));
     }
 
     /// <summary>
@@ -50,7 +46,7 @@ public static class LiveConnectionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return services.AddKeyedSingleton<ILiveConnection>(name, (provider, _) => new DeferredLiveConnection(async () =>
+        return services.AddKeyedSingleton<ILiveConnection>(name, (provider, _) => LiveConnection.Deferred(async () =>
         {
             var system = provider.GetRequiredService<ActorSystem>();
             return new LiveConnection(system, await LiveConnectionRegistry.For(system).GetAsync(name).ConfigureAwait(false));

@@ -13,6 +13,12 @@ public static class LiveSessionsSqlite
     /// <summary>The linq2db provider name for Microsoft.Data.Sqlite.</summary>
     public const string ProviderName = "SQLite.MS";
 
+    /// <summary>
+    /// The file the sessions' state goes to when the app names none: <c>live-actors.sessions.state-file</c> of the
+    /// library's <c>Akka.conf</c> (<c>live-sessions.db</c>, beside the app).
+    /// </summary>
+    public static string DefaultStateFile { get; } = LiveActorsConfig.Default.GetString(LiveActorsConfig.Section + ".sessions.state-file");
+
     /// <summary>The connection string for the file at <paramref name="path"/> (shared cache, so the journal's connections agree).</summary>
     public static string ConnectionString(string path)
     {

@@ -39,7 +39,7 @@ internal static class ClusterDemo
 
             // A call whose session sharding puts on node b, talked to from node a.
             var callId = await FirstOnOtherNodeAsync(a.Region);
-            var call = new LiveSessionsFacade(a.System, () => Task.FromResult(a.Region), throughRegion: true).Get(callId);
+            var call = new LiveSessionsFacade(a.System, a.Region).Get(callId);
             output.WriteLine($"[{callId} runs on node b]");
             output.WriteLine((await call.AskAsync("Hello from node a").WaitAsync(Patience)).Text);
 

@@ -62,6 +62,24 @@ public sealed class LiveConnection : ILiveConnection
     /// <summary>Whether its session has ended and the facade's listener with it.</summary>
     internal bool IsOver => _lifetime.SessionEnded;
 
+    /// <summary>
+    /// A facade that finds its session on first use, with <paramref name="connect"/>: for dependency injection, where
+    /// facades are made before the actor system has started its sessions (LiveActors.Hosting registers its facades so).
+    /// A failure of <paramref name="connect"/> fails every call on the facade.
+    /// </summary>
+    public static ILiveConnection Deferred(Func<Task<LiveConnection>> connect)
+    {
+        ArgumentNullException.ThrowIfNull(connect);
+        return new DeferredLiveConnection(connect);
+    }
+
+    /// <summary>As <see cref="Deferred(Func{Task{LiveConnection}})"/>, for the session registered under <typeparamref name="TKey"/>.</summary>
+    public static ILiveConnection<TKey> Deferred<TKey>(Func<Task<LiveConnection>> connect)
+    {
+        ArgumentNullException.ThrowIfNull(connect);
+        return new DeferredLiveConnection<TKey>(connect);
+    }
+
     /// <summary>Starts a session with <paramref name="options"/> and returns its facade, which sees every event from the first.</summary>
     /// <exception cref="LiveConnectionException">Invalid options or missing credentials.</exception>
     public static LiveConnection Start(IActorRefFactory system, LiveConnectionOptions options, ILoggerFactory? loggerFactory = null, string? name = null)

@@ -68,15 +68,6 @@ public sealed class LiveActorsSerializer : SerializerWithStringManifest
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A connection error alone, as the records above hold it (for a failure reply, say).</summary>
-    internal byte[] ErrorToBinary(Errors.ConnectionError error) =>
-        JsonSerializer.SerializeToUtf8Bytes(error, _context.GetTypeInfo(typeof(Errors.ConnectionError))!);
-
-    /// <summary>A connection error written by <see cref="ErrorToBinary"/>.</summary>
-    internal Errors.ConnectionError ErrorFromBinary(byte[] bytes) =>
-        JsonSerializer.Deserialize(bytes, _context.GetTypeInfo(typeof(Errors.ConnectionError))!) as Errors.ConnectionError
-            ?? throw new System.Runtime.Serialization.SerializationException("A failure without its error.");
-
     /// <inheritdoc />
     public override object FromBinary(byte[] bytes, string manifest)
     {

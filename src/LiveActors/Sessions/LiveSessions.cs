@@ -8,25 +8,39 @@ using static LiveActors.Errors.ConnectionError;
 namespace LiveActors.Sessions;
 
 /// <summary>
-/// A region of sessions, one per call, user or conversation, addressed by id: send it an <see cref="Envelope"/> with a
-/// session id and any message of the session API (<see cref="Live.Send"/>, <see cref="Live.Subscribe"/>,
-/// <see cref="Live.Receive"/>, <see cref="Live.Close"/>, ...), and it goes to that session with its sender, so replies
-/// come back as they would from the session itself. The first message for an id starts its session with options from
-/// <see cref="LiveSessionsOptions.OptionsFor"/>; a session that closes or gives up is gone, and the next message for its
-/// id starts a new one.
+/// A region of sessions, one per call, user or conversation, addressed by id; this actor is the region of one process,
+/// and its nested messages are the contract of every region, this one and the sharded one of LiveActors.Cluster alike.
 /// </summary>
 /// <remarks>
+/// <para>The region contract, stated here once:</para>
+/// <list type="bullet">
+/// <item><description><see cref="Envelope"/>: its message (any message of the session API: <see cref="Live.Send"/>,
+/// <see cref="Live.Subscribe"/>, <see cref="Live.Receive"/>, <see cref="Live.Close"/>, ...) goes to the session with that id,
+/// with the envelope's sender, so replies come back as they would from the session itself.</description></item>
+/// <item><description>The first message for an id starts its session with options from
+/// <see cref="LiveSessionsOptions.OptionsFor"/>. When they cannot be made (invalid, no credentials, the factory threw),
+/// that message is answered with a <see cref="Status.Failure"/> holding a <see cref="LiveConnectionException"/>, and the
+/// next message for the id tries again; other ids are not affected.</description></item>
+/// <item><description><see cref="GetSession"/> is answered with <see cref="SessionRef"/> (or that refusal). Its actor stays
+/// the same until the session ends, unless <see cref="SessionRef.MayMove"/> says the region moves sessions between nodes:
+/// then keep sending envelopes to the region (<see cref="Facade.LiveSessionsFacade"/> does either, as the answer says).</description></item>
+/// <item><description>A session that closes (<see cref="Live.Close"/>, answered with <see cref="Live.Closed"/>) or gives up
+/// is gone with its stored state; what comes for its id after that goes to a new session, a new conversation.</description></item>
+/// <item><description>With persistence (<see cref="LiveSessionsOptions.Persistence"/>) a session keeps its state in the
+/// journal, and one that stops any other way (its process or node stopped, it moved) resumes from it at its next
+/// message.</description></item>
+/// </list>
+/// <para>Only this region answers <see cref="GetRegionStatus"/> and <see cref="GetRegionHealth"/>: a sharded region's
+/// sessions are spread over nodes, and Akka.Cluster.Sharding reports them.</para>
 /// <para>Idle sessions passivate (<see cref="LiveSessionsOptions.PassivateAfter"/>): their socket closes, their handle and
 /// subscribers stay, and the next Send resumes the conversation on a new connection, unseen by its sender (subscribers
 /// get <see cref="Live.Passivated"/>, then <see cref="Live.Reconnected"/>). Past
-/// <see cref="LiveSessionsOptions.MaxOpenSessions"/> open sockets, the least recently used idle sessions passivate
-/// first.</para>
-/// <para>Messages for a session that is closing wait until it has ended, then go to its new session, in order.</para>
+/// <see cref="LiveSessionsOptions.MaxOpenSessions"/> open sockets, the least recently used idle sessions of this region
+/// passivate first. Messages for a session that is closing wait until it has ended, then go to its new session, in order.</para>
 /// </remarks>
 public sealed class LiveSessions : ReceiveActor
 {
     private readonly LiveSessionsOptions _options;
-    private readonly LiveEnvironment _environment;
     private readonly Dictionary<string, SessionEntry> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, SessionEntry> _byRef = [];
     private readonly LinkedList<SessionEntry> _open = new(); // least recently used first
@@ -36,10 +50,9 @@ public sealed class LiveSessions : ReceiveActor
     private Drain? _drain; // the process shuts down: sessions passivate once nothing is in flight
     private long _names;
 
-    private LiveSessions(LiveSessionsOptions options, LiveEnvironment environment)
+    private LiveSessions(LiveSessionsOptions options)
     {
         _options = options;
-        _environment = environment;
         Receive<Envelope>(envelope => Route(envelope.SessionId, envelope.Message, Sender));
         Receive<GetSession>(get => Route(get.SessionId, get, Sender));
         Receive<SessionEnding>(ending =>
@@ -49,11 +62,7 @@ public sealed class LiveSessions : ReceiveActor
                 entry.Closing = true; // closed from anywhere (a facade talks to it directly): what comes now waits for the next session
             }
 
-            foreach (var requester in ending.CloseRequesters)
-            {
-                requester.Tell(Live.Closed.Instance);
-            }
-
+            LiveSessionEntity.AnswerClosers(ending);
             if (ending.GaveUpWith is { } error)
             {
                 GaveUp(error);
@@ -130,9 +139,7 @@ public sealed class LiveSessions : ReceiveActor
 
     /// <summary>The props of a region with <paramref name="options"/>.</summary>
     /// <exception cref="LiveConnectionException">The options are invalid.</exception>
-    public static Props Props(LiveSessionsOptions options) => Props(options, LiveEnvironment.Process);
-
-    internal static Props Props(LiveSessionsOptions options, LiveEnvironment environment)
+    public static Props Props(LiveSessionsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.OptionsFor);
@@ -141,8 +148,11 @@ public sealed class LiveSessions : ReceiveActor
             throw new LiveConnectionException(first);
         }
 
-        return ActorFactory<LiveSessions>.Props(() => new LiveSessions(options, environment));
+        return ActorFactory<LiveSessions>.Props(() => new LiveSessions(options));
     }
+
+    /// <summary>The props of a region whose sessions read their credentials from <paramref name="environment"/> (tests).</summary>
+    internal static Props Props(LiveSessionsOptions options, LiveEnvironment environment) => Props(options with { Environment = environment });
 
     /// <inheritdoc />
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
@@ -203,16 +213,11 @@ public sealed class LiveSessions : ReceiveActor
         IActorRef session;
         try
         {
-            session = Context.ActorOf(_options.SessionProps(sessionId, _environment, Context), ActorName(sessionId));
+            session = _options.StartSession(sessionId, Context, ActorName(sessionId));
         }
         catch (LiveConnectionException e)
         {
             sender.Tell(new Status.Failure(e));
-            return null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            sender.Tell(new Status.Failure(new LiveConnectionException(new ConnectionFailed($"the options of session '{sessionId}' could not be made: {e.Message}") { Cause = e })));
             return null;
         }
 
@@ -317,8 +322,16 @@ public sealed class LiveSessions : ReceiveActor
 
     /// <summary>The actor of a session, for code that talks to it directly (or wraps it in a facade).</summary>
     /// <param name="SessionId">The session's id.</param>
-    /// <param name="Session">Its actor: the same until it closes or gives up.</param>
-    public sealed record SessionRef(string SessionId, IActorRef Session);
+    /// <param name="Session">Its actor: the same until it closes or gives up, unless <see cref="MayMove"/>.</param>
+    public sealed record SessionRef(string SessionId, IActorRef Session)
+    {
+        /// <summary>
+        /// Whether the region may move the session to another actor while it lives (a sharded region hands it to another
+        /// node): <see cref="Session"/> then reaches it only until it moves, so code that keeps talking to it sends
+        /// <see cref="Envelope"/>s to the region instead. False for the region of one process.
+        /// </summary>
+        public bool MayMove { get; init; }
+    }
 
     /// <summary>Asks how many sessions the region holds; answered with <see cref="RegionStatus"/>.</summary>
     public sealed record GetRegionStatus

@@ -86,18 +86,34 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
         };
     }
 
+    /// <summary>Where the sessions' credentials come from: the process environment, a dictionary in tests.</summary>
+    internal Auth.LiveEnvironment Environment { get; init; } = Auth.LiveEnvironment.Process;
+
     /// <summary>
-    /// The props of the session with <paramref name="sessionId"/>, a local region's or a sharded one's: its options from
-    /// <see cref="OptionsFor"/>, passivation, and its durable keeper unless persistence is off.
+    /// Starts the session with <paramref name="sessionId"/> as a child of <paramref name="context"/>: its options from
+    /// <see cref="OptionsFor"/>, passivation, and its durable keeper unless persistence is off. Every kind of region
+    /// starts its sessions here, so each refuses a session whose options cannot be made with the same error.
     /// </summary>
-    /// <exception cref="LiveConnectionException">Its options are invalid, or its credentials missing.</exception>
-    internal Akka.Actor.Props SessionProps(string sessionId, Auth.LiveEnvironment environment, Akka.Actor.IActorContext context)
+    /// <exception cref="LiveConnectionException">Its options are invalid, its credentials missing, or <see cref="OptionsFor"/> threw.</exception>
+    internal Akka.Actor.IActorRef StartSession(string sessionId, Akka.Actor.IActorContext context, string name)
+    {
+        try
+        {
+            return context.ActorOf(SessionProps(sessionId, context), name);
+        }
+        catch (Exception e) when (e is not LiveConnectionException and not OutOfMemoryException)
+        {
+            throw new LiveConnectionException(new ConnectionError.ConnectionFailed($"the options of session '{sessionId}' could not be made: {e.Message}") { Cause = e });
+        }
+    }
+
+    private Akka.Actor.Props SessionProps(string sessionId, Akka.Actor.IActorContext context)
     {
         var options = OptionsFor(sessionId);
         var passivation = new Actors.Passivation(PassivateAfter);
-        var props = Actors.ConnectionSupervisor.Props(options, LoggerFactory, environment, subscriber: null, passivation); // refused here when invalid
+        var props = Actors.ConnectionSupervisor.Props(options, LoggerFactory, Environment, subscriber: null, passivation); // refused here when invalid
         return Persistence
-            ? DurableSession.Props(sessionId, options, LoggerFactory, environment, passivation, HandleValidity) // a persistent actor: Akka's mailbox, for its stash
+            ? DurableSession.Props(sessionId, options, LoggerFactory, Environment, passivation, HandleValidity) // a persistent actor: Akka's mailbox, for its stash
             : Actors.SessionDispatcher.On(context, props);
     }
 

@@ -81,8 +81,9 @@ internal sealed class TwoNodes : IAsyncDisposable
                 akka.cluster.run-coordinated-shutdown-when-down = off
                 """).WithFallback(LiveSessionsCluster.Config).WithFallback(LiveSessionsSqlite.Config(file));
             var system = ActorSystem.Create("live-cluster", config);
-            var region = LiveSessionsCluster.StartRegion(system, new LiveSessionsOptions(optionsFor) { PassivateAfter = null }, sharding ?? new LiveSessionsSharding { NumberOfShards = 20 }, TestEnvironment.Empty);
-            return new Node(system, region, new LiveSessionsFacade(system, () => Task.FromResult(region), throughRegion: true));
+            var options = new LiveSessionsOptions(optionsFor) { PassivateAfter = null, Environment = TestEnvironment.Empty };
+            var region = LiveSessionsCluster.StartRegion(system, options, sharding ?? new LiveSessionsSharding { NumberOfShards = 20 });
+            return new Node(system, region, new LiveSessionsFacade(system, region)); // the region's answers say its sessions move
         }
 
         /// <summary>Which node holds the session now: true for this one.</summary>

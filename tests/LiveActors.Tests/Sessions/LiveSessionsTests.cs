@@ -1,19 +1,19 @@
 using Akka.Actor;
 using Akka.TestKit;
 using LiveActors.Emulator;
-using LiveActors.Errors;
-using LiveActors.Facade;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;
-using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Tests.Sessions;
 
-/// <summary>A region of sessions by id: routing, start on first use, close, passivation and its cap.</summary>
+/// <summary>
+/// What only the region of one process does: subscriptions through envelopes, its status, passivation and its cap. The
+/// contract every region keeps (routing, start on first use, refusals, close, the facade) is <see cref="RegionContract"/>'s.
+/// </summary>
 public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit(output)
 {
     [Fact]
@@ -32,7 +32,7 @@ public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit
     }
 
     [Fact]
-    public async Task Each_id_is_its_own_session()
+    public async Task GetRegionStatus_counts_every_session_and_those_holding_a_socket()
     {
         var region = Region();
 
@@ -40,61 +40,8 @@ public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit
         region.Tell(new LiveSessions.Envelope("b", GetStatus.Instance));
         ExpectMsg<StatusReport>();
         ExpectMsg<StatusReport>();
-        var a = await region.Ask<LiveSessions.SessionRef>(new LiveSessions.GetSession("a"), Patience);
-        var b = await region.Ask<LiveSessions.SessionRef>(new LiveSessions.GetSession("b"), Patience);
 
-        Assert.NotEqual(a.Session, b.Session);
-        Assert.Equal(a.Session, (await region.Ask<LiveSessions.SessionRef>(new LiveSessions.GetSession("a"), Patience)).Session);
         Assert.Equal(new LiveSessions.RegionStatus(2, 2), await region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, Patience));
-    }
-
-    [Fact]
-    public async Task Close_ends_the_session_and_what_comes_after_it_goes_to_a_new_one()
-    {
-        var region = Region();
-        region.Tell(new LiveSessions.Envelope("call", new Send(ClientContent.UserText("one"))));
-        ExpectMsg<SendAccepted>();
-        var first = (await region.Ask<LiveSessions.SessionRef>(new LiveSessions.GetSession("call"), Patience)).Session;
-        Watch(first);
-        await (await Emulator.WaitForConnectionAsync(1).WaitAsync(Patience)).WaitForMessagesAsync(1).WaitAsync(Patience); // connected, so the next is connection 2
-
-        region.Tell(new LiveSessions.Envelope("call", Close.Instance));
-        region.Tell(new LiveSessions.Envelope("call", new Send(ClientContent.UserText("two"))));
-
-        // In any order: Closed, the old session's end, and "two" taken by the new session once the old one was gone
-        // ("one" may be reported too: closed before the server showed it had it).
-        var seen = new List<object>();
-        while (!(seen.Any(m => m is Closed) && seen.Any(m => m is Terminated) && seen.Any(m => m is SendAccepted)))
-        {
-            seen.Add(await ReceiveOneAsync(Patience) ?? throw new TimeoutException($"saw only {string.Join(", ", seen)}"));
-        }
-
-        Assert.Equal(first, seen.OfType<Terminated>().Single().ActorRef);
-        var second = await Emulator.WaitForConnectionAsync(2).WaitAsync(Patience);
-        await second.WaitForMessagesAsync(2).WaitAsync(Patience);
-
-        Assert.Equal(["text:two"], SessionLog.Describe(second.SessionMessages)); // a new conversation
-    }
-
-    [Fact]
-    public void A_session_whose_options_cannot_be_made_refuses_the_message_and_the_region_goes_on()
-    {
-        var region = Region(id => id switch
-        {
-            "bad" => Options with { Model = "" },
-            "no-key" => Options with { ApiKey = null },
-            _ => Options,
-        });
-
-        region.Tell(new LiveSessions.Envelope("bad", GetStatus.Instance));
-        var refused = ExpectMsg<Status.Failure>();
-        region.Tell(new LiveSessions.Envelope("no-key", GetStatus.Instance));
-        var noKey = ExpectMsg<Status.Failure>();
-        region.Tell(new LiveSessions.Envelope("good", GetStatus.Instance));
-
-        Assert.Equal("model", Assert.IsType<InvalidOption>(((LiveConnectionException)refused.Cause).Error).ConfigKey);
-        Assert.IsType<NoApiKey>(((LiveConnectionException)noKey.Cause).Error);
-        ExpectMsg<StatusReport>();
     }
 
     [Fact]
@@ -135,24 +82,6 @@ public sealed class LiveSessionsTests(ITestOutputHelper output) : SessionTestKit
         middle.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Assert.Equal(new LiveSessions.RegionStatus(3, 2), await region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, Patience));
         Assert.NotNull(newest);
-    }
-
-    [Fact]
-    public async Task The_facade_gives_one_connection_per_id_and_a_new_one_after_its_session_closed()
-    {
-        var region = Region();
-        var sessions = new LiveSessionsFacade(Sys, region);
-        using var stop = new CancellationTokenSource(Patience);
-
-        var live = sessions.Get("user-7");
-        var reply = await live.AskAsync("hello", stop.Token);
-        Assert.Same(live, sessions.Get("user-7"));
-        await live.CloseAsync(stop.Token);
-        var again = sessions.Get("user-7");
-
-        Assert.Equal("Turn 1: you said \"hello\"", reply.Text);
-        Assert.NotSame(live, again);
-        Assert.Equal(LiveReplyEnd.Completed, (await again.AskAsync("back", stop.Token)).End);
     }
 
     /// <summary>Subscribes a new probe to session <paramref name="id"/> and waits until it has connected (so it has a handle).</summary>
