@@ -2,14 +2,83 @@ using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Errors;
 using LiveActors.Options;
+using LiveActors.Telemetry;
+using LiveActors.Transport;
 using Microsoft.Extensions.Logging;
 using static LiveActors.Live;
 
 namespace LiveActors.Actors;
 
-// How a session starts: its props and Start, which check the options and resolve the credentials before any actor does.
+// How a session starts and what it leaves behind: its props and Start, which check the options and resolve the
+// credentials before any actor does; its constructor, which builds its rules from them; and its life-cycle hooks.
 public sealed partial class ConnectionSupervisor
 {
+    private readonly LiveConnectionOptions _options;
+    private readonly string _credentialSource;
+    private readonly InvokerLease _invoker;
+    private readonly ILogger _logger;
+    private readonly ILogger _connectionLogger;
+    private readonly ModelRules _rules;
+    private readonly AttemptPlanner _attempts;
+    private readonly ReconnectPolicy _reconnect;
+    private readonly Resumption _resumption;
+    private readonly SessionTraffic _traffic;
+    private readonly SessionEndings _endings;
+    private readonly Subscribers _subscribers;
+    private readonly IdleWatch _idle;
+    private readonly SessionTelemetry _telemetry;
+    private readonly Durability? _durability;
+    private int _incarnation;
+
+    private ConnectionSupervisor(
+        ResolvedCredentials credentials, ILoggerFactory? loggerFactory, IActorRef? subscriber, Passivation? passivation = null, Durability? durability = null)
+    {
+        loggerFactory ??= AkkaLoggerFactory.For(Context.System); // no factory given: the library logs where Akka logs
+        var options = _options = credentials.Options;
+        _durability = durability;
+        _credentialSource = credentials.Source;
+        _logger = loggerFactory.CreateLogger<ConnectionSupervisor>();
+        _connectionLogger = loggerFactory.CreateLogger("LiveActors.Actors.ConnectionActor");
+        _rules = new ModelRules(options);
+        _telemetry = new SessionTelemetry(options);
+        _invoker = TransportInvoker.For(options.Transport, options.Timeout);
+        _attempts = new AttemptPlanner(options, credentials.Headers, _rules, _invoker.Invoker, _telemetry.Tags);
+        _reconnect = new ReconnectPolicy(options.Retry);
+        // a stored handle: the first connection resumes that conversation; a recovered one is newer
+        _resumption = new Resumption(options.SessionResumption.Enabled, durability?.Recovered?.Handle ?? options.SessionResumption.Handle);
+        _idle = new IdleWatch(passivation);
+        _traffic = new SessionTraffic(options, _rules, _resumption, _idle, _telemetry, Context.System.Scheduler, _logger, durability);
+        _endings = new SessionEndings(options.SessionResumption, _resumption, _traffic, _logger);
+        _subscribers = new Subscribers(subscriber, keepBacklog: durability is not null); // a recovered session speaks before anyone could subscribe
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        foreach (var subscriber in _subscribers.All)
+        {
+            Context.Watch(subscriber);
+        }
+
+        Log.Authenticating(_logger, _options.AuthStrategy, _credentialSource);
+        Log.ModelRules(_logger, _options.Model, _rules.Family, _options.ModelFamily == ModelFamily.Auto ? "its name" : "the model-family option");
+        if (_durability?.Recovered is { } recovered)
+        {
+            Perform(_endings.Recover(recovered));
+        }
+
+        StartAttempt();
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => _invoker.Dispose();
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    /// <inheritdoc />
+    protected override bool Receive(object message) => false; // never used: PreStart becomes Connecting
+
     /// <summary>
     /// The props of a session with <paramref name="options"/>. Invalid options, or missing credentials, throw
     /// <see cref="LiveConnectionException"/> here, before any actor starts.
