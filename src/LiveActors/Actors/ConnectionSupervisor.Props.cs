@@ -1,6 +1,7 @@
 using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Errors;
+using LiveActors.Models;
 using LiveActors.Options;
 using LiveActors.Telemetry;
 using LiveActors.Transport;

@@ -8,6 +8,7 @@ using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Hosting.Health;
+using LiveActors.Models;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Serialization;
