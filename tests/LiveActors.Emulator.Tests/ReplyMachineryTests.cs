@@ -31,7 +31,7 @@ public sealed class ReplyMachineryTests
         runner.Start(async ct =>
         {
             started.SetResult();
-            await Task.Delay(Timeout.Infinite, ct);
+            await new TaskCompletionSource().Task.WaitAsync(ct); // a reply that runs until it is stopped
         });
         await started.Task.WaitAsync(Patience);
 
@@ -48,7 +48,7 @@ public sealed class ReplyMachineryTests
         {
             runner.TurnCompleted();
             completed.SetResult();
-            await Task.Delay(Timeout.Infinite, ct); // as if waiting to send a handle
+            await new TaskCompletionSource().Task.WaitAsync(ct); // as if waiting to send a handle
         });
         await completed.Task.WaitAsync(Patience);
 
