@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using LiveActors.Errors;
 using LiveActors.Protocol;
 using Microsoft.Extensions.AI;
 using static LiveActors.Live;

@@ -1,11 +1,10 @@
 using Akka.Actor;
 using Akka.DependencyInjection;
 using Akka.Hosting;
-using LiveActors.Actors;
 using LiveActors.Options;
 using LiveActors.Sessions;
+using LiveActors.Supervision;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LiveActors.Hosting;

@@ -1,8 +1,8 @@
 using Akka.Actor;
 using LiveActors;
-using LiveActors.Actors;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
 
 var emulator = args.Length > 0 ? new Uri(args[0]) : null; // as in the first conversation
 var options = new LiveConnectionOptions

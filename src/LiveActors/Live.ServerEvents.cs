@@ -1,7 +1,5 @@
 using System.Text;
-using LiveActors.Errors;
 using LiveActors.Models;
-using LiveActors.Options;
 using LiveActors.Protocol;
 using static LiveActors.Errors.ConnectionError;
 

@@ -1,4 +1,3 @@
-using LiveActors.Options;
 using LiveActors.Models;
 
 namespace LiveActors.Errors;

@@ -33,5 +33,5 @@ internal sealed class ListenerLifetime
 
     /// <summary>The listener's props, bound to this lifetime.</summary>
     public Props ListenerProps(bool subscribed) =>
-        Actors.ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed, this));
+        ActorFactory<LiveConnectionListener>.Props(() => new LiveConnectionListener(subscribed, this));
 }

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
 using Microsoft.Extensions.Logging;
 using static LiveActors.Live;
 using static LiveActors.Errors.ConnectionError;
@@ -323,7 +323,7 @@ public sealed class LiveConnection : ILiveConnection
     {
         ArgumentNullException.ThrowIfNull(system);
         var lifetime = new ListenerLifetime();
-        return (system.ActorOf(Actors.SessionDispatcher.On(system, lifetime.ListenerProps(subscribed))), lifetime); // part of the session: its small mailbox
+        return (system.ActorOf(Supervision.Dispatch.SessionDispatcher.On(system, lifetime.ListenerProps(subscribed))), lifetime); // part of the session: its small mailbox
     }
 
     private static T Unwrap<T>(object reply) => reply switch

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Akka.Configuration;
-using LiveActors.Errors;
-using LiveActors.Protocol;
 using Google.Apis.Auth.OAuth2;
-using Microsoft.Extensions.Configuration;
-using static LiveActors.Errors.ConnectionError;
+using LiveActors.Errors;
 using LiveActors.Models;
+using LiveActors.Protocol;
+using Microsoft.Extensions.Configuration;
 
 namespace LiveActors.Options;
 

@@ -1,5 +1,4 @@
 using LiveActors.Errors;
-using static LiveActors.Errors.ConnectionError;
 using LiveActors.Models;
 
 namespace LiveActors.Options;

@@ -1,5 +1,3 @@
-using LiveActors.Models;
-
 namespace LiveActors.Options;
 
 /// <summary>Applies the values a setting source sets on top of existing options; keys it leaves out keep their value.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using LiveActors.Errors;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Options;

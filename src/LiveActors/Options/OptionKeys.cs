@@ -1,5 +1,3 @@
-using LiveActors.Models;
-
 namespace LiveActors.Options;
 
 /// <summary>The HOCON keys under <c>live-actors</c>, in the order of the options table.</summary>

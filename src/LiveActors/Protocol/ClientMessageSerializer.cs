@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
-using LiveActors.Errors;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Protocol;

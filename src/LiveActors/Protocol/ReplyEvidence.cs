@@ -1,5 +1,3 @@
-using LiveActors.Protocol;
-
 namespace LiveActors.Protocol;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiveActors.Errors;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Protocol;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LiveActors.Actors;
 using LiveActors.Protocol;
 using static LiveActors.Live;
 

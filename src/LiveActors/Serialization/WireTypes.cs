@@ -1,4 +1,3 @@
-using LiveActors.Errors;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
 using static LiveActors.Errors.ConnectionError;

@@ -1,9 +1,11 @@
 using Akka.Actor;
 using Akka.Persistence;
-using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
+using LiveActors.Supervision.Delivery;
+using LiveActors.Supervision.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace LiveActors.Sessions;

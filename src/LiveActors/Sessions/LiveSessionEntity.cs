@@ -1,6 +1,6 @@
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Errors;
+using LiveActors.Supervision;
 
 namespace LiveActors.Sessions;
 

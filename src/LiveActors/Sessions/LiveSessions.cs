@@ -1,8 +1,8 @@
 using Akka;
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Errors;
+using LiveActors.Supervision;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Sessions;

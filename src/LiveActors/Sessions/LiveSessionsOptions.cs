@@ -110,11 +110,11 @@ public sealed record LiveSessionsOptions(Func<string, LiveConnectionOptions> Opt
     private Akka.Actor.Props SessionProps(string sessionId, Akka.Actor.IActorContext context)
     {
         var options = OptionsFor(sessionId);
-        var passivation = new Actors.Passivation(PassivateAfter);
-        var props = Actors.ConnectionSupervisor.Props(options, LoggerFactory, Environment, subscriber: null, passivation); // refused here when invalid
+        var passivation = new Supervision.Passivation(PassivateAfter);
+        var props = Supervision.ConnectionSupervisor.Props(options, LoggerFactory, Environment, subscriber: null, passivation); // refused here when invalid
         return Persistence
             ? DurableSession.Props(sessionId, options, LoggerFactory, Environment, passivation, HandleValidity) // a persistent actor: Akka's mailbox, for its stash
-            : Actors.SessionDispatcher.On(context, props);
+            : Supervision.Dispatch.SessionDispatcher.On(context, props);
     }
 
     /// <summary>Every problem with these options, each value against the range <c>docs/configuration.md</c> gives; empty when they are usable.</summary>

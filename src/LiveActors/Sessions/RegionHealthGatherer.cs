@@ -1,5 +1,4 @@
 using Akka.Actor;
-using LiveActors.Actors;
 using static LiveActors.Live;
 
 namespace LiveActors.Sessions;

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Persistence;
-using LiveActors.Actors;
 
 namespace LiveActors.Sessions;
 

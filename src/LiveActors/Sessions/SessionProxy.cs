@@ -1,5 +1,4 @@
 using Akka.Actor;
-using LiveActors.Actors;
 
 namespace LiveActors.Sessions;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using LiveActors.Models;
 
 namespace LiveActors.Telemetry;
 

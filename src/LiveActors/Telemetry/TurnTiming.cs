@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LiveActors.Actors;
 using LiveActors.Protocol;
 
 namespace LiveActors.Telemetry;

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using LiveActors.Errors;
 using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using static LiveActors.Errors.ConnectionError;

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Hosting;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
+using LiveActors.Supervision;
+using LiveActors.Supervision.Delivery;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveActors.Benchmarks.Sessions;

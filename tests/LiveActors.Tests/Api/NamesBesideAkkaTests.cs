@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using LiveActors;
-using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Endpoints;
 using LiveActors.Errors;
@@ -13,6 +12,7 @@ using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Serialization;
 using LiveActors.Sessions;
+using LiveActors.Supervision;
 using LiveActors.Telemetry;
 
 namespace LiveActors.Tests.Api;

@@ -1,7 +1,7 @@
-using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Errors;
 using LiveActors.Options;
+using LiveActors.Supervision;
 using LiveActors.Tests.Support;
 using static LiveActors.Errors.ConnectionError;
 

@@ -1,8 +1,9 @@
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
+using LiveActors.Supervision.Dispatch;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;

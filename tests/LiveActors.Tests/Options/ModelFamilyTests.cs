@@ -1,9 +1,9 @@
-using LiveActors.Actors;
 using LiveActors.Errors;
+using LiveActors.Models;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Supervision.Turns;
 using static LiveActors.Errors.ConnectionError;
-using LiveActors.Models;
 
 namespace LiveActors.Tests.Options;
 

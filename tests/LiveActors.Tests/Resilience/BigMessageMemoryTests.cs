@@ -1,8 +1,8 @@
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;

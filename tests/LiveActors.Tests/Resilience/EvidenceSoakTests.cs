@@ -1,10 +1,10 @@
 using Akka.Actor;
 using Akka.TestKit;
-using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit;
-using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Options;

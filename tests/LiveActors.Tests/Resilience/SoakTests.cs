@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Akka.Actor;
-using LiveActors.Actors;
 using LiveActors.Auth;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Options;
 using LiveActors.Protocol;
+using LiveActors.Supervision;
 using LiveActors.Tests.Support;
 using LiveActors.Transport;
 using Xunit.Abstractions;

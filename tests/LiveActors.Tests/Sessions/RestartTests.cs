@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Configuration;
-using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Emulator.Faults;
 using LiveActors.Facade;
@@ -8,6 +7,7 @@ using LiveActors.Hosting;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
+using LiveActors.Supervision;
 using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;

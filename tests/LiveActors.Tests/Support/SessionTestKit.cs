@@ -1,8 +1,9 @@
 using Akka.Actor;
 using Akka.TestKit;
-using LiveActors.Actors;
 using LiveActors.Emulator;
 using LiveActors.Options;
+using LiveActors.Supervision;
+using LiveActors.Supervision.Dispatch;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 

@@ -58,8 +58,8 @@ public sealed class AkkaLoggingTests(ITestOutputHelper output) : SessionTestKit(
         var factory = LiveActors.Telemetry.AkkaLoggerFactory.For(Sys);
 
         Assert.Same(factory, LiveActors.Telemetry.AkkaLoggerFactory.For(Sys));
-        Assert.Same(factory.CreateLogger("LiveActors.Actors.ConnectionSupervisor"), factory.CreateLogger("LiveActors.Actors.ConnectionSupervisor"));
-        Assert.NotSame(factory.CreateLogger("LiveActors.Actors.ConnectionSupervisor"), factory.CreateLogger("LiveActors.Actors.ConnectionActor"));
+        Assert.Same(factory.CreateLogger("LiveActors.Supervision.ConnectionSupervisor"), factory.CreateLogger("LiveActors.Supervision.ConnectionSupervisor"));
+        Assert.NotSame(factory.CreateLogger("LiveActors.Supervision.ConnectionSupervisor"), factory.CreateLogger("LiveActors.Transport.ConnectionActor"));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using LiveActors.Actors;
+using LiveActors.Supervision;
 
 namespace LiveActors.Benchmarks.SideBySide.Contenders;
 

@@ -1,0 +1,49 @@
+using LiveActors.Protocol;
+
+namespace LiveActors.Supervision.Reconnection;
+
+/// <summary>
+/// The resumption handle a session reconnects with: the newest resumable one the server issued, but never one issued
+/// before the server showed it had the initial history (resuming with it would lose the history, while a new server
+/// session gets it again). An update without a handle, or not resumable, never erases a good one.
+/// </summary>
+/// <param name="enabled">Session resumption is on.</param>
+/// <param name="handle">The handle to start with: a stored or recovered one, or null.</param>
+internal sealed class Resumption(bool enabled, string? handle)
+{
+    private bool _historyUnproven;
+
+    /// <summary>The handle a drop resumes with; null when there is none yet, or the last was refused.</summary>
+    public string? Handle { get; private set; } = handle;
+
+    /// <summary>The next connection resumes: resumption is on and a handle is kept.</summary>
+    public bool CanResume => enabled && Handle is not null;
+
+    /// <summary>A connection attempt starts; <paramref name="sendsHistory"/> when it writes the initial history.</summary>
+    public void Attempting(bool sendsHistory) => _historyUnproven = sendsHistory;
+
+    /// <summary>The server refused the handle: the next connection starts a new server session.</summary>
+    public void Refused() => Handle = null;
+
+    /// <summary>
+    /// A server message: when it carries a handle to keep, the update (its consumed index speaks for the state behind
+    /// that handle); else null. A reply, a transcription of input, or a consumed index past the history proves the
+    /// server has the history, from this message on.
+    /// </summary>
+    public SessionResumptionUpdate? ServerSent(ServerMessage message)
+    {
+        if (_historyUnproven && (ReplyEvidence.IsReply(message) || message.ServerContent?.InputTranscription is not null
+            || message.SessionResumptionUpdate?.LastConsumedClientMessageIndex >= 1))
+        {
+            _historyUnproven = false;
+        }
+
+        if (_historyUnproven || message.SessionResumptionUpdate is not { Resumable: true, NewHandle: { Length: > 0 } newHandle } update)
+        {
+            return null;
+        }
+
+        Handle = newHandle;
+        return update;
+    }
+}

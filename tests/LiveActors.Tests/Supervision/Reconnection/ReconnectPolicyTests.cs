@@ -1,0 +1,71 @@
+using LiveActors.Options;
+using LiveActors.Supervision.Reconnection;
+using static LiveActors.Errors.ConnectionError;
+
+namespace LiveActors.Tests.Supervision.Reconnection;
+
+/// <summary>What a session does after a drop, on plain values: retry with backoff, at once, afresh, or give up.</summary>
+public sealed class ReconnectPolicyTests
+{
+    private static readonly RetryOptions Retry = new() { Attempts = 2, Delay = TimeSpan.FromSeconds(1), Backoff = 2, Jitter = 0 };
+    private static readonly ConnectionFailed Dropped = new("gone");
+
+    [Fact]
+    public void Failed_attempts_wait_the_schedule_then_give_up_past_the_attempts_with_the_last_error()
+    {
+        var policy = new ReconnectPolicy(Retry);
+
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromSeconds(1), 1), policy.AfterDrop(Dropped, resuming: false, wasReady: false, wasHealthy: false));
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromSeconds(2), 2), policy.AfterDrop(Dropped, resuming: false, wasReady: false, wasHealthy: false));
+        var giveUp = Assert.IsType<Reconnect.GiveUp>(policy.AfterDrop(Dropped, resuming: false, wasReady: false, wasHealthy: false));
+
+        Assert.Equal(new MaxRetriesExceeded(3, Dropped), giveUp.Error);
+        Assert.Equal((3, Dropped), (policy.Attempt, policy.LastError));
+    }
+
+    [Fact]
+    public void A_healthy_connection_is_retried_at_once_with_a_fresh_count()
+    {
+        var policy = new ReconnectPolicy(Retry);
+        policy.AfterDrop(Dropped, resuming: false, wasReady: false, wasHealthy: false);
+
+        Assert.IsType<Reconnect.RetryNow>(policy.AfterDrop(Dropped, resuming: false, wasReady: true, wasHealthy: true));
+        Assert.Equal(0, policy.Attempt);
+    }
+
+    [Fact]
+    public void A_non_retryable_error_gives_up_at_once_with_that_error()
+    {
+        var refused = new ServerClosed(1008, "policy");
+
+        Assert.Equal(new Reconnect.GiveUp(refused), new ReconnectPolicy(Retry).AfterDrop(refused, resuming: false, wasReady: false, wasHealthy: false));
+    }
+
+    [Theory]
+    [InlineData(1007, true, false, true)]
+    [InlineData(1008, true, false, true)]
+    [InlineData(1008, false, false, false)] // nothing presented: nothing refused
+    [InlineData(1008, true, true, false)] // refused after setupComplete: not the handle
+    public void A_handle_refused_before_setup_complete_starts_a_fresh_session(int code, bool resuming, bool wasReady, bool fresh)
+    {
+        var next = new ReconnectPolicy(Retry).AfterDrop(new ServerClosed(code, "stale"), resuming, wasReady, wasHealthy: false);
+
+        Assert.Equal(fresh, next is Reconnect.StartFresh);
+    }
+
+    [Fact]
+    public void Healthy_start_over_and_connected_reset_what_the_status_reports()
+    {
+        var policy = new ReconnectPolicy(Retry, attempt => TimeSpan.FromMilliseconds(attempt));
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromMilliseconds(1), 1), policy.AfterDrop(Dropped, false, false, false));
+
+        policy.Connected();
+        Assert.Equal((1, null, 1), (policy.Attempt, policy.LastError, policy.Connections));
+        policy.Healthy();
+        Assert.Equal(0, policy.Attempt);
+        policy.AfterDrop(Dropped, false, false, false);
+        policy.StartOver();
+        Assert.Equal((0, 1), (policy.Attempt, policy.Connections));
+        Assert.Equal(Retry.ResetAfter, policy.ResetAfter);
+    }
+}
