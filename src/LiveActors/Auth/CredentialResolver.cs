@@ -10,7 +10,7 @@ namespace LiveActors.Auth;
 /// <summary>
 /// Fills in what the options leave empty from the environment, in the documented order, and picks the credential:
 /// <list type="bullet">
-/// <item>Gemini API key: <c>ApiKey</c>, <c>GEMINI_API_KEY</c>, <c>GOOGLE_API_KEY</c>; else <see cref="NoApiKey"/>.</item>
+/// <item>Gemini API key: <c>TokenProvider</c> (a new ephemeral token for every connection), <c>ApiKey</c>, <c>GEMINI_API_KEY</c>, <c>GOOGLE_API_KEY</c>; else <see cref="NoApiKey"/>.</item>
 /// <item>Vertex AI credential: <c>Credential</c>, <c>CredentialsFile</c>, <c>VERTEX_ACCESS_TOKEN</c>,
 /// <c>GOOGLE_APPLICATION_CREDENTIALS</c>, the gcloud ADC file, then Google's Application Default Credentials lookup
 /// (the metadata server) on the first connect.</item>
@@ -30,6 +30,11 @@ internal static class CredentialResolver
 
     private static ResolvedCredentials ForGeminiApi(LiveConnectionOptions options, LiveEnvironment environment)
     {
+        if (options.TokenProvider is { } provider)
+        {
+            return new ResolvedCredentials(options, new ProvidedTokenHeaders(provider), "ephemeral tokens from the TokenProvider option");
+        }
+
         var (source, key) = !string.IsNullOrWhiteSpace(options.ApiKey)
             ? ("the api-key option", options.ApiKey.Trim())
             : environment.First(GeminiApiKey, GoogleApiKey) ?? throw new LiveConnectionException(NoApiKey.Instance);

@@ -58,7 +58,7 @@ public static class LiveEndpoints
         return options.AuthStrategy switch
         {
             AuthStrategy.VertexAi => VertexAi(options.Location ?? DefaultVertexLocation, options.VertexApiVersion, options.BaseAddress),
-            _ when IsEphemeralToken(options.ApiKey) => GeminiApiEphemeral(options.BaseAddress),
+            _ when options.TokenProvider is not null || IsEphemeralToken(options.ApiKey) => GeminiApiEphemeral(options.BaseAddress),
             _ => GeminiApi(options.ApiVersion, options.BaseAddress),
         };
     }

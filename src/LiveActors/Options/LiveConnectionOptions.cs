@@ -69,6 +69,15 @@ public sealed record LiveConnectionOptions
     /// </summary>
     public GoogleCredential? Credential { get; init; }
 
+    /// <summary>
+    /// Gemini API: where each new connection gets its ephemeral token (<c>auth_tokens/...</c>), reconnects and resumes
+    /// included. A token bounds the whole call it opens (its <c>expireTime</c>, docs/live-api.md 1.2), so a call that may
+    /// outlive one token takes them from your backend, which mints them (for example with
+    /// <see cref="Auth.EphemeralTokenClient.CreateAsync"/>). Takes precedence over <see cref="ApiKey"/>; the session uses the
+    /// constrained endpoint. Code only.
+    /// </summary>
+    public Func<CancellationToken, Task<string>>? TokenProvider { get; init; }
+
     /// <summary>The Gemini API version: <c>v1</c>, <c>v1beta</c> or <c>v1alpha</c>. HOCON <c>api-version</c>.</summary>
     public string ApiVersion { get; init; } = LiveDefaults.ApiVersion;
 
@@ -196,7 +205,7 @@ public sealed record LiveConnectionOptions
         text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ModelFamily = {ModelFamily}, ");
         text.Append(CultureInfo.InvariantCulture, $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ");
         text.Append(CultureInfo.InvariantCulture, $"ProjectId = {ProjectId}, Location = {Location}, CredentialsFile = {CredentialsFile}, ");
-        text.Append(CultureInfo.InvariantCulture, $"Credential = {(Credential is null ? "(none)" : "(given)")}, ");
+        text.Append(CultureInfo.InvariantCulture, $"Credential = {(Credential is null ? "(none)" : "(given)")}, TokenProvider = {(TokenProvider is null ? "(none)" : "(given)")}, ");
         text.Append(CultureInfo.InvariantCulture, $"ApiVersion = {ApiVersion}, VertexApiVersion = {VertexApiVersion}, ");
         text.Append(CultureInfo.InvariantCulture, $"BaseAddress = {BaseAddress}, Timeout = {Timeout}, Retry = {Retry}, ");
         text.Append(CultureInfo.InvariantCulture, $"KeepAliveInterval = {KeepAliveInterval}, KeepAliveTimeout = {KeepAliveTimeout}, ");

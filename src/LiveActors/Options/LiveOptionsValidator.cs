@@ -28,6 +28,8 @@ internal static class LiveOptionsValidator
         Check(options.Location is null || IsLocation(options.Location), OptionKeys.Location, LocationRule(options.Location));
         Check(vertex || (options.CredentialsFile is null && options.Credential is null), OptionKeys.CredentialsFile,
             "and Credential are for vertex-ai; the Gemini API authenticates with api-key.");
+        Check(!vertex || options.TokenProvider is null, OptionKeys.AuthStrategy,
+            "is vertex-ai, but TokenProvider gives Gemini API ephemeral tokens: Vertex AI authenticates with a Google credential.");
         Check(GeminiApiVersions.Contains(options.ApiVersion), OptionKeys.ApiVersion,
             $"must be one of {string.Join(", ", GeminiApiVersions)} (was '{options.ApiVersion}').");
         Check(VertexApiVersions.Contains(options.VertexApiVersion), OptionKeys.VertexApiVersion,
