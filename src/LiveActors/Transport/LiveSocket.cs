@@ -9,8 +9,8 @@ namespace LiveActors.Transport;
 /// <summary>
 /// One ClientWebSocket, off the actor thread: the receive loop waits for a message with a zero-byte read, reads it into
 /// a pooled buffer (given back whenever the loop has to wait, so an idle session holds none), joins fragments up to the
-/// size limit (<see cref="FrameAssembler"/>), parses each whole message straight from that buffer and hands it on; the <see cref="Writer"/> sends
-/// (see <see cref="SocketWriter"/>). What happens is reported through <see cref="SocketCallbacks"/>:
+/// size limit (<see cref="FrameAssembler"/>), parses each whole message straight from that buffer and hands it on; the
+/// <see cref="Writer"/> sends (see <see cref="SocketWriter"/>). What happens is reported through <see cref="SocketCallbacks"/>:
 /// <see cref="SocketEnded"/> to the connection, and <see cref="InboundMessage"/> and <see cref="InboundMalformed"/> to the
 /// connection until it has taken setupComplete, then straight to the session, one hop fewer for every message of the
 /// session's life.
