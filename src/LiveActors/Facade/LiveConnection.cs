@@ -17,16 +17,11 @@ namespace LiveActors.Facade;
 /// </summary>
 public sealed class LiveConnection : ILiveConnection
 {
-    private static readonly TimeSpan AskSlack = TimeSpan.FromSeconds(5);
-
-    // The longest an Ask may wait (its timer refuses more than uint.MaxValue - 1 ms). A wait derived from options, such as
-    // close-timeout twice over plus slack, can pass it even when each option is within its range.
-    private static readonly TimeSpan LongestAsk = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
-
     private readonly IActorRef _listener;
     private readonly ListenerLifetime _lifetime;
     private readonly LiveConnectionOptions? _options;
-    private Task<object>? _outstanding;
+    private readonly SessionAsker _asker;
+    private readonly OutstandingReceive _receives;
 
     /// <summary>A facade over <paramref name="session"/>, a running <c>ConnectionSupervisor</c>.</summary>
     /// <param name="system">The actor system the session lives in (the facade adds one small actor to it).</param>
@@ -53,6 +48,8 @@ public sealed class LiveConnection : ILiveConnection
         Session = session;
         _options = options;
         (_listener, _lifetime) = listener;
+        _asker = new SessionAsker(session, _lifetime);
+        _receives = new OutstandingReceive(_asker, options);
         _listener.Tell(new LiveConnectionListener.Attach(session, stopsWithSession));
     }
 
@@ -120,62 +117,12 @@ public sealed class LiveConnection : ILiveConnection
     /// ReceiveAsync (or ReceiveAllAsync) takes its answer first, so no message is lost or reordered. Receives are meant
     /// for one consumer at a time.
     /// </remarks>
-    public async Task<ServerMessage> ReceiveAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            var reply = Interlocked.Exchange(ref _outstanding, null);
-            var inherited = reply is not null;
-            reply ??= AskReceive(timeout);
-            object answer;
-            try
-            {
-                answer = await reply.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                _ = Interlocked.CompareExchange(ref _outstanding, reply, null); // its answer goes to the next receive
-                throw;
-            }
-            catch (AskTimeoutException) when (inherited)
-            {
-                continue;
-            }
-
-            if (inherited && answer is not ServerMessage)
-            {
-                continue; // an earlier call's receive timed out: ask again, with this call's timeout
-            }
-
-            return Unwrap<ServerMessage>(answer);
-        }
-    }
+    public Task<ServerMessage> ReceiveAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _receives.ReceiveAsync(timeout, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ServerMessage>> ReceiveAllAsync(CancellationToken cancellationToken = default)
-    {
-        var first = new List<ServerMessage>();
-        if (Interlocked.Exchange(ref _outstanding, null) is { } outstanding)
-        {
-            if (!outstanding.IsCompleted)
-            {
-                _ = Interlocked.CompareExchange(ref _outstanding, outstanding, null); // nothing arrived yet: it stays outstanding
-            }
-            else if (outstanding.IsCompletedSuccessfully && outstanding.Result is ServerMessage message)
-            {
-                first.Add(message);
-            }
-        }
-
-        var all = Unwrap<ReceivedMessages>(await AskSessionAsync(ReceiveAll.Instance, AskSlack, cancellationToken).ConfigureAwait(false));
-        return [.. first, .. all.Messages];
-    }
-
-    private Task<object> AskReceive(TimeSpan? timeout)
-    {
-        var wait = timeout ?? _options?.ReceiveTimeout ?? LiveDefaults.ReceiveTimeout;
-        return AskSessionAsync(new Live.Receive(wait), wait + AskSlack, CancellationToken.None);
-    }
+    public Task<IReadOnlyList<ServerMessage>> ReceiveAllAsync(CancellationToken cancellationToken = default) =>
+        _receives.ReceiveAllAsync(cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -184,38 +131,22 @@ public sealed class LiveConnection : ILiveConnection
     /// the connect budget (<c>timeout</c>) plus slack.
     /// </remarks>
     public async Task<StatusReport> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        Unwrap<StatusReport>(await AskSessionAsync(GetStatus.Instance, (_options?.Timeout ?? LiveDefaults.Timeout) + AskSlack, cancellationToken).ConfigureAwait(false));
+        SessionAsker.Unwrap<StatusReport>(
+            await _asker.AskAsync(GetStatus.Instance, (_options?.Timeout ?? LiveDefaults.Timeout) + SessionAsker.Slack, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
     /// <remarks>Closing a session that is already over (closed, or given up) returns at once.</remarks>
     public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        var wait = (_options?.CloseTimeout ?? LiveDefaults.CloseTimeout) * 2 + AskSlack;
+        var wait = (_options?.CloseTimeout ?? LiveDefaults.CloseTimeout) * 2 + SessionAsker.Slack;
         try
         {
-            Unwrap<Live.Closed>(await AskSessionAsync(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
+            SessionAsker.Unwrap<Live.Closed>(await _asker.AskAsync(Close.Instance, wait, cancellationToken).ConfigureAwait(false));
             _lifetime.EndSession();
         }
         catch (LiveConnectionException e) when (e.Error is SessionClosed)
         {
             _lifetime.EndSession();
-        }
-    }
-
-    /// <summary>
-    /// Asks the session. A session stops itself once it is over, and an ask of a stopped actor would wait out its timeout:
-    /// the facade's listener watches the session, so its stopping answers the ask at once with session_closed.
-    /// </summary>
-    private async Task<object> AskSessionAsync(object message, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Stopped);
-        try
-        {
-            return await Session.Ask<object>(message, timeout < LongestAsk ? timeout : LongestAsk, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _lifetime.Stopped.IsCancellationRequested)
-        {
-            return new Status.Failure(new LiveConnectionException(SessionClosed.Instance));
         }
     }
 
@@ -242,44 +173,22 @@ public sealed class LiveConnection : ILiveConnection
                 throw;
             }
 
-            var answer = new List<Live.Event>();
+            var reply = new ReplyCollector(sequence);
             while (await events.MoveNextAsync().ConfigureAwait(false))
             {
-                var @event = events.Current;
-                if (@event is SendFailed failed && failed.Sequence != sequence)
+                if (reply.Take(events.Current) is { } whole)
                 {
-                    continue; // another send's outcome
-                }
-
-                answer.Add(@event);
-                if (EndOf(@event, sequence) is { } end)
-                {
-                    return new LiveReply(sequence, end, answer);
-                }
-
-                if (@event is ReplyCut { AskedAgain: true })
-                {
-                    answer.Clear(); // the session asks again: the answer starts over
+                    return whole;
                 }
             }
 
-            return new LiveReply(sequence, LiveReplyEnd.SessionEnded, answer);
+            return reply.SessionEnded();
         }
         finally
         {
             await events.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    private static LiveReplyEnd? EndOf(Live.Event @event, long sequence) => @event switch
-    {
-        InteractionCompleted => LiveReplyEnd.Completed,
-        ToolCallReceived => LiveReplyEnd.ToolCall,
-        ReplyCut { AskedAgain: false } => LiveReplyEnd.Cut,
-        SendFailed failed when failed.Sequence == sequence => LiveReplyEnd.NotDelivered,
-        Live.Closed or GaveUp => LiveReplyEnd.SessionEnded,
-        _ => null,
-    };
 
     /// <summary>Starts a listening: with <paramref name="claimEarly"/>, the first one also gets the events kept from before it.</summary>
     private Channel<Live.Event> Listen(bool claimEarly)
@@ -325,12 +234,4 @@ public sealed class LiveConnection : ILiveConnection
         var lifetime = new ListenerLifetime();
         return (system.ActorOf(Supervision.Dispatch.SessionDispatcher.On(system, lifetime.ListenerProps(subscribed))), lifetime); // part of the session: its small mailbox
     }
-
-    private static T Unwrap<T>(object reply) => reply switch
-    {
-        T value => value,
-        Status.Failure { Cause: LiveConnectionException cause } => throw cause,
-        Status.Failure { Cause: { } cause } => throw new LiveConnectionException(new ConnectionFailed(cause.Message) { Cause = cause }),
-        _ => throw new InvalidOperationException($"The session answered with {reply.GetType().Name} where {typeof(T).Name} was expected."),
-    };
 }

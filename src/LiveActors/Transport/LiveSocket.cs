@@ -9,8 +9,8 @@ namespace LiveActors.Transport;
 /// <summary>
 /// One ClientWebSocket, off the actor thread: the receive loop waits for a message with a zero-byte read, reads it into
 /// a pooled buffer (given back whenever the loop has to wait, so an idle session holds none), joins fragments up to the
-/// size limit, parses each whole message straight from that buffer and hands it on; the <see cref="Writer"/> sends
-/// (see <see cref="SocketWriter"/>). What happens is reported through <see cref="SocketCallbacks"/>:
+/// size limit (<see cref="FrameAssembler"/>), parses each whole message straight from that buffer and hands it on; the
+/// <see cref="Writer"/> sends (see <see cref="SocketWriter"/>). What happens is reported through <see cref="SocketCallbacks"/>:
 /// <see cref="SocketEnded"/> to the connection, and <see cref="InboundMessage"/> and <see cref="InboundMalformed"/> to the
 /// connection until it has taken setupComplete, then straight to the session, one hop fewer for every message of the
 /// session's life.
@@ -115,23 +115,21 @@ internal sealed class LiveSocket
     {
         var inbound = callbacks.ToConnection; // until the connection has taken setupComplete, then the session
         var toSession = false;
-        byte[]? buffer = null;
-        var count = 0;
+        var frames = new FrameAssembler(_settings.ReceiveBufferSize, _settings.MaxMessageSize);
         try
         {
             while (true)
             {
                 ValueWebSocketReceiveResult result;
-                if (count == 0)
+                if (!frames.Begun)
                 {
                     // Between messages, a zero-byte read waits for the next one. While messages keep coming it completes
                     // at once and the buffer is kept; when it has to wait, the buffer goes back to the pool first, so an
                     // idle session holds none.
                     var next = _socket.ReceiveAsync(Memory<byte>.Empty, _stopping.Token);
-                    if (!next.IsCompleted && buffer is not null)
+                    if (!next.IsCompleted)
                     {
-                        ByteBuffers.Return(buffer);
-                        buffer = null;
+                        frames.Release();
                     }
 
                     callbacks.Reading(!next.IsCompleted);
@@ -139,18 +137,12 @@ internal sealed class LiveSocket
                     result = await next.ConfigureAwait(false);
                     if (result.MessageType != WebSocketMessageType.Close && !result.EndOfMessage)
                     {
-                        buffer ??= ByteBuffers.Rent(_settings.ReceiveBufferSize);
-                        result = await ReadAsync(buffer.AsMemory(), callbacks).ConfigureAwait(false);
+                        result = await ReadAsync(frames.NextChunk(), callbacks).ConfigureAwait(false);
                     }
                 }
                 else
                 {
-                    if (count == buffer!.Length)
-                    {
-                        buffer = Grow(buffer, count);
-                    }
-
-                    result = await ReadAsync(buffer.AsMemory(count), callbacks).ConfigureAwait(false);
+                    result = await ReadAsync(frames.NextChunk(), callbacks).ConfigureAwait(false);
                 }
 
                 if (result.MessageType == WebSocketMessageType.Close)
@@ -163,8 +155,7 @@ internal sealed class LiveSocket
                     return;
                 }
 
-                count += result.Count;
-                if (count > _settings.MaxMessageSize)
+                if (!frames.Add(result.Count))
                 {
                     callbacks.Reading(true);
                     callbacks.ToConnection(new SocketEnded(new ProtocolError(
@@ -178,19 +169,13 @@ internal sealed class LiveSocket
                     continue;
                 }
 
-                var setupComplete = Deliver(count == 0 ? ReadOnlySpan<byte>.Empty : buffer.AsSpan(0, count), inbound);
-                count = 0;
+                var setupComplete = Deliver(frames.Message, inbound);
+                frames.Reset(); // a buffer grown for one big message is not kept
                 if (setupComplete && !toSession)
                 {
                     await _inboundToSession.Task.WaitAsync(_stopping.Token).ConfigureAwait(false);
                     inbound = callbacks.ToSession;
                     toSession = true;
-                }
-
-                if (buffer?.Length > 2L * _settings.ReceiveBufferSize)
-                {
-                    ByteBuffers.Return(buffer); // a buffer grown for one big message is not kept
-                    buffer = null;
                 }
             }
         }
@@ -205,10 +190,7 @@ internal sealed class LiveSocket
         finally
         {
             callbacks.Reading(true); // nothing told is left waiting for a read that will not come
-            if (buffer is not null)
-            {
-                ByteBuffers.Return(buffer);
-            }
+            frames.Release();
         }
     }
 
@@ -240,15 +222,6 @@ internal sealed class LiveSocket
         LiveTelemetry.MalformedFrames.Add(1);
         deliver(new InboundMalformed(error));
         return false;
-    }
-
-    private byte[] Grow(byte[] buffer, int count)
-    {
-        var size = (int)Math.Min(Math.Min((long)buffer.Length * 2, _settings.MaxMessageSize + 1), Array.MaxLength);
-        var grown = ByteBuffers.Rent(size);
-        buffer.AsSpan(0, count).CopyTo(grown);
-        ByteBuffers.Return(buffer);
-        return grown;
     }
 
     private async Task<bool> ReceiveEndsWithinAsync(TimeSpan timeout)

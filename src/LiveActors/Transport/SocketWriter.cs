@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using LiveActors.Protocol;
 using LiveActors.Telemetry;
 using static LiveActors.Errors.ConnectionError;
@@ -15,8 +14,8 @@ namespace LiveActors.Transport;
 /// <remarks>
 /// <para>One caller at a time: the connection actor writes setup (and the initial history) before it tells the session
 /// the socket is ready, and only the session writes after that. The lock guards what the caller and the continuation
-/// share (the queue and how far writing got) against each other and against <see cref="StopAsync"/>; it is never held
-/// across a send.</para>
+/// share (the <see cref="PendingWrites"/>: the queue and how far writing got) against each other and against
+/// <see cref="StopAsync"/>; it is never held across a send.</para>
 /// <para>What was written is exact: a message is <c>in flight</c> from just before its send starts until it is known to
 /// be written, so a stop that aborts the socket in between reports it as in flight (uncertain), never as unwritten, and a
 /// send that starts after the abort fails without writing anything.</para>
@@ -36,15 +35,9 @@ internal sealed class SocketWriter(
     private const int AckEvery = 64;
 
     private readonly Lock _gate = new();
-    private readonly Queue<OutboundMessage> _queue = new(0);
-    private PooledBufferWriter? _buffer;
-    private Utf8JsonWriter? _json;
-    private OutboundMessage? _inFlight;
-    private long _lastWritten = -1;
+    private readonly PendingWrites _writes = new(settings.SendQueueCapacity);
+    private readonly SendBuffer _buffer = new();
     private Task _background = Task.CompletedTask; // the continuation writing the queue, the close, or a failure's report
-    private bool _closeRequested;
-    private bool _failed;
-    private bool _stopped;
 
     /// <summary>What became of a message given to <see cref="Write"/>.</summary>
     public enum Outcome
@@ -66,7 +59,7 @@ internal sealed class SocketWriter(
         {
             lock (_gate)
             {
-                return _closeRequested;
+                return _writes.CloseRequested;
             }
         }
     }
@@ -76,28 +69,13 @@ internal sealed class SocketWriter(
     {
         lock (_gate)
         {
-            if (_closeRequested)
+            switch (_writes.Admit(message))
             {
-                return Outcome.Refused;
-            }
-
-            if (_failed || _stopped)
-            {
-                return Outcome.Later; // never written: the connection's end settles it
-            }
-
-            if (_inFlight is not null)
-            {
-                if (_queue.Count >= settings.SendQueueCapacity)
-                {
+                case PendingWrites.Admission.Refused:
                     return Outcome.Refused;
-                }
-
-                _queue.Enqueue(message);
-                return Outcome.Later;
+                case PendingWrites.Admission.Queued or PendingWrites.Admission.Held:
+                    return Outcome.Later; // held ones are never written: the connection's end settles them
             }
-
-            _inFlight = message;
         }
 
         ValueTask sending;
@@ -140,15 +118,9 @@ internal sealed class SocketWriter(
     {
         lock (_gate)
         {
-            if (_closeRequested)
+            if (!_writes.RequestClose())
             {
                 return;
-            }
-
-            _closeRequested = true;
-            if (_inFlight is not null || _failed || _stopped)
-            {
-                return; // the last write closes; a failed or stopped socket sends nothing more
             }
         }
 
@@ -166,7 +138,7 @@ internal sealed class SocketWriter(
             Task background;
             lock (_gate)
             {
-                _stopped = true;
+                _writes.Stop();
                 background = _background;
             }
 
@@ -175,34 +147,20 @@ internal sealed class SocketWriter(
             {
                 if (ReferenceEquals(background, _background))
                 {
-                    if (_inFlight is null)
+                    if (_writes.InFlight is null)
                     {
-                        _buffer?.Release(); // else a send that failed holds it: the GC takes it rather than the pool
+                        _buffer.Release(); // else a send that failed holds it: the GC takes it rather than the pool
                     }
 
-                    return (_lastWritten, _inFlight);
+                    return (_writes.LastWritten, _writes.InFlight);
                 }
             }
         }
     }
 
     /// <summary>Serializes and starts sending one message; the buffer is the writer's until the send completes.</summary>
-    private ValueTask Send(OutboundMessage message)
-    {
-        _buffer ??= new PooledBufferWriter(4096);
-        _buffer.Clear();
-        if (_json is null)
-        {
-            _json = new Utf8JsonWriter(_buffer, ClientMessageSerializer.WriterOptions);
-        }
-        else
-        {
-            _json.Reset(_buffer);
-        }
-
-        ClientMessageSerializer.Serialize(message.Message, _json);
-        return socket.SendAsync(_buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, stopping);
-    }
+    private ValueTask Send(OutboundMessage message) =>
+        socket.SendAsync(_buffer.Encode(message.Message), WebSocketMessageType.Text, endOfMessage: true, stopping);
 
     /// <summary>
     /// <paramref name="message"/> is written: counted, and the next queued message, if any, returned as the one in flight.
@@ -210,22 +168,18 @@ internal sealed class SocketWriter(
     /// </summary>
     private OutboundMessage? Finished(OutboundMessage message)
     {
-        var size = _buffer!.WrittenMemory.Length;
         var kind = LiveTelemetry.Kind(MessageKinds.Of(message.Message));
         LiveTelemetry.MessagesSent.Add(1, kind);
-        LiveTelemetry.BytesSent.Add(size, kind);
+        LiveTelemetry.BytesSent.Add(_buffer.Length, kind);
         lock (_gate)
         {
-            _lastWritten = message.Sequence;
-            if (_queue.TryDequeue(out var next))
+            if (_writes.Finished(message) is { } next)
             {
-                _inFlight = next;
                 return next;
             }
 
-            _inFlight = null;
-            _buffer.Release();
-            if (!_closeRequested || _stopped)
+            _buffer.Release(); // under the lock: the next write may take the buffer as soon as it is let go
+            if (!_writes.CloseDueWhenDry)
             {
                 return null;
             }
@@ -286,7 +240,7 @@ internal sealed class SocketWriter(
     {
         lock (_gate)
         {
-            _failed = true; // before the first await: no write starts after this returns
+            _writes.Fail(); // before the first await: no write starts after this returns
         }
 
         if (stopping.IsCancellationRequested)

@@ -1,5 +1,4 @@
 using LiveActors.Options;
-using LiveActors.Protocol;
 using LiveActors.Supervision.Turns;
 using LiveActors.Transport;
 using static LiveActors.Errors.ConnectionError;
@@ -28,28 +27,23 @@ internal sealed class OutboundLedger(
     UncertainDelivery uncertain = UncertainDelivery.Report)
 {
     private readonly LinkedList<OutboundMessage> _queued = new();
-    private readonly LinkedList<Handed> _handed = new();
+    private readonly HandedMessages _handed = new();
+    private readonly ReplayRule _replay = new(tracking, uncertain);
     private readonly List<OutboundMessage> _letGo = [];
-    private readonly HashSet<long> _resend = [];
-    private long _lastWritten = -1;
-    private long _nextPosition = 1;
     private long _provenThrough = -1;
-    private long _pendingBytes;
-    private int _pendingCount;
-    private long _unconfirmedBytes;
-    private int _unconfirmedCount;
+    private long _queuedBytes;
 
     /// <summary>Messages waiting to be written: queued, or handed to the connection and not yet written.</summary>
-    public int PendingCount => _pendingCount;
+    public int PendingCount => _queued.Count + _handed.UnwrittenCount;
 
     /// <summary>Bytes waiting to be written.</summary>
-    public long PendingBytes => _pendingBytes;
+    public long PendingBytes => _queuedBytes + _handed.UnwrittenBytes;
 
     /// <summary>Written messages not yet confirmed by the server.</summary>
-    public int UnconfirmedCount => _unconfirmedCount;
+    public int UnconfirmedCount => _handed.WrittenCount;
 
     /// <summary>Bytes of written messages not yet confirmed.</summary>
-    public long UnconfirmedBytes => _unconfirmedBytes;
+    public long UnconfirmedBytes => _handed.WrittenBytes;
 
     /// <summary>Messages handed to the current connection that it has not written, or the server has not confirmed.</summary>
     public int OnConnection => _handed.Count;
@@ -62,15 +56,10 @@ internal sealed class OutboundLedger(
     {
         get
         {
-            long? lowest = null;
+            var lowest = _handed.LowestSequence;
             foreach (var message in _queued)
             {
                 lowest = Math.Min(lowest ?? long.MaxValue, message.Sequence);
-            }
-
-            foreach (var handed in _handed)
-            {
-                lowest = Math.Min(lowest ?? long.MaxValue, handed.Message.Sequence);
             }
 
             return lowest;
@@ -79,15 +68,15 @@ internal sealed class OutboundLedger(
 
     /// <summary>Null when a message of <paramref name="size"/> bytes fits, else the BufferFull error to refuse it with.</summary>
     public BufferFull? Refusal(long size) =>
-        _pendingCount + 1 > limits.MaxMessages || (_pendingCount > 0 && _pendingBytes + size > limits.MaxBytes)
-            ? new BufferFull(_pendingCount, _pendingBytes)
+        PendingCount + 1 > limits.MaxMessages || (PendingCount > 0 && PendingBytes + size > limits.MaxBytes)
+            ? new BufferFull(PendingCount, PendingBytes)
             : null;
 
     /// <summary>Holds a message ahead of everything queued: the session's own, to go first on the next connection.</summary>
     public void QueueFirst(OutboundMessage message)
     {
         _queued.AddFirst(message);
-        AddPending(message, 1);
+        _queuedBytes += message.Size;
     }
 
     /// <summary>
@@ -96,12 +85,12 @@ internal sealed class OutboundLedger(
     /// </summary>
     public bool ResendIfHeld(long sequence)
     {
-        if (!_handed.Any(h => h.Message.Sequence == sequence))
+        if (!_handed.Holds(sequence))
         {
             return false;
         }
 
-        _resend.Add(sequence);
+        _replay.Resend(sequence);
         return true;
     }
 
@@ -109,15 +98,11 @@ internal sealed class OutboundLedger(
     public void Queue(OutboundMessage message)
     {
         _queued.AddLast(message);
-        AddPending(message, 1);
+        _queuedBytes += message.Size;
     }
 
     /// <summary>Records that a message was handed to the current connection, behind everything handed before it.</summary>
-    public void Hand(OutboundMessage message)
-    {
-        _handed.AddLast(NewHanded(message));
-        AddPending(message, 1);
-    }
+    public void Hand(OutboundMessage message) => _handed.Add(message);
 
     /// <summary>
     /// A new connection is ready: positions start again at 1 (setup is 0), or after the messages of the handshake
@@ -126,13 +111,14 @@ internal sealed class OutboundLedger(
     /// </summary>
     public IReadOnlyList<OutboundMessage> StartConnection(int handshakeMessages = 1)
     {
-        _nextPosition = handshakeMessages;
+        _handed.Restart(handshakeMessages);
         _provenThrough = -1;
         var moving = _queued.ToList();
         _queued.Clear();
+        _queuedBytes = 0;
         foreach (var message in moving)
         {
-            _handed.AddLast(NewHanded(message));
+            _handed.Add(message);
         }
 
         return moving;
@@ -141,26 +127,10 @@ internal sealed class OutboundLedger(
     /// <summary>The writer wrote everything up to <paramref name="sequence"/>.</summary>
     public void Written(long sequence)
     {
-        for (var node = _handed.First; node is not null; node = node.Next)
-        {
-            var handed = node.Value;
-            if (handed.Message.Sequence > sequence)
-            {
-                break;
-            }
-
-            if (!handed.Written)
-            {
-                handed.Written = true;
-                AddPending(handed.Message, -1);
-                AddUnconfirmed(handed.Message, 1);
-            }
-        }
-
-        _lastWritten = Math.Max(_lastWritten, sequence);
+        _handed.WrittenThrough(sequence);
         if (tracking == DeliveryTracking.Written)
         {
-            ReleaseWhile(h => h.Written);
+            _handed.ReleaseWrittenThrough(long.MaxValue);
         }
 
         EvictOldestUnconfirmed();
@@ -186,7 +156,7 @@ internal sealed class OutboundLedger(
     {
         if (tracking == DeliveryTracking.Handle)
         {
-            ReleaseWhile(h => h.Written && h.Message.Sequence <= _provenThrough);
+            _handed.ReleaseWrittenThrough(_provenThrough);
         }
     }
 
@@ -198,37 +168,19 @@ internal sealed class OutboundLedger(
     {
         if (tracking == DeliveryTracking.Transparent)
         {
-            ReleaseWhile(h => h.Position <= position);
+            _handed.ReleaseThroughPosition(position);
         }
     }
 
     /// <summary>The socket's queue was full, so the connection never took this message: it is forgotten, and later positions close up.</summary>
-    public void Rejected(OutboundMessage message)
-    {
-        for (var node = _handed.First; node is not null; node = node.Next)
-        {
-            if (node.Value.Message.Sequence != message.Sequence)
-            {
-                continue;
-            }
-
-            for (var later = node.Next; later is not null; later = later.Next)
-            {
-                later.Value.Position--;
-            }
-
-            _nextPosition--;
-            Forget(node);
-            return;
-        }
-    }
+    public void Rejected(OutboundMessage message) => _handed.Reject(message);
 
     /// <summary>
     /// The connection ended having written up to <paramref name="lastWritten"/>, with <paramref name="inFlight"/> half
     /// written. Messages that may or may not have reached the server are returned (their senders must be told): under
     /// transparent resumption there are none, because everything unconfirmed is replayed, and with handles those that
-    /// <c>session-resumption.uncertain-messages</c> says to send again are replayed instead. Everything else that was
-    /// handed goes back to the front of the queue, in order, for the next connection.
+    /// <c>session-resumption.uncertain-messages</c> says to send again are replayed instead (<see cref="ReplayRule"/>).
+    /// Everything else that was handed goes back to the front of the queue, in order, for the next connection.
     /// </summary>
     /// <param name="lastWritten">The last sequence the writer finished.</param>
     /// <param name="inFlight">The message being written when the connection ended, if any.</param>
@@ -251,7 +203,7 @@ internal sealed class OutboundLedger(
                 if (exclude(node.Value))
                 {
                     excluded.Add(node.Value);
-                    AddPending(node.Value, -1);
+                    _queuedBytes -= node.Value.Size;
                     _queued.Remove(node);
                 }
 
@@ -259,35 +211,29 @@ internal sealed class OutboundLedger(
             }
         }
 
-        foreach (var handed in _handed)
+        foreach (var (message, written) in _handed.TakeAll())
         {
-            if (exclude?.Invoke(handed.Message) == true)
+            if (exclude?.Invoke(message) == true)
             {
-                excluded.Add(handed.Message);
+                excluded.Add(message);
                 continue;
             }
 
-            var sent = handed.Written || handed.Message.Sequence == inFlight?.Sequence;
-            if (sent && tracking != DeliveryTracking.Transparent && !Resends(handed.Message))
+            var sent = written || message.Sequence == inFlight?.Sequence;
+            if (!_replay.Replays(message, sent))
             {
-                uncertain.Add(handed.Message);
+                uncertain.Add(message);
                 continue;
             }
 
-            replay.Add(handed.Message);
+            replay.Add(message);
             replayed += sent ? 1 : 0;
         }
 
-        while (_handed.First is { } first)
-        {
-            Forget(first);
-        }
-
-        _resend.Clear();
+        _replay.ConnectionEnded();
         for (var i = replay.Count - 1; i >= 0; i--)
         {
-            _queued.AddFirst(replay[i]);
-            AddPending(replay[i], 1);
+            QueueFirst(replay[i]);
         }
 
         return new Settlement(uncertain, replayed) { Excluded = excluded };
@@ -300,20 +246,15 @@ internal sealed class OutboundLedger(
     public void ClosedGracefully(long lastWritten)
     {
         Written(lastWritten);
-        while (_handed.First is { Value.Written: true } first)
-        {
-            Forget(first);
-        }
+        _handed.ReleaseWrittenThrough(long.MaxValue);
     }
 
     /// <summary>The session is over: everything still held is taken out, to be failed.</summary>
     public IReadOnlyList<OutboundMessage> TakeAll()
     {
-        var all = _handed.Where(h => !h.Written).Select(h => h.Message).Concat(_queued).ToList();
-        _handed.Clear();
+        var all = _handed.TakeAll().Where(h => !h.Written).Select(h => h.Message).Concat(_queued).ToList();
         _queued.Clear();
-        _pendingBytes = _unconfirmedBytes = 0;
-        _pendingCount = _unconfirmedCount = 0;
+        _queuedBytes = 0;
         return all;
     }
 
@@ -330,70 +271,16 @@ internal sealed class OutboundLedger(
         return letGo;
     }
 
-    private bool Resends(OutboundMessage message) => _resend.Contains(message.Sequence) || tracking == DeliveryTracking.Handle && uncertain switch
-    {
-        UncertainDelivery.ResendAll => true,
-        UncertainDelivery.ResendRealtimeAudio => message.Message is RealtimeInput { Audio: not null },
-        _ => false,
-    };
-
-    private Handed NewHanded(OutboundMessage message) => new(message, _nextPosition++);
-
-    private void ReleaseWhile(Func<Handed, bool> done)
-    {
-        while (_handed.First is { } first && done(first.Value))
-        {
-            Forget(first);
-        }
-    }
-
     /// <summary>Unconfirmed messages are bounded too: past the limits the oldest is let go, to be reported as uncertain.</summary>
     private void EvictOldestUnconfirmed()
     {
-        while ((_unconfirmedCount > limits.MaxMessages || _unconfirmedBytes > limits.MaxBytes) && _handed.First is { Value.Written: true } oldest)
+        while ((_handed.WrittenCount > limits.MaxMessages || _handed.WrittenBytes > limits.MaxBytes) && _handed.ReleaseOldestWritten() is { } oldest)
         {
             if (tracking != DeliveryTracking.Written)
             {
-                _letGo.Add(oldest.Value.Message);
+                _letGo.Add(oldest);
             }
-
-            Forget(oldest);
         }
-    }
-
-    private void Forget(LinkedListNode<Handed> node)
-    {
-        if (node.Value.Written)
-        {
-            AddUnconfirmed(node.Value.Message, -1);
-        }
-        else
-        {
-            AddPending(node.Value.Message, -1);
-        }
-
-        _handed.Remove(node);
-    }
-
-    private void AddPending(OutboundMessage message, int sign)
-    {
-        _pendingCount += sign;
-        _pendingBytes += sign * message.Size;
-    }
-
-    private void AddUnconfirmed(OutboundMessage message, int sign)
-    {
-        _unconfirmedCount += sign;
-        _unconfirmedBytes += sign * message.Size;
-    }
-
-    private sealed class Handed(OutboundMessage message, long position)
-    {
-        public OutboundMessage Message { get; } = message;
-
-        public long Position { get; set; } = position;
-
-        public bool Written { get; set; }
     }
 }
 

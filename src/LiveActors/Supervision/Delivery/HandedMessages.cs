@@ -1,0 +1,179 @@
+using LiveActors.Transport;
+
+namespace LiveActors.Supervision.Delivery;
+
+/// <summary>
+/// The messages handed to the current connection, oldest first, each with its position on the connection and whether the
+/// writer has written it; counted by what waits to be written (unwritten) and what waits for confirmation (written).
+/// Positions count as <c>lastConsumedClientMessageIndex</c> does (docs/live-api.md 5.3). Messages leave from the front,
+/// when confirmed, or all at once when the connection ends. One instance per <see cref="OutboundLedger"/>; not thread-safe.
+/// </summary>
+internal sealed class HandedMessages
+{
+    private readonly LinkedList<Handed> _handed = new();
+    private long _nextPosition = 1;
+
+    /// <summary>How many are held.</summary>
+    public int Count => _handed.Count;
+
+    /// <summary>Held messages not yet written.</summary>
+    public int UnwrittenCount { get; private set; }
+
+    /// <summary>Bytes of held messages not yet written.</summary>
+    public long UnwrittenBytes { get; private set; }
+
+    /// <summary>Written messages not yet confirmed (released).</summary>
+    public int WrittenCount { get; private set; }
+
+    /// <summary>Bytes of written messages not yet confirmed.</summary>
+    public long WrittenBytes { get; private set; }
+
+    /// <summary>The lowest sequence held, or null when none is.</summary>
+    public long? LowestSequence
+    {
+        get
+        {
+            long? lowest = null;
+            foreach (var handed in _handed)
+            {
+                lowest = Math.Min(lowest ?? long.MaxValue, handed.Message.Sequence);
+            }
+
+            return lowest;
+        }
+    }
+
+    /// <summary>A new connection: the next message handed is at <paramref name="firstPosition"/> (after the handshake's).</summary>
+    public void Restart(long firstPosition) => _nextPosition = firstPosition;
+
+    /// <summary>Holds <paramref name="message"/>, unwritten, at the next position.</summary>
+    public void Add(OutboundMessage message)
+    {
+        _handed.AddLast(new Handed(message, _nextPosition++));
+        Tally(message, written: false, 1);
+    }
+
+    /// <summary>Whether the message numbered <paramref name="sequence"/> is held.</summary>
+    public bool Holds(long sequence)
+    {
+        foreach (var handed in _handed)
+        {
+            if (handed.Message.Sequence == sequence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Marks written every message from the front up to the first numbered above <paramref name="sequence"/>.</summary>
+    public void WrittenThrough(long sequence)
+    {
+        for (var node = _handed.First; node is not null; node = node.Next)
+        {
+            var handed = node.Value;
+            if (handed.Message.Sequence > sequence)
+            {
+                break;
+            }
+
+            if (!handed.Written)
+            {
+                handed.Written = true;
+                Tally(handed.Message, written: false, -1);
+                Tally(handed.Message, written: true, 1);
+            }
+        }
+    }
+
+    /// <summary>Lets go, from the front, the written messages numbered up to <paramref name="sequence"/>.</summary>
+    public void ReleaseWrittenThrough(long sequence)
+    {
+        while (_handed.First is { Value: { Written: true } handed } first && handed.Message.Sequence <= sequence)
+        {
+            Forget(first);
+        }
+    }
+
+    /// <summary>Lets go, from the front, the messages at positions up to <paramref name="position"/>, written or not.</summary>
+    public void ReleaseThroughPosition(long position)
+    {
+        while (_handed.First is { } first && first.Value.Position <= position)
+        {
+            Forget(first);
+        }
+    }
+
+    /// <summary>Lets go the oldest message when it is written, and returns it; null when it is not (or none is held).</summary>
+    public OutboundMessage? ReleaseOldestWritten()
+    {
+        if (_handed.First is not { Value.Written: true } oldest)
+        {
+            return null;
+        }
+
+        Forget(oldest);
+        return oldest.Value.Message;
+    }
+
+    /// <summary>The connection never took <paramref name="message"/>: it is forgotten, and later positions close up.</summary>
+    public void Reject(OutboundMessage message)
+    {
+        for (var node = _handed.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Message.Sequence != message.Sequence)
+            {
+                continue;
+            }
+
+            for (var later = node.Next; later is not null; later = later.Next)
+            {
+                later.Value.Position--;
+            }
+
+            _nextPosition--;
+            Forget(node);
+            return;
+        }
+    }
+
+    /// <summary>Every message held, oldest first, with whether it was written; none is held after.</summary>
+    public IReadOnlyList<(OutboundMessage Message, bool Written)> TakeAll()
+    {
+        var all = _handed.Select(h => (h.Message, h.Written)).ToList();
+        _handed.Clear();
+        UnwrittenCount = WrittenCount = 0;
+        UnwrittenBytes = WrittenBytes = 0;
+        return all;
+    }
+
+    private void Forget(LinkedListNode<Handed> node)
+    {
+        Tally(node.Value.Message, node.Value.Written, -1);
+        _handed.Remove(node);
+    }
+
+    private void Tally(OutboundMessage message, bool written, int sign)
+    {
+        if (written)
+        {
+            WrittenCount += sign;
+            WrittenBytes += sign * message.Size;
+        }
+        else
+        {
+            UnwrittenCount += sign;
+            UnwrittenBytes += sign * message.Size;
+        }
+    }
+
+    private sealed class Handed(OutboundMessage message, long position)
+    {
+        public OutboundMessage Message { get; } = message;
+
+        public long Position { get; set; } = position;
+
+        public bool Written { get; set; }
+    }
+}
