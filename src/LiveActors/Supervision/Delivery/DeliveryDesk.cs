@@ -74,6 +74,9 @@ internal sealed class DeliveryDesk
     /// <summary>A reply streams: a connection that ends now cuts it.</summary>
     public bool ReplyInProgress => _replies.InProgress;
 
+    /// <summary>The parts of the last server message that belonged to no open turn (not applied to the next one).</summary>
+    public StrayFrames Stray => _replies.Stray;
+
     /// <summary>Only IDLE ends an interaction: the model reports interaction status.</summary>
     public bool IdleEndsInteraction => _replies.IdleEndsInteraction;
 
