@@ -151,6 +151,11 @@ internal sealed class ModelReplies
         await SendAsync(ServerFrames.GenerationComplete, ct, preSerialized: true).ConfigureAwait(false);
         await SendAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, _vertex, _rules.Idle), ct).ConfigureAwait(false);
         _turnCompleted();
+        if (_plan.TakeStrayInterrupted())
+        {
+            await _outlet.SendAsync(new OutboundFrame(ServerFrames.Interrupted), ct).ConfigureAwait(false);
+        }
+
         if (_updates is not null)
         {
             await _updates.SendAsync(_session, mayHold: true, ct).ConfigureAwait(false);

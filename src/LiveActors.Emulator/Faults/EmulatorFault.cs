@@ -72,6 +72,9 @@ public abstract record EmulatorFault
     /// a handle on a slow trip back that comes in time, not after more client messages.
     /// </summary>
     public static EmulatorFault DelayResumptionUpdates(TimeSpan delay) => new DelayResumptionUpdatesFault(delay);
+
+    /// <summary>After the turnComplete of reply <paramref name="afterTurn"/> (from 1), send a bare interrupted that belongs to no turn.</summary>
+    public static EmulatorFault StrayInterrupted(int afterTurn = 1) => new StrayInterruptedFault(afterTurn);
 }
 
 /// <summary>See <see cref="EmulatorFault.RejectUpgrade"/>.</summary>

@@ -10,6 +10,7 @@ internal sealed class FaultPlan
     private readonly List<(EmulatorFault Fault, FaultTrigger When)> _triggered = [];
     private int _floodChunks;
     private int _audioFloodChunks;
+    private int _turnsBeforeStrayInterrupted;
 
     public FaultPlan(IReadOnlyList<EmulatorFault> faults)
     {
@@ -31,6 +32,7 @@ internal sealed class FaultPlan
                 case StopReadingFault f: _triggered.Add((f, f.When)); break;
                 case HoldResumptionUpdatesFault f: HoldUpdates = f.ClientMessages; break;
                 case DelayResumptionUpdatesFault f: UpdateDelay = f.Wait; break;
+                case StrayInterruptedFault f: _turnsBeforeStrayInterrupted = Math.Max(1, f.AfterTurn); break;
                 case IgnoreSetupFault: IgnoresSetup = true; break;
                 case SilenceFault: Silent = true; break;
             }
@@ -72,6 +74,9 @@ internal sealed class FaultPlan
 
     /// <summary>The audio chunks to flood the first turn with; 0 for every later turn.</summary>
     public int TakeAudioFlood() => Interlocked.Exchange(ref _audioFloodChunks, 0);
+
+    /// <summary>A reply's turnComplete went out: true when a stray interrupted is to follow it (once).</summary>
+    public bool TakeStrayInterrupted() => Volatile.Read(ref _turnsBeforeStrayInterrupted) > 0 && Interlocked.Decrement(ref _turnsBeforeStrayInterrupted) == 0;
 
     /// <summary>Takes a drop that is due at these counts (as <see cref="TakeDue"/> judges it); false when there is none.</summary>
     public bool TakeDueDrop(int clientMessages, int serverMessages)

@@ -65,6 +65,9 @@ internal sealed class SessionTelemetry
         }
     }
 
+    /// <summary>A server frame (its wire name, <paramref name="frame"/>) belonged to no open turn and was not applied to the next one.</summary>
+    public static void StrayFrame(string frame) => LiveTelemetry.StrayFrames.Add(1, LiveTelemetry.Kind(frame));
+
     /// <summary>
     /// The members of <paramref name="oddMembers"/> not seen before in this session: each is logged once, as a server
     /// that always sends one would otherwise flood the log.

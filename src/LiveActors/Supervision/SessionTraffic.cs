@@ -158,6 +158,11 @@ internal sealed class SessionTraffic
 
         _telemetry.ServerSent(message, ReplyEvidence.EndsInteraction(message, Desk.IdleEndsInteraction), Stopwatch.GetTimestamp());
         _reports.Report(Desk.ServerSent(message));
+        if (Desk.Stray is not StrayFrames.None and var stray)
+        {
+            ReportStray(stray);
+        }
+
         if (_idle.Enabled && ReplyEvidence.IsReply(message))
         {
             _idle.Touch(_clock.MonotonicClock);
@@ -222,6 +227,16 @@ internal sealed class SessionTraffic
         }
 
         return Effects;
+    }
+
+    /// <summary>Frames that belonged to no open turn: counted and logged, as they were not applied to the next turn.</summary>
+    private void ReportStray(StrayFrames stray)
+    {
+        foreach (var frame in StrayFrameNames.Of(stray))
+        {
+            SessionTelemetry.StrayFrame(frame);
+            Log.StrayFrame(_logger, frame);
+        }
     }
 
     private Effects Refuse(IActorRef sender, ConnectionError error)

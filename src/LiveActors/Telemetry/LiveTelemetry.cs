@@ -112,5 +112,8 @@ public static class LiveTelemetry
 
     internal static readonly Counter<long> MalformedFrames = Meter.CreateCounter<long>("live.frames.malformed", "{frame}", "Server frames that were not Live API messages.");
 
+    internal static readonly Counter<long> StrayFrames = Meter.CreateCounter<long>(
+        "live.frames.stray", "{frame}", "Server frames that belonged to no open turn (a stray interrupted, generationComplete, turnComplete or toolCall), not applied to the next one.");
+
     internal static KeyValuePair<string, object?> Kind(string kind) => new("live.kind", kind);
 }

@@ -70,4 +70,7 @@ internal static partial class Log
 
     [LoggerMessage(1022, LogLevel.Information, "Recovered the session from its stored state (a handle to resume with: {HasHandle}; {Unconfirmed} messages unconfirmed)")]
     public static partial void Recovered(ILogger logger, bool hasHandle, int unconfirmed);
+
+    [LoggerMessage(1023, LogLevel.Debug, "A server {Frame} belonged to no open turn; it was not applied to the next one")]
+    public static partial void StrayFrame(ILogger logger, string frame);
 }

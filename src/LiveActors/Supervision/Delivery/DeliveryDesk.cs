@@ -24,6 +24,8 @@ internal sealed class DeliveryDesk
     private readonly ReplyTracker _replies;
     private readonly SessionResumptionOptions _resumption;
     private readonly HashSet<long> _askedAgain = [];
+    private readonly HashSet<long> _toolResponsesHanded = []; // on the current connection: may be on the wire when it ends
+    private long _provenThrough = -1; // on the current connection: a reply showed the server has everything up to it
     private long _sequence;
     private long _doneThrough;
     private int _replayed;
@@ -74,6 +76,9 @@ internal sealed class DeliveryDesk
     /// <summary>A reply streams: a connection that ends now cuts it.</summary>
     public bool ReplyInProgress => _replies.InProgress;
 
+    /// <summary>The parts of the last server message that belonged to no open turn (not applied to the next one).</summary>
+    public StrayFrames Stray => _replies.Stray;
+
     /// <summary>Only IDLE ends an interaction: the model reports interaction status.</summary>
     public bool IdleEndsInteraction => _replies.IdleEndsInteraction;
 
@@ -97,11 +102,20 @@ internal sealed class DeliveryDesk
     public IReadOnlyList<OutboundMessage> StartConnection(int handshakeMessages)
     {
         _replies.StartConnection();
+        _toolResponsesHanded.Clear();
+        _provenThrough = -1;
         return _ledger.StartConnection(handshakeMessages);
     }
 
     /// <summary>A message was handed to the connection: a candidate cause of the next reply.</summary>
-    public void Handed(OutboundMessage message) => _replies.Handed(message);
+    public void Handed(OutboundMessage message)
+    {
+        _replies.Handed(message);
+        if (message.Message is ToolResponse)
+        {
+            _toolResponsesHanded.Add(message.Sequence);
+        }
+    }
 
     /// <summary>Every message up to <paramref name="sequence"/> is written; returns the written ones let go past the limits.</summary>
     public IReadOnlyList<SendFailure> Written(long sequence)
@@ -115,6 +129,7 @@ internal sealed class DeliveryDesk
     {
         _ledger.Rejected(message);
         _replies.Rejected(message);
+        _toolResponsesHanded.Remove(message.Sequence);
     }
 
     /// <summary>A server message: a reply proves what caused it. Returns the written ones let go past the limits.</summary>
@@ -125,6 +140,7 @@ internal sealed class DeliveryDesk
             return [];
         }
 
+        _provenThrough = Math.Max(_provenThrough, proven);
         _ledger.Proven(proven); // evidence first: a handle in the same message covers it
         return TakeLetGo();
     }
@@ -142,17 +158,24 @@ internal sealed class DeliveryDesk
     /// <summary>
     /// After a socket ended with <paramref name="cause"/>: messages that may or may not have reached the server are
     /// reported; the rest (and, with transparent resumption, everything the server had not consumed) goes back to the
-    /// front of the queue, in order. An answer to calls the connection took goes as text, or is reported lost.
+    /// front of the queue, in order. An answer to calls the connection took never goes again as a toolResponse: one that
+    /// was written (or was being written) may have reached the server, so it is reported uncertain, never failed; one
+    /// that never left goes as text, or is reported lost.
     /// </summary>
     public IReadOnlyList<SendFailure> Settle(long lastWritten, OutboundMessage? inFlight, ConnectionError cause, ToolCallPlanner calls)
     {
         var settlement = _ledger.ConnectionEnded(lastWritten, inFlight, m => calls.AnswersLost(m.Message));
         _replayed += settlement.Replayed;
         var failures = settlement.Uncertain.Select(m => new SendFailure(m, new DeliveryUncertain(cause))).ToList();
+        var writtenThrough = Math.Max(lastWritten, _provenThrough);
         for (var i = settlement.Excluded.Count - 1; i >= 0; i--)
         {
             var message = settlement.Excluded[i];
-            if (calls.Rescue((ToolResponse)message.Message, out var lost) is { } text)
+            if (MayHaveLeft(message, writtenThrough, inFlight))
+            {
+                failures.Add(new SendFailure(message, new DeliveryUncertain(cause)));
+            }
+            else if (calls.Rescue((ToolResponse)message.Message, out var lost) is { } text)
             {
                 _ledger.QueueFirst(message with { Message = text, Size = ClientMessageSize.Of(text) });
             }
@@ -162,6 +185,7 @@ internal sealed class DeliveryDesk
             }
         }
 
+        _toolResponsesHanded.Clear();
         return failures;
     }
 
@@ -245,6 +269,13 @@ internal sealed class DeliveryDesk
 
     /// <summary>The session is over: every message still held, for its sender to hear why.</summary>
     public IReadOnlyList<OutboundMessage> TakeAll() => _ledger.TakeAll();
+
+    /// <summary>
+    /// Whether a tool response may have reached the server on the connection that ended: handed to it and written, being
+    /// written, or before a message a reply proved. Only one that never left is known to be missing there.
+    /// </summary>
+    private bool MayHaveLeft(OutboundMessage message, long writtenThrough, OutboundMessage? inFlight) =>
+        _toolResponsesHanded.Contains(message.Sequence) && (message.Sequence <= writtenThrough || message.Sequence == inFlight?.Sequence);
 
     private List<SendFailure> TakeLetGo() =>
         [.. _ledger.TakeLetGo().Select(m => new SendFailure(m, new DeliveryUncertain(new BufferFull(_ledger.UnconfirmedCount, _ledger.UnconfirmedBytes))))];

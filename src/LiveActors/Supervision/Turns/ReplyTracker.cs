@@ -20,6 +20,7 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
     private readonly LinkedList<Candidate> _candidates = new();
     private long _lastHanded = -1;
     private bool _awaitingToolResponse;
+    private Phase _phase;
 
     /// <summary>The message the streaming reply answers (null when it could not be told), while <see cref="InProgress"/>.</summary>
     public OutboundMessage? Current { get; private set; }
@@ -28,7 +29,7 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
     public long? CurrentSequence { get; private set; }
 
     /// <summary>Whether a reply has started on this connection and the end of its interaction has not come.</summary>
-    public bool InProgress { get; private set; }
+    public bool InProgress => _phase != Phase.Closed;
 
     /// <summary>
     /// Whether only interactionStatus IDLE ends a reply (the model reports it, and may complete several turns per
@@ -99,49 +100,55 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
 
     /// <summary>
     /// A server message arrived: the sequence of the message a reply that starts with it is put down to (everything
-    /// up to it is then proven on this connection), else null. The end of the interaction ends the reply (turnComplete,
-    /// or IDLE with <see cref="IdleEndsInteraction"/>); interrupted does not, since turnComplete follows it.
+    /// up to it is then proven on this connection), else null. Each frame is matched to the turn it belongs to by the
+    /// protocol's order (docs/live-api.md 4.2): a turn is model output (a toolCall among it), then generationComplete,
+    /// then turnComplete; interrupted ends the generation in progress, and turnComplete follows it. The end of the
+    /// interaction ends the reply (turnComplete, or IDLE with <see cref="IdleEndsInteraction"/>). A frame that belongs
+    /// to no open turn is left in <see cref="Stray"/>, and never taken as the start or the end of the next one.
     /// </summary>
     public long? ServerSent(ServerMessage message)
     {
-        if (!ReplyEvidence.IsReply(message))
-        {
-            if (InProgress && ReplyEvidence.EndsInteraction(message, IdleEndsInteraction))
-            {
-                EndReply(); // IDLE on a message of its own
-            }
-
-            return null;
-        }
-
+        Stray = StrayFrames.None;
         long? proven = null;
-        if (!InProgress || (_awaitingToolResponse && message.ToolCall is null))
+        var content = message.ServerContent;
+        var output = content?.ModelTurn is not null;
+        var call = message.ToolCall is not null;
+        if (output || call)
         {
-            InProgress = true;
-            _awaitingToolResponse = false;
-            if (_candidates.First is { } first)
+            proven = Output(call);
+        }
+        else if (content?.OutputTranscription is not null && _phase == Phase.Paused && IdleEndsInteraction)
+        {
+            _phase = Phase.Generating; // the model speaks again about the same request
+        }
+
+        if (content?.Interrupted == true)
+        {
+            EndGeneration(StrayFrames.Interrupted, strayWhilePaused: false);
+        }
+
+        if (content?.GenerationComplete == true)
+        {
+            EndGeneration(StrayFrames.GenerationComplete, strayWhilePaused: true);
+        }
+
+        if (content?.TurnComplete == true)
+        {
+            if (_phase == Phase.Closed)
             {
-                var candidate = first.Value;
-                proven = candidate.First;
-                CurrentSequence = candidate.First;
-                Current = candidate.First == candidate.Last ? candidate.Message : null;
-                if (candidate.First == candidate.Last)
-                {
-                    _candidates.RemoveFirst();
-                }
-                else
-                {
-                    candidate.First++;
-                }
+                Stray |= StrayFrames.TurnComplete;
+            }
+            else if (!IdleEndsInteraction)
+            {
+                EndReply();
+            }
+            else
+            {
+                EndGeneration(StrayFrames.None, strayWhilePaused: false); // the model may speak again: only IDLE ends it
             }
         }
 
-        if (message.ToolCall is not null && toolCallsBlock)
-        {
-            _awaitingToolResponse = true;
-        }
-
-        if (ReplyEvidence.EndsInteraction(message, IdleEndsInteraction))
+        if (IdleEndsInteraction && InProgress && ReplyEvidence.EndsInteraction(message, idleEndsInteraction: true))
         {
             EndReply();
         }
@@ -149,12 +156,100 @@ internal sealed class ReplyTracker(bool automaticActivityDetection, bool toolCal
         return proven;
     }
 
+    /// <summary>The parts of the last server message that belonged to no open turn; <see cref="StrayFrames.None"/> when all did.</summary>
+    public StrayFrames Stray { get; private set; }
+
+    /// <summary>Model output (<paramref name="call"/>: a toolCall among it): it starts a reply, goes on with one, or belongs to none.</summary>
+    private long? Output(bool call)
+    {
+        var startsReply = _phase switch
+        {
+            Phase.Closed => true,
+            Phase.Generating => _awaitingToolResponse && !call, // what the model says after a blocking call answers its response
+            _ => false,
+        };
+        if (_phase == Phase.Paused && call && !IdleEndsInteraction)
+        {
+            Stray |= StrayFrames.ToolCall; // no turn is being generated: the generation ended, its turnComplete is due
+            return null;
+        }
+
+        long? proven = null;
+        if (startsReply)
+        {
+            if (_phase == Phase.Closed && _candidates.First is null)
+            {
+                Stray |= call ? StrayFrames.ToolCall : StrayFrames.ModelTurn; // nothing handed since the last reply asked for it
+                return null;
+            }
+
+            proven = TakeCandidate();
+        }
+
+        _phase = Phase.Generating;
+        if (call && toolCallsBlock)
+        {
+            _awaitingToolResponse = true;
+        }
+
+        return proven;
+    }
+
+    /// <summary>
+    /// interrupted or generationComplete: the generation in progress ends, and the turn waits for its turnComplete. With
+    /// no turn open it is <paramref name="stray"/>; with one open and no generation in progress, too when
+    /// <paramref name="strayWhilePaused"/> (generationComplete comes once per generation, and not after interrupted).
+    /// </summary>
+    private void EndGeneration(StrayFrames stray, bool strayWhilePaused)
+    {
+        if (_phase == Phase.Closed || (_phase == Phase.Paused && strayWhilePaused))
+        {
+            Stray |= stray;
+            return;
+        }
+
+        _phase = Phase.Paused;
+        _awaitingToolResponse = false;
+    }
+
+    /// <summary>A reply starts: it is put down to the first candidate, which is then proven on this connection.</summary>
+    private long? TakeCandidate()
+    {
+        _awaitingToolResponse = false;
+        if (_candidates.First is not { } first)
+        {
+            return null; // what the model says after a call before its response was handed: the same reply goes on
+        }
+
+        var candidate = first.Value;
+        CurrentSequence = candidate.First;
+        Current = candidate.First == candidate.Last ? candidate.Message : null;
+        if (candidate.First == candidate.Last)
+        {
+            _candidates.RemoveFirst();
+        }
+        else
+        {
+            candidate.First++;
+        }
+
+        return CurrentSequence;
+    }
+
     private void EndReply()
     {
-        InProgress = false;
+        _phase = Phase.Closed;
         _awaitingToolResponse = false;
         Current = null;
         CurrentSequence = null;
+    }
+
+    /// <summary>Where the current turn is: none open, model output streaming, or its generation over and its end awaited.</summary>
+    private enum Phase
+    {
+        Closed,
+        Generating,
+        Paused,
     }
 
     /// <summary>Candidates <c>First..Last</c>, consecutive sequences; <c>Message</c> is kept only for a single non-audio one.</summary>
