@@ -151,7 +151,8 @@ public sealed class TranslationTests
 
         var done = messages.OfType<ResponseCreatedRealtimeServerMessage>().Where(m => m.Type == RealtimeServerMessageType.ResponseDone).ToList();
         Assert.Equal([RealtimeResponseStatus.Cancelled, RealtimeResponseStatus.Incomplete], done.Select(d => d.Status));
-        Assert.Equal("connection_failed", done[1].Error!.ErrorCode);
+        Assert.Equal(LiveRealtimeErrorCodes.ReplyAskedAgain, done[1].Error!.ErrorCode); // the next response is the whole reply
+        Assert.Equal("connection_failed", done[1].Error!.Details); // what cut it
         var failed = Assert.IsType<ErrorRealtimeServerMessage>(messages[^1]);
         Assert.Equal("my-message", failed.OriginatingMessageId);
         Assert.Equal("delivery_uncertain", failed.Error!.ErrorCode);
