@@ -58,6 +58,7 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
                 });
                 break;
             case ToolCallReceived call:
+                _closingInterrupted = false; // a call after an interruption is the next reply's
                 Start(call.Message, messages);
                 ToolCalls(call, messages);
                 Done(call.Message, messages, RealtimeResponseStatus.Completed); // the model waits for the answer: MEAI's function invocation answers at ResponseDone
