@@ -8,12 +8,15 @@ namespace LiveActors.Extensions.AI;
 /// <see cref="CreateResponseRealtimeClientMessage"/> sends the waiting items as one turn (<c>turnComplete</c>; the
 /// session writes a lone user text the way the model family takes it) and the waiting tool results as one
 /// <c>toolResponse</c>, since the model waits for every call of a toolCall. Audio goes at once; with activity detection
-/// off, the first chunk after a commit opens an activity and the commit closes it. One per session; callers hold its lock.
+/// off, the first chunk after a commit opens an activity and the commit closes it. Each audio chunk goes as whole 16-bit
+/// samples (an odd byte waits for the next chunk, and a commit lets it go), so a chunk lost or replayed across a drop
+/// never shifts the samples after it. One per session; callers hold its lock.
 /// </summary>
 internal sealed class ClientTranslator(bool detectsActivity, int inputSampleRate, ToolCallNames calls)
 {
     private readonly List<Content> _turns = [];
     private readonly List<FunctionResponse> _results = [];
+    private readonly WholeSamples _samples = new();
     private bool _activityOpen;
 
     /// <summary>
@@ -40,15 +43,22 @@ internal sealed class ClientTranslator(bool detectsActivity, int inputSampleRate
                 Flush(messages);
                 break;
             case InputAudioBufferAppendRealtimeClientMessage append:
+                var whole = _samples.Take(append.Content.Data);
+                if (whole.Length == 0)
+                {
+                    break; // not a whole sample yet
+                }
+
                 if (!detectsActivity && !_activityOpen)
                 {
                     messages.Add(RealtimeInput.StartOfActivity);
                     _activityOpen = true;
                 }
 
-                messages.Add(new RealtimeInput { Audio = AudioBlob(append.Content) });
+                messages.Add(new RealtimeInput { Audio = AudioBlob(append.Content.MediaType, whole) });
                 break;
             case InputAudioBufferCommitRealtimeClientMessage:
+                _samples.End(); // half a sample at the end of the user's audio is not audio
                 if (_activityOpen)
                 {
                     messages.Add(RealtimeInput.EndOfActivity);
@@ -110,7 +120,7 @@ internal sealed class ClientTranslator(bool detectsActivity, int inputSampleRate
         }
     }
 
-    private Blob AudioBlob(DataContent audio) => audio.MediaType.StartsWith("audio/pcm;", StringComparison.OrdinalIgnoreCase)
-        ? new Blob { MimeType = audio.MediaType, Data = audio.Data }
-        : new Blob { MimeType = MimeTypes.Pcm(inputSampleRate), Data = audio.Data };
+    private Blob AudioBlob(string mediaType, ReadOnlyMemory<byte> data) => mediaType.StartsWith("audio/pcm;", StringComparison.OrdinalIgnoreCase)
+        ? new Blob { MimeType = mediaType, Data = data }
+        : new Blob { MimeType = MimeTypes.Pcm(inputSampleRate), Data = data };
 }

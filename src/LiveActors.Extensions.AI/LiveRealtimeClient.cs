@@ -33,7 +33,11 @@ public sealed class LiveRealtimeClient(ActorSystem system, LiveConnectionOptions
     /// the error it gave up with, after its retries.
     /// </summary>
     /// <exception cref="LiveConnectionException">Invalid options, missing credentials, or the session gave up connecting.</exception>
-    /// <exception cref="NotSupportedException">Options the Live API has no counterpart for (a transcription-only session, an unknown tool kind).</exception>
+    /// <exception cref="NotSupportedException">
+    /// Options the Live API has no field for, refused by name before any connection: a transcription-only session, a tool
+    /// kind it has no counterpart for, <c>ToolMode</c> RequireAny or RequireSpecific, an output audio format other than
+    /// 24 kHz PCM, input audio that is not PCM, a transcription model or prompt.
+    /// </exception>
     public async Task<IRealtimeClientSession> CreateSessionAsync(RealtimeSessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         var connectionOptions = SessionSetup.Apply(_options, options);

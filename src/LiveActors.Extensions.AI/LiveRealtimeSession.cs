@@ -14,8 +14,10 @@ namespace LiveActors.Extensions.AI;
 /// <summary>
 /// One Gemini Live conversation as an MEAI <see cref="IRealtimeClientSession"/>, held by a LiveActors session: drops,
 /// resumption, goAway hand-overs and the replay of what the server had not taken happen underneath, and the MEAI user
-/// sees one unbroken conversation. Every message the session does not deliver comes back as an
-/// <see cref="ErrorRealtimeServerMessage"/> naming the <see cref="RealtimeClientMessage.MessageId"/> it was sent with.
+/// sees one unbroken conversation. Every message the session refuses or does not deliver comes back in the stream as an
+/// <see cref="ErrorRealtimeServerMessage"/> naming the <see cref="RealtimeClientMessage.MessageId"/> it was sent with:
+/// neither <see cref="SendAsync"/> nor the stream throws for a drop, a resume or a give-up (MEAI's function invocation
+/// sends tool results from inside the stream's enumeration, so a throw there would end the caller's stream).
 /// </summary>
 /// <remarks>
 /// <para>What MEAI has no message for (goAway, resumption, voice activity, the session's status) stays reachable:
@@ -33,7 +35,7 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
     private readonly ServerTranslator _server;
     private readonly SentMessageIds _messageIds = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
-    private readonly Channel<RealtimeServerMessage> _messages = Channel.CreateUnbounded<RealtimeServerMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<RealtimeServerMessage> _messages = Channel.CreateUnbounded<RealtimeServerMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _pump;
@@ -57,8 +59,13 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
     internal Task Connected => _connected.Task;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A message the session refuses (buffer_full, tool_call_lost, unsupported_by_model, session_closed, ...) is reported
+    /// in the stream as an <see cref="ErrorRealtimeServerMessage"/> with the error's code and the message's
+    /// <see cref="RealtimeClientMessage.MessageId"/>, not thrown. Once the session is over (its stream ended with the
+    /// error it gave up with) a message goes nowhere.
+    /// </remarks>
     /// <exception cref="NotSupportedException">A message with no Live API counterpart, or a session update the Live API cannot make mid-session.</exception>
-    /// <exception cref="LiveConnectionException">The session refused the message (buffer_full, session_closed, unsupported_by_model, ...).</exception>
     public async Task SendAsync(RealtimeClientMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -79,7 +86,17 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
 
             foreach (var one in live)
             {
-                var sequence = await _connection.SendAsync(one, cancellationToken).ConfigureAwait(false);
+                long sequence;
+                try
+                {
+                    sequence = await _connection.SendAsync(one, cancellationToken).ConfigureAwait(false);
+                }
+                catch (LiveConnectionException refused)
+                {
+                    Report(refused.Error, message.MessageId);
+                    continue; // what else the message stands for still goes (a turn after a refused toolResponse)
+                }
+
                 if (message.MessageId is { } id)
                 {
                     _messageIds.Sent(sequence, id); // a SendFailed for it names it
@@ -152,15 +169,18 @@ public sealed class LiveRealtimeSession : IRealtimeClientSession
         // nothing to release unless its wait handle was asked for).
     }
 
+    /// <summary>A refusal, in the stream; nowhere once the stream has ended (the session is over, and said why).</summary>
+    private void Report(ConnectionError error, string? messageId) => _messages.Writer.TryWrite(new ErrorRealtimeServerMessage
+    {
+        Error = new ErrorContent(error.Message) { ErrorCode = error.Code },
+        OriginatingMessageId = messageId,
+        RawRepresentation = error,
+    });
+
     private IEnumerable<ClientMessage> SessionUpdate(RealtimeSessionOptions options)
     {
         var current = Options!;
-        if ((options.Model is not null && options.Model != current.Model) || (options.Voice is not null && options.Voice != current.Voice)
-            || (options.OutputModalities is not null && !options.OutputModalities.SequenceEqual(current.OutputModalities ?? [])))
-        {
-            throw new NotSupportedException("A Live API session keeps the model, voice and output modalities of its setup; only Instructions and Tools change mid-session (contextUpdate). Create a new session for the others.");
-        }
-
+        SessionSetup.RefuseUpdate(current, options);
         var instruction = options.Instructions is { } text && text != current.Instructions ? Content.FromText(text, role: null) : null;
         var tools = options.Tools is { } given ? new ToolList { Tools = SessionSetup.LiveTools(given) } : null;
         Options = SessionSetup.Reported(new RealtimeSessionOptions

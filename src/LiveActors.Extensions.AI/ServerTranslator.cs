@@ -9,20 +9,25 @@ namespace LiveActors.Extensions.AI;
 /// <summary>
 /// A LiveActors session's events as MEAI server messages, each carrying the Live API message it came from as its
 /// <c>RawRepresentation</c>. A reply is a response: <c>ResponseCreated</c> at its first output, text, audio and
-/// transcription deltas, and at the end of the interaction the done messages and <c>ResponseDone</c> with the usage the
-/// server reported. A toolCall ends its response with the call as an output item, as MEAI's function invocation expects;
-/// what the model says after the tool's answer is the next response. Reconnects, resumption and goAway hand-overs are the
-/// session's business and make no message; a reply a drop cut ends <c>incomplete</c>. One per session, on its pump.
+/// transcription deltas, and one <c>ResponseDone</c>: <c>completed</c> at the end of the interaction (with the usage the
+/// server reported), <c>cancelled</c> at once when the user interrupts it, <c>incomplete</c> when a drop cuts it (with
+/// <see cref="LiveRealtimeErrorCodes.ReplyCut"/> or <see cref="LiveRealtimeErrorCodes.ReplyAskedAgain"/>). What the
+/// server still sends about a turn that was ended so (its transcription's tail, a bare <c>interrupted</c> or
+/// <c>turnComplete</c> after a resume) makes no second outcome. A toolCall ends its response with the call as an output
+/// item, as MEAI's function invocation expects; what the model says after the tool's answer is the next response. Audio
+/// deltas hold whole 16-bit samples. Reconnects, resumption and goAway hand-overs make no message. One per session, on
+/// its pump.
 /// </summary>
 internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messageIds)
 {
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _spoken = new();
     private readonly StringBuilder _heard = new();
+    private readonly WholeSamples _samples = new();
     private int _responses;
     private string? _response;
     private bool _audio;
-    private bool _cancelled;
+    private bool _closingInterrupted;
     private UsageDetails? _usage;
     private ServerMessage? _last;
 
@@ -35,22 +40,10 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
         switch (@event)
         {
             case ModelTurnReceived chunk:
-                Start(chunk.Message, messages);
-                foreach (var part in chunk.Turn.Parts ?? [])
-                {
-                    if (part is { Text: { } text, Thought: not true })
-                    {
-                        _text.Append(text);
-                        messages.Add(Output(RealtimeServerMessageType.OutputTextDelta, chunk.Message, text: text));
-                    }
-                    else if (part.InlineData is { MimeType: { } mime } audio && mime.StartsWith("audio/", StringComparison.OrdinalIgnoreCase))
-                    {
-                        _audio = true;
-                        messages.Add(Output(RealtimeServerMessageType.OutputAudioDelta, chunk.Message, audio: Convert.ToBase64String(audio.Data.Span)));
-                    }
-                }
-
+                Reply(chunk, messages);
                 break;
+            case TranscriptionReceived { Source: TranscriptionSource.Output } when _closingInterrupted:
+                break; // the tail of what was said before the interruption: its response is over
             case TranscriptionReceived { Source: TranscriptionSource.Output, Transcription.Text: { } said } spoken:
                 Start(spoken.Message, messages);
                 _spoken.Append(said);
@@ -65,35 +58,92 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
                 });
                 break;
             case ToolCallReceived call:
+                _closingInterrupted = false; // a call after an interruption is the next reply's
                 Start(call.Message, messages);
                 ToolCalls(call, messages);
-                Done(call.Message, messages); // the model waits for the answer: MEAI's function invocation answers at ResponseDone
+                Done(call.Message, messages, RealtimeResponseStatus.Completed); // the model waits for the answer: MEAI's function invocation answers at ResponseDone
                 break;
-            case Interrupted:
-                _cancelled = true;
+            case Interrupted interrupted when _response is not null:
+                Done(interrupted.Message, messages, RealtimeResponseStatus.Cancelled);
+                _closingInterrupted = true; // until the turn's turnComplete, what comes of it is not a new response
                 break;
-            case UsageReported usage:
+            case UsageReported usage when _response is not null:
                 _usage = Usage(usage.Usage);
                 break;
-            case InteractionCompleted completed when _response is not null:
-                Done(completed.Message, messages);
-                break;
+            case InteractionCompleted completed:
+                _closingInterrupted = false;
+                if (_response is not null)
+                {
+                    Done(completed.Message, messages, RealtimeResponseStatus.Completed);
+                }
+
+                break; // else it closes a turn that was already ended (interrupted, cut): no second outcome
             case ServerErrorReceived error:
                 messages.Add(Error(error.Error.Code, error.Error.Message, error.Message, originatingMessageId: null));
                 break;
             case SendFailed failed:
                 messages.Add(Error(failed.Error.Code, failed.Error.Message, failed, messageIds.Failed(failed.Sequence)));
                 break;
-            case ReplyCut cut when _response is not null:
-                Done(_last, messages, new ErrorContent($"The connection ended while the reply streamed ({cut.Cause.Code}); " +
-                    (cut.AskedAgain ? "the session asked again: the next response is the whole reply." : "the rest of it will not come.")) { ErrorCode = cut.Cause.Code });
+            case ReplyCut cut:
+                Cut(cut, messages);
+                break;
+            case ResumptionRefused refused:
+                messages.Add(Error(LiveRealtimeErrorCodes.ResumptionRefused,
+                    $"The server refused to resume the conversation ({refused.Error.Message}); the session goes on as a new one, without what was said before.", refused, originatingMessageId: null));
                 break;
             case GaveUp gaveUp:
+                if (_response is not null)
+                {
+                    Done(_last, messages, RealtimeResponseStatus.Failed, new ErrorContent(gaveUp.Error.Message) { ErrorCode = gaveUp.Error.Code });
+                }
+
                 messages.Add(Error(gaveUp.Error.Code, gaveUp.Error.Message, gaveUp, originatingMessageId: null));
                 return true;
         }
 
         return false;
+    }
+
+    private void Reply(ModelTurnReceived chunk, List<RealtimeServerMessage> messages)
+    {
+        _closingInterrupted = false; // model output after an interruption is the next reply's
+        Start(chunk.Message, messages);
+        foreach (var part in chunk.Turn.Parts ?? [])
+        {
+            if (part is { Text: { } text, Thought: not true })
+            {
+                _text.Append(text);
+                messages.Add(Output(RealtimeServerMessageType.OutputTextDelta, chunk.Message, text: text));
+            }
+            else if (part.InlineData is { MimeType: { } mime } audio && mime.StartsWith("audio/", StringComparison.OrdinalIgnoreCase))
+            {
+                _audio = true;
+                var whole = _samples.Take(audio.Data);
+                if (whole.Length > 0)
+                {
+                    messages.Add(Output(RealtimeServerMessageType.OutputAudioDelta, chunk.Message, audio: Convert.ToBase64String(whole.Span)));
+                }
+            }
+        }
+    }
+
+    /// <summary>A drop cut the reply: its response ends incomplete, saying whether the session asked again.</summary>
+    private void Cut(ReplyCut cut, List<RealtimeServerMessage> messages)
+    {
+        _closingInterrupted = false;
+        if (_response is null)
+        {
+            return; // no output of it was seen (or its response ended already): nothing to end
+        }
+
+        var (code, rest) = cut.AskedAgain
+            ? (LiveRealtimeErrorCodes.ReplyAskedAgain, "the session asked again: the next response is the whole reply.")
+            : (LiveRealtimeErrorCodes.ReplyCut, "the rest of it will not come.");
+        Done(_last, messages, RealtimeResponseStatus.Incomplete, new ErrorContent($"The connection ended while the reply streamed ({cut.Cause.Code}); {rest}")
+        {
+            ErrorCode = code,
+            Details = cut.Cause.Code,
+        });
     }
 
     private void Start(ServerMessage message, List<RealtimeServerMessage> messages)
@@ -131,7 +181,7 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
         }
     }
 
-    private void Done(ServerMessage? message, List<RealtimeServerMessage> messages, ErrorContent? cut = null)
+    private void Done(ServerMessage? message, List<RealtimeServerMessage> messages, string status, ErrorContent? error = null)
     {
         if (_text.Length > 0)
         {
@@ -151,22 +201,25 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
         messages.Add(new ResponseCreatedRealtimeServerMessage(RealtimeServerMessageType.ResponseDone)
         {
             ResponseId = _response,
-            Status = cut is not null ? RealtimeResponseStatus.Incomplete : _cancelled ? RealtimeResponseStatus.Cancelled : RealtimeResponseStatus.Completed,
-            Error = cut,
+            Status = status,
+            Error = error,
             Usage = _usage,
             RawRepresentation = message,
         });
         _response = null;
         _text.Clear();
         _spoken.Clear();
+        _samples.End(); // half a sample left of this response never leaks into the next one
         _audio = false;
-        _cancelled = false;
         _usage = null;
     }
 
     private OutputTextAudioRealtimeServerMessage Output(RealtimeServerMessageType type, ServerMessage? message, string? text = null, string? audio = null) => new(type)
     {
         ResponseId = _response,
+        ItemId = $"{_response}-item", // each response's output is one item of its own: a response after a cut starts a new one
+        OutputIndex = 0,
+        ContentIndex = 0,
         Text = text,
         Audio = audio,
         RawRepresentation = message,

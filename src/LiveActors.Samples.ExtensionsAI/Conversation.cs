@@ -26,7 +26,7 @@ public static class Conversation
             AIFunctionFactory.Create((string city) => { output.WriteLine($"  [tool get_time({city})]"); return "10:30"; }, "get_time", "The local time in a city."),
         ];
         await using var session = await client.CreateSessionAsync(
-            new RealtimeSessionOptions { Instructions = "You are a helpful travel assistant.", OutputModalities = ["text"], Tools = tools },
+            new RealtimeSessionOptions { Instructions = "You are a helpful travel assistant.", OutputModalities = ["audio"], Tools = tools },
             cancellationToken);
 
         for (var i = 0; i < Questions.Length; i++)
@@ -42,7 +42,10 @@ public static class Conversation
         }
     }
 
-    /// <summary>The model's text up to the end of the first response that is not only a tool call.</summary>
+    /// <summary>
+    /// The model's words up to the end of the first response that is not only a tool call: the transcription of what it
+    /// says (Live models answer in audio), or its text where a model sends text.
+    /// </summary>
     private static async Task<string> AnswerAsync(IRealtimeClientSession session, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
@@ -50,7 +53,8 @@ public static class Conversation
         {
             switch (message)
             {
-                case OutputTextAudioRealtimeServerMessage { Type: var type, Text: { } delta } when type == RealtimeServerMessageType.OutputTextDelta:
+                case OutputTextAudioRealtimeServerMessage { Type: var type, Text: { } delta }
+                    when type == RealtimeServerMessageType.OutputTextDelta || type == RealtimeServerMessageType.OutputAudioTranscriptionDelta:
                     text.Append(delta);
                     break;
                 case ErrorRealtimeServerMessage error:

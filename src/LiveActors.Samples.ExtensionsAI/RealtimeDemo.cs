@@ -22,7 +22,7 @@ public static class RealtimeDemo
         using var system = ActorSystem.Create("realtime-demo", "akka.loglevel = WARNING");
         var options = new LiveConnectionOptions
         {
-            Model = "gemini-2.5-flash-native-audio-preview-12-2025", // the 2.5 model served today (gemini-live-2.5-flash-preview was shut down on 2025-12-09)
+            Model = "gemini-3.8-live", // today's Live model; it answers in audio only, with its transcription
             ApiKey = emulator.Options.ApiKey,
             BaseAddress = emulator.BaseAddress,
             SessionResumption = new SessionResumptionOptions { Enabled = true },

@@ -10,6 +10,7 @@ using LiveActors.Protocol;
 using LiveActors.Tests.Support;
 using Microsoft.Extensions.AI;
 using Xunit.Abstractions;
+using static LiveActors.Tests.ExtensionsAI.RealtimeStreams;
 
 namespace LiveActors.Tests.ExtensionsAI;
 
@@ -192,57 +193,4 @@ public sealed class RealtimeClientTests(ITestOutputHelper output) : SessionTestK
 
         Assert.Contains(nameof(RealtimeClientMessage), refused.Message, StringComparison.Ordinal);
     }
-
-    private static async Task AskAsync(IRealtimeClientSession session, string text)
-    {
-        await session.SendAsync(new CreateConversationItemRealtimeClientMessage(new RealtimeConversationItem([new TextContent(text)], role: ChatRole.User)));
-        await session.SendAsync(new CreateResponseRealtimeClientMessage());
-    }
-
-    /// <summary>Every message up to and including the next one that matches; the enumeration goes on from there next time.</summary>
-    private static async Task<List<RealtimeServerMessage>> NextAsync(IRealtimeClientSession session, Func<RealtimeServerMessage, bool> match)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        var messages = new List<RealtimeServerMessage>();
-        await using var enumerator = session.GetStreamingResponseAsync(patience.Token).GetAsyncEnumerator(patience.Token);
-        while (await enumerator.MoveNextAsync())
-        {
-            messages.Add(enumerator.Current);
-            if (match(enumerator.Current))
-            {
-                return messages;
-            }
-        }
-
-        throw new InvalidOperationException($"the stream ended before the message looked for; saw {string.Join(", ", messages.Select(m => m.Type))}");
-    }
-
-    /// <summary>Every message up to and including the next ResponseDone; the enumeration goes on from there next time.</summary>
-    private static async Task<List<RealtimeServerMessage>> NextResponseAsync(IRealtimeClientSession session)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        var messages = new List<RealtimeServerMessage>();
-        await using var enumerator = session.GetStreamingResponseAsync(patience.Token).GetAsyncEnumerator(patience.Token);
-        while (await enumerator.MoveNextAsync())
-        {
-            messages.Add(enumerator.Current);
-            if (enumerator.Current.Type == RealtimeServerMessageType.ResponseDone)
-            {
-                return messages;
-            }
-        }
-
-        throw new InvalidOperationException($"the stream ended without ResponseDone; saw {string.Join(", ", messages.Select(m => m.Type))}");
-    }
-
-    private static string Text(IEnumerable<RealtimeServerMessage> messages) =>
-        string.Concat(messages.OfType<OutputTextAudioRealtimeServerMessage>().Where(m => m.Type == RealtimeServerMessageType.OutputTextDone).Select(m => m.Text));
-
-    private static string? ResponseId(RealtimeServerMessage message) => message switch
-    {
-        ResponseCreatedRealtimeServerMessage created => created.ResponseId,
-        OutputTextAudioRealtimeServerMessage output => output.ResponseId,
-        ResponseOutputItemRealtimeServerMessage item => item.ResponseId,
-        _ => null,
-    };
 }

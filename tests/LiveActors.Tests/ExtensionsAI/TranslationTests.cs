@@ -151,10 +151,27 @@ public sealed class TranslationTests
 
         var done = messages.OfType<ResponseCreatedRealtimeServerMessage>().Where(m => m.Type == RealtimeServerMessageType.ResponseDone).ToList();
         Assert.Equal([RealtimeResponseStatus.Cancelled, RealtimeResponseStatus.Incomplete], done.Select(d => d.Status));
-        Assert.Equal("connection_failed", done[1].Error!.ErrorCode);
+        Assert.Equal(LiveRealtimeErrorCodes.ReplyAskedAgain, done[1].Error!.ErrorCode); // the next response is the whole reply
+        Assert.Equal("connection_failed", done[1].Error!.Details); // what cut it
         var failed = Assert.IsType<ErrorRealtimeServerMessage>(messages[^1]);
         Assert.Equal("my-message", failed.OriginatingMessageId);
         Assert.Equal("delivery_uncertain", failed.Error!.ErrorCode);
+    }
+
+    [Fact]
+    public void A_tool_call_right_after_an_interruption_belongs_to_the_next_reply_whose_transcription_is_heard()
+    {
+        var translator = new ServerTranslator(new ToolCallNames(), new SentMessageIds());
+        var messages = new List<RealtimeServerMessage>();
+        var call = new ServerMessage { ToolCall = new ToolCall { FunctionCalls = [new FunctionCall { Id = "c1", Name = "get_weather" }] } };
+        var said = new ServerMessage { ServerContent = new ServerContent { OutputTranscription = new Transcription { Text = "let me check" } } };
+
+        translator.Translate(Text("one"), messages);
+        translator.Translate(new Interrupted(new ServerMessage { ServerContent = new ServerContent { Interrupted = true } }), messages);
+        translator.Translate(new ToolCallReceived(call, call.ToolCall!), messages); // the next reply, with no turnComplete between
+        translator.Translate(new TranscriptionReceived(said, TranscriptionSource.Output, said.ServerContent.OutputTranscription!), messages);
+
+        Assert.Contains(messages, m => m is OutputTextAudioRealtimeServerMessage { Text: "let me check" } && m.Type == RealtimeServerMessageType.OutputAudioTranscriptionDelta);
     }
 
     private static CreateConversationItemRealtimeClientMessage Item(AIContent content) => new(new RealtimeConversationItem([content], role: ChatRole.User));
