@@ -15,7 +15,8 @@ namespace LiveActors.Extensions.AI;
 /// server still sends about a turn that was ended so (its transcription's tail, a bare <c>interrupted</c> or
 /// <c>turnComplete</c> after a resume) makes no second outcome. A toolCall ends its response with the call as an output
 /// item, as MEAI's function invocation expects; what the model says after the tool's answer is the next response. Audio
-/// deltas hold whole 16-bit samples. Reconnects, resumption and goAway hand-overs make no message. One per session, on
+/// deltas hold whole 16-bit samples. Reconnects, resumption and goAway hand-overs make no message, but a drop ends an
+/// open response incomplete even when no <c>ReplyCut</c> names it (output the model started unprompted). One per session, on
 /// its pump.
 /// </summary>
 internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messageIds)
@@ -85,9 +86,13 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
                 messages.Add(Error(failed.Error.Code, failed.Error.Message, failed, messageIds.Failed(failed.Sequence)));
                 break;
             case ReplyCut cut:
-                Cut(cut, messages);
+                Cut(cut.AskedAgain, cut.Cause, messages);
+                break;
+            case Disconnected dropped:
+                Cut(askedAgain: false, dropped.Error, messages); // output no turn of ours caused (the model spoke unprompted): no ReplyCut comes for it
                 break;
             case ResumptionRefused refused:
+                Cut(askedAgain: false, refused.Error, messages);
                 messages.Add(Error(LiveRealtimeErrorCodes.ResumptionRefused,
                     $"The server refused to resume the conversation ({refused.Error.Message}); the session goes on as a new one, without what was said before.", refused, originatingMessageId: null));
                 break;
@@ -128,7 +133,7 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
     }
 
     /// <summary>A drop cut the reply: its response ends incomplete, saying whether the session asked again.</summary>
-    private void Cut(ReplyCut cut, List<RealtimeServerMessage> messages)
+    private void Cut(bool askedAgain, Errors.ConnectionError cause, List<RealtimeServerMessage> messages)
     {
         _closingInterrupted = false;
         if (_response is null)
@@ -136,13 +141,13 @@ internal sealed class ServerTranslator(ToolCallNames calls, SentMessageIds messa
             return; // no output of it was seen (or its response ended already): nothing to end
         }
 
-        var (code, rest) = cut.AskedAgain
+        var (code, rest) = askedAgain
             ? (LiveRealtimeErrorCodes.ReplyAskedAgain, "the session asked again: the next response is the whole reply.")
             : (LiveRealtimeErrorCodes.ReplyCut, "the rest of it will not come.");
-        Done(_last, messages, RealtimeResponseStatus.Incomplete, new ErrorContent($"The connection ended while the reply streamed ({cut.Cause.Code}); {rest}")
+        Done(_last, messages, RealtimeResponseStatus.Incomplete, new ErrorContent($"The connection ended while the reply streamed ({cause.Code}); {rest}")
         {
             ErrorCode = code,
-            Details = cut.Cause.Code,
+            Details = cause.Code,
         });
     }
 
