@@ -178,7 +178,7 @@ public sealed class SessionEndingsTests
         var traffic = new SessionTraffic(
             options, new ModelRules(options), SessionRules.Resumption(options), new IdleWatch(passivation: null), new SessionTelemetry(options),
             SessionRules.Clock, NullLogger.Instance, new Durability(ActorRefs.Nobody, recovered));
-        var endings = new SessionEndings(options.SessionResumption, SessionRules.Resumption(options), traffic, NullLogger.Instance);
+        var endings = new SessionEndings(options, SessionRules.Resumption(options), traffic, NullLogger.Instance);
 
         var effects = endings.Recover(recovered).All;
 
@@ -197,6 +197,6 @@ public sealed class SessionEndingsTests
         var traffic = new SessionTraffic(
             options, new ModelRules(options), resumptionState, new IdleWatch(passivation: null), new SessionTelemetry(options), SessionRules.Clock,
             NullLogger.Instance, durability: null);
-        return (traffic, new SessionEndings(options.SessionResumption, resumptionState, traffic, NullLogger.Instance));
+        return (traffic, new SessionEndings(options, resumptionState, traffic, NullLogger.Instance));
     }
 }
