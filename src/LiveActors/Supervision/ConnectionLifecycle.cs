@@ -1,5 +1,8 @@
+using LiveActors.Errors;
 using LiveActors.Supervision.Reconnection;
+using LiveActors.Telemetry;
 using LiveActors.Transport;
+using Microsoft.Extensions.Logging;
 using static LiveActors.Supervision.SessionTimers;
 
 namespace LiveActors.Supervision;
@@ -14,7 +17,8 @@ namespace LiveActors.Supervision;
 /// <param name="idle">When the session passivates: a ready socket is activity.</param>
 /// <param name="traffic">The session's traffic: what waited for a socket, and the effects buffer.</param>
 /// <param name="telemetry">The session's records: a reply still streaming when a connection ends is recorded as cut.</param>
-internal sealed class ConnectionLifecycle(ReconnectPolicy reconnect, IdleWatch idle, SessionTraffic traffic, SessionTelemetry telemetry)
+/// <param name="logger">The session's logger.</param>
+internal sealed class ConnectionLifecycle(ReconnectPolicy reconnect, IdleWatch idle, SessionTraffic traffic, SessionTelemetry telemetry, ILogger logger)
 {
     /// <summary>
     /// The socket of <paramref name="ready"/> reached setupComplete at <paramref name="now"/>; <paramref name="resumed"/>
@@ -36,6 +40,14 @@ internal sealed class ConnectionLifecycle(ReconnectPolicy reconnect, IdleWatch i
             ? new Live.Connected(ready.SessionId) { Resumed = resumed }
             : new Live.Reconnected(resumed, ready.SessionId) { ReplayedMessages = replayed });
         return traffic.StartConnection(ready.Writer, handshakeMessages);
+    }
+
+    /// <summary>A frame of the connection could not be read (<paramref name="error"/>): logged, and told to the subscribers.</summary>
+    public Effects Malformed(ConnectionError.ProtocolError error)
+    {
+        Log.MalformedFrame(logger, error.Detail);
+        traffic.Effects.Publish(new Live.MalformedFrameReceived(error));
+        return traffic.Effects;
     }
 
     /// <summary>The connection ended at <paramref name="timestamp"/> (a <see cref="System.Diagnostics.Stopwatch"/> one): its timers stop.</summary>

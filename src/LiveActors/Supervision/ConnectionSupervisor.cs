@@ -23,9 +23,8 @@ namespace LiveActors.Supervision;
 /// resumption handle and the status.
 /// </summary>
 /// <remarks>
-/// <para>Talk to it with the messages in <see cref="Live"/>: <see cref="Send"/>, <see cref="Receive"/>,
-/// <see cref="ReceiveAll"/>, <see cref="Close"/>, <see cref="GetStatus"/>, <see cref="Subscribe"/> and
-/// <see cref="Unsubscribe"/>. Subscribers get every <see cref="Live.Event"/>.</para>
+/// <para>Talk to it with the messages in <see cref="Live"/> (<see cref="Send"/>, <see cref="Receive"/>, <see cref="ReceiveAll"/>,
+/// <see cref="Close"/>, <see cref="GetStatus"/>, <see cref="Subscribe"/>, <see cref="Unsubscribe"/>); subscribers get every event.</para>
 /// <para>Retries: failed attempt n waits <c>min(max-delay, delay * backoff^(n-1))</c>, at most <c>retry.attempts</c>
 /// times in a row, then the session gives up with <see cref="MaxRetriesExceeded"/>; a non-retryable error gives up at
 /// once. A connection that stayed up for <c>retry.reset-after</c> resets the count, and its drop is retried at once.</para>
@@ -36,7 +35,6 @@ namespace LiveActors.Supervision;
 // the state it is in. Its rules (SessionParts, built by SessionSettings) decide the rest and return the Effects it performs.
 public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 {
-    private readonly SessionSettings _settings;
     private readonly SessionParts _parts;
     private readonly ReconnectPolicy _reconnect;
     private readonly Resumption _resumption;
@@ -47,7 +45,6 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 
     private ConnectionSupervisor(SessionSettings settings)
     {
-        _settings = settings;
         _parts = settings.Build(settings.LoggerFactory ?? AkkaLoggerFactory.For(Context.System), Context.System.Scheduler, Context.Parent);
         (_reconnect, _resumption, _idle, _traffic, _endings) = (_parts.Reconnect, _parts.Resumption, _parts.Idle, _parts.Traffic, _parts.Endings);
     }
@@ -112,12 +109,8 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
-        foreach (var subscriber in _parts.Subscribers.All)
-        {
-            Context.Watch(subscriber);
-        }
-
-        if (_settings.Durability?.Recovered is { } recovered)
+        Perform(_parts.Users.WatchSubscribers());
+        if (_parts.Recovered is { } recovered)
         {
             Perform(_endings.Recover(recovered));
         }
@@ -138,7 +131,10 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     {
         switch (message)
         {
-            case SocketReady ready: OnReady(link, ready); return true;
+            case SocketReady ready:
+                Perform(_parts.Connections.Ready(ready, link.Resuming, link.HandshakeMessages, Now));
+                Become(Connected(link with { Writer = ready.Writer }));
+                return true;
             case ConnectionEnded ended: OnDropped(link, ended); return true;
             case Close: BeginClose(link); return true;
             default: return Common(message, _reconnect.Connections == 0 ? ConnectionStatus.Connecting : ConnectionStatus.Reconnecting, link);
@@ -154,7 +150,10 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 Perform(_traffic.Inbound(inbound));
                 if (inbound.Message.GoAway is { } goAway && _resumption.CanResume)
                 {
-                    BeginHandover(link, Handover.After(goAway.TimeLeft));
+                    var handover = Handover.After(goAway.TimeLeft);
+                    Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, handover.Deadline);
+                    Become(HandingOver(link, handover));
+                    HandOver(link, whenSettled: true);
                 }
                 else if (_idle.Draining)
                 {
@@ -189,19 +188,19 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
             case Send { Message: ToolResponse response } send when _traffic.Calls.AnswersPending(response):
                 Perform(_traffic.Accept(send, Sender, link.Writer));
-                HandOverIfSettled(link);
+                HandOver(link, whenSettled: true);
                 return true;
             case InboundMessage inbound:
                 Perform(_traffic.Inbound(inbound));
                 if (inbound.Message.GoAway is null)
                 {
-                    HandOverIfSettled(link);
+                    HandOver(link, whenSettled: true);
                 }
 
                 return true;
             case Written written:
                 Perform(_traffic.Written(written.Sequence));
-                HandOverIfSettled(link);
+                HandOver(link, whenSettled: true);
                 return true;
             case HandOverNow when handover.ExtensionFor(_traffic.Calls.AnyPending) is { } extension:
                 // A pending call would be lost with this connection: its response gets until nearly the end of the time left.
@@ -209,12 +208,14 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
                 Become(HandingOver(link, handover with { Extended = true }));
                 return true;
             case HandOverNow: HandOver(link); return true;
-            case ConnectionEnded { Error: null } ended: OnHandedOver(ended); return true;
-            case ConnectionEnded ended: OnDropped(link, ended); return true;
-            case Close:
-                Timers.Cancel(HandoverTimer);
-                BeginClose(link);
+            case ConnectionEnded { Error: null } ended: // closed as asked: resume on a new connection
+                Perform(_parts.Connections.Ended(Stopwatch.GetTimestamp()));
+                Perform(_endings.HandedOver(ended));
+                _reconnect.StartOver();
+                StartAttempt();
                 return true;
+            case ConnectionEnded ended: OnDropped(link, ended); return true;
+            case Close: BeginClose(link); return true;
             default: return Common(message, ConnectionStatus.HandingOver, link);
         }
     };
@@ -281,10 +282,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         {
             case Send send: Perform(_traffic.Accept(send, Sender, socket: null)); return true;
             case InboundMessage inbound: Perform(_traffic.Inbound(inbound)); return true;
-            case InboundMalformed malformed:
-                Log.MalformedFrame(_parts.Logger, malformed.Error.Detail);
-                _parts.Subscribers.Publish(new MalformedFrameReceived(malformed.Error));
-                return true;
+            case InboundMalformed malformed: Perform(_parts.Connections.Malformed(malformed.Error)); return true;
             case Written written: Perform(_traffic.Written(written.Sequence)); return true;
             case Terminated terminated when terminated.ActorRef.Equals(link?.Connection):
                 Self.Tell(new ConnectionEnded(new ConnectionFailed("the connection actor stopped unexpectedly."), -1, null));
@@ -303,12 +301,6 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         var connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _parts.ConnectionLogger)), $"connection-{++_incarnation}");
         Context.Watch(connection);
         Become(Connecting(new Link(connection, Resuming: handle is not null, plan.HandshakeMessages)));
-    }
-
-    private void OnReady(Link link, SocketReady ready)
-    {
-        Perform(_parts.Connections.Ready(ready, link.Resuming, link.HandshakeMessages, Now));
-        Become(Connected(link with { Writer = ready.Writer }));
     }
 
     private void OnDropped(Link link, ConnectionEnded ended)
@@ -331,33 +323,14 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
         }
     }
 
-    private void BeginHandover(Link link, Handover handover)
+    /// <summary>Closes the socket to hand over: now, or (<paramref name="whenSettled"/>) once nothing on it waits for the server.</summary>
+    private void HandOver(Link link, bool whenSettled = false)
     {
-        Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, handover.Deadline);
-        Become(HandingOver(link, handover));
-        HandOverIfSettled(link);
-    }
-
-    private void HandOverIfSettled(Link link)
-    {
-        if (_traffic.SocketSettled)
+        if (!whenSettled || _traffic.SocketSettled)
         {
-            HandOver(link);
+            Timers.Cancel(HandoverTimer);
+            link.Connection.Tell(CloseSocket.Instance);
         }
-    }
-
-    private void HandOver(Link link)
-    {
-        Timers.Cancel(HandoverTimer);
-        link.Connection.Tell(CloseSocket.Instance);
-    }
-
-    private void OnHandedOver(ConnectionEnded ended)
-    {
-        Perform(_parts.Connections.Ended(Stopwatch.GetTimestamp()));
-        Perform(_endings.HandedOver(ended));
-        _reconnect.StartOver();
-        StartAttempt();
     }
 
     /// <summary>Passivates when <see cref="IdleWatch"/> says it may (idle for <paramref name="atLeast"/>, quiet, resumable); else looks again later.</summary>
@@ -401,6 +374,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     {
         Log.Closing(_parts.Logger);
         Timers.Cancel(HealthyTimer);
+        Timers.Cancel(HandoverTimer);
         link.Connection.Tell(CloseSocket.Instance);
         Become(Closing(link, [Sender]));
     }
@@ -421,28 +395,5 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     }
 
     /// <summary>Does, in order, what a rule decided; false when it decided nothing (null).</summary>
-    private bool Perform(Effects? effects)
-    {
-        if (effects is null)
-        {
-            return false;
-        }
-
-        foreach (var effect in effects.All)
-        {
-            switch (effect.Kind)
-            {
-                case EffectKind.Tell: effect.Actor!.Tell(effect.Message); break;
-                case EffectKind.Publish: _parts.Subscribers.Publish((Live.Event)effect.Message, effect.Except); break;
-                case EffectKind.Keep: _settings.Durability?.Keeper.Tell(effect.Message); break;
-                case EffectKind.CancelTimer: Timers.Cancel(effect.Message); break;
-                case EffectKind.StartTimer: Timers.StartSingleTimer(effect.TimerKey!, effect.Message, effect.Delay); break;
-                case EffectKind.Watch: Context.Watch(effect.Actor!); break;
-                case EffectKind.Unwatch: Context.Unwatch(effect.Actor!); break;
-            }
-        }
-
-        effects.Clear();
-        return true;
-    }
+    private bool Perform(Effects? effects) => _parts.Performer.Perform(effects, Context, Timers);
 }

@@ -101,7 +101,9 @@ internal sealed class SessionSettings
             Subscribers = subscribers,
             Users = new UserRequests(options.ReceiveTimeout, traffic, subscribers, reconnect, resumption),
             Region = new RegionReports(region, idle, options.SessionResumption.Enabled, traffic.Effects, logger),
-            Connections = new ConnectionLifecycle(reconnect, idle, traffic, telemetry),
+            Connections = new ConnectionLifecycle(reconnect, idle, traffic, telemetry, logger),
+            Performer = new EffectsPerformer(subscribers, Durability?.Keeper),
+            Recovered = Durability?.Recovered,
         };
     }
 }
@@ -148,4 +150,10 @@ internal sealed record SessionParts(ILogger Logger, ILogger ConnectionLogger, IT
 
     /// <summary>What a connection's start and end mean to it.</summary>
     public required ConnectionLifecycle Connections { get; init; }
+
+    /// <summary>Performs what its rules decide.</summary>
+    public required EffectsPerformer Performer { get; init; }
+
+    /// <summary>What its keeper recovered of a session a stopped process left open; null for none.</summary>
+    public RecoveredSession? Recovered { get; init; }
 }

@@ -39,6 +39,17 @@ internal sealed class UserRequests(TimeSpan receiveTimeout, SessionTraffic traff
         return Effects;
     }
 
+    /// <summary>The session starts: it watches its subscribers from the start.</summary>
+    public Effects WatchSubscribers()
+    {
+        foreach (var subscriber in subscribers.All)
+        {
+            Effects.Watch(subscriber);
+        }
+
+        return Effects;
+    }
+
     /// <summary>What the session reports being <paramref name="status"/>: the counts of its rules beside it.</summary>
     public StatusReport Report(ConnectionStatus status) =>
         new(status, reconnect.Attempt, reconnect.LastError, resumption.Handle is not null, reconnect.Connections)
