@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using Akka.Actor;
+using LiveActors.Auth;
 using LiveActors.Errors;
+using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Supervision.Delivery;
 using LiveActors.Supervision.Dispatch;
 using LiveActors.Supervision.Reconnection;
 using LiveActors.Telemetry;
 using LiveActors.Transport;
+using Microsoft.Extensions.Logging;
 using static LiveActors.Live;
 using static LiveActors.Errors.ConnectionError;
+using static LiveActors.Supervision.SessionTimers;
 
 namespace LiveActors.Supervision;
 
@@ -19,37 +23,118 @@ namespace LiveActors.Supervision;
 /// resumption handle and the status.
 /// </summary>
 /// <remarks>
-/// <para>Talk to it with the messages in <see cref="Live"/>: <see cref="Send"/>, <see cref="Receive"/>,
-/// <see cref="ReceiveAll"/>, <see cref="Close"/>, <see cref="GetStatus"/>, <see cref="Subscribe"/> and
-/// <see cref="Unsubscribe"/>. Subscribers get every <see cref="Live.Event"/>.</para>
+/// <para>Talk to it with the messages in <see cref="Live"/> (<see cref="Send"/>, <see cref="Receive"/>, <see cref="ReceiveAll"/>,
+/// <see cref="Close"/>, <see cref="GetStatus"/>, <see cref="Subscribe"/>, <see cref="Unsubscribe"/>); subscribers get every event.</para>
 /// <para>Retries: failed attempt n waits <c>min(max-delay, delay * backoff^(n-1))</c>, at most <c>retry.attempts</c>
 /// times in a row, then the session gives up with <see cref="MaxRetriesExceeded"/>; a non-retryable error gives up at
 /// once. A connection that stayed up for <c>retry.reset-after</c> resets the count, and its drop is retried at once.</para>
 /// <para>The end: after <see cref="Live.Closed"/> or <see cref="Live.GaveUp"/> it has answered everyone waiting, and it
 /// stops itself (watchers see <see cref="Terminated"/>), as Akka.IO's connection actors do.</para>
 /// </remarks>
-// Its states are receive methods, each given the data it needs (the current Link, a Handover, who asked to close); the
-// status it reports is the state it is in. What passes through it is SessionTraffic's and what an ending leaves is
-// SessionEndings', both returning the Effects to perform; when to retry is ReconnectPolicy's, when to passivate
-// IdleWatch's, when to hand over Handover's.
-public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
+// Its states are receive methods given the data they need (a Link, a Handover, who asked to close), the status it reports
+// the state it is in. Its rules (SessionParts, built by SessionSettings) decide the rest and return the Effects it performs.
+public sealed class ConnectionSupervisor : ActorBase, IWithTimers
 {
-    private const string RetryTimer = "retry";
-    private const string HealthyTimer = "healthy";
-    private const string HandoverTimer = "handover";
-    private const string IdleTimer = "idle";
+    private readonly SessionParts _parts;
+    private readonly ReconnectPolicy _reconnect;
+    private readonly Resumption _resumption;
+    private readonly IdleWatch _idle;
+    private readonly SessionTraffic _traffic;
+    private readonly SessionEndings _endings;
+    private int _incarnation;
+
+    private ConnectionSupervisor(SessionSettings settings)
+    {
+        _parts = settings.Build(settings.LoggerFactory ?? AkkaLoggerFactory.For(Context.System), Context.System.Scheduler, Context.Parent);
+        (_reconnect, _resumption, _idle, _traffic, _endings) = (_parts.Reconnect, _parts.Resumption, _parts.Idle, _parts.Traffic, _parts.Endings);
+    }
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private TimeSpan Now => Context.System.Scheduler.MonotonicClock;
+    private TimeSpan Now => _parts.Clock.MonotonicClock;
+
+    /// <summary>
+    /// The props of a session with <paramref name="options"/>. Invalid options, or missing credentials, throw
+    /// <see cref="LiveConnectionException"/> here, before any actor starts.
+    /// </summary>
+    /// <param name="options">The session's options.</param>
+    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
+    public static Props Props(LiveConnectionOptions options, ILoggerFactory? loggerFactory = null) =>
+        Props(options, loggerFactory, LiveEnvironment.Process, subscriber: null);
+
+    /// <summary>
+    /// The props of a session that <paramref name="subscriber"/> is subscribed to from its start, so it sees every
+    /// event, <see cref="Live.Connected"/> included (a <see cref="Subscribe"/> sent after creating the actor can arrive
+    /// after a fast first connect). Invalid options, or missing credentials, throw <see cref="LiveConnectionException"/> here.
+    /// </summary>
+    /// <param name="options">The session's options.</param>
+    /// <param name="subscriber">The actor that gets every event; it is watched and can unsubscribe like any other.</param>
+    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
+    public static Props Props(LiveConnectionOptions options, IActorRef subscriber, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        return Props(options, loggerFactory, LiveEnvironment.Process, subscriber);
+    }
+
+    /// <summary>
+    /// Starts a session in <paramref name="system"/> (an actor system, or an actor's context) and returns the ref to hold
+    /// for its whole life. Unlike <c>ActorOf(Props(...))</c>, it runs on LiveActors' session dispatcher and mailbox (added
+    /// to the system on first use), which hand the session what a socket read on the reader's own thread: one hand-off
+    /// fewer per burst, with the same order and guarantees. Invalid options, or missing credentials, throw
+    /// <see cref="LiveConnectionException"/> here, before any actor starts.
+    /// </summary>
+    /// <param name="system">Where the session starts: an <see cref="ActorSystem"/>, or an actor's <c>Context</c>.</param>
+    /// <param name="options">The session's options.</param>
+    /// <param name="subscriber">An actor that gets every event; none by default.</param>
+    /// <param name="loggerFactory">Where logs go; Akka's log by default.</param>
+    /// <param name="name">The actor's name; a generated one by default.</param>
+    public static IActorRef Start(
+        IActorRefFactory system, LiveConnectionOptions options, IActorRef? subscriber = null, ILoggerFactory? loggerFactory = null, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var props = SessionDispatcher.On(system, Props(options, loggerFactory, LiveEnvironment.Process, subscriber));
+        return name is null ? system.ActorOf(props) : system.ActorOf(props, name);
+    }
+
+    /// <summary>Props reading environment variables from <paramref name="environment"/> instead of the process; <paramref name="clock"/> measures idle time (the scheduler by default).</summary>
+    internal static Props Props(
+        LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, IActorRef? subscriber = null, Passivation? passivation = null,
+        Durability? durability = null, ITimeProvider? clock = null)
+    {
+        var settings = SessionSettings.Resolve(options, environment, loggerFactory, subscriber, passivation, durability, clock);
+        return ActorFactory<ConnectionSupervisor>.Props(() => new ConnectionSupervisor(settings));
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        Perform(_parts.Users.WatchSubscribers());
+        if (_parts.Recovered is { } recovered)
+        {
+            Perform(_endings.Recover(recovered));
+        }
+
+        StartAttempt();
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => _parts.Invoker.Dispose();
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    /// <inheritdoc />
+    protected override bool Receive(object message) => false; // never used: PreStart becomes Connecting
 
     private Akka.Actor.Receive Connecting(Link link) => message =>
     {
         switch (message)
         {
-            case Send send: Perform(_traffic.Accept(send, Sender, socket: null)); return true;
-            case SocketReady ready: OnReady(link, ready); return true;
+            case SocketReady ready:
+                Perform(_parts.Connections.Ready(ready, link.Resuming, link.HandshakeMessages, Now));
+                Become(Connected(link with { Writer = ready.Writer }));
+                return true;
             case ConnectionEnded ended: OnDropped(link, ended); return true;
             case Close: BeginClose(link); return true;
             default: return Common(message, _reconnect.Connections == 0 ? ConnectionStatus.Connecting : ConnectionStatus.Reconnecting, link);
@@ -65,7 +150,10 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
                 Perform(_traffic.Inbound(inbound));
                 if (inbound.Message.GoAway is { } goAway && _resumption.CanResume)
                 {
-                    BeginHandover(link, Handover.After(goAway.TimeLeft));
+                    var handover = Handover.After(goAway.TimeLeft);
+                    Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, handover.Deadline);
+                    Become(HandingOver(link, handover));
+                    HandOver(link, whenSettled: true);
                 }
                 else if (_idle.Draining)
                 {
@@ -82,7 +170,7 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
             case IdleNow: PassivateIfIdleFor(link, _idle.After ?? TimeSpan.Zero); return true;
             case PassivateIfIdle: PassivateIfIdleFor(link, TimeSpan.Zero); return true;
             case DrainForShutdown:
-                BeginDrain();
+                Perform(_parts.Region.Drain());
                 PassivateIfIdleFor(link, TimeSpan.Zero);
                 return true;
             default: return Common(message, ConnectionStatus.Connected, link);
@@ -100,20 +188,19 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
             // The answer to a pending call goes on this connection, which knows the call; everything else waits for the next.
             case Send { Message: ToolResponse response } send when _traffic.Calls.AnswersPending(response):
                 Perform(_traffic.Accept(send, Sender, link.Writer));
-                HandOverIfSettled(link);
+                HandOver(link, whenSettled: true);
                 return true;
-            case Send send: Perform(_traffic.Accept(send, Sender, socket: null)); return true;
             case InboundMessage inbound:
                 Perform(_traffic.Inbound(inbound));
                 if (inbound.Message.GoAway is null)
                 {
-                    HandOverIfSettled(link);
+                    HandOver(link, whenSettled: true);
                 }
 
                 return true;
             case Written written:
                 Perform(_traffic.Written(written.Sequence));
-                HandOverIfSettled(link);
+                HandOver(link, whenSettled: true);
                 return true;
             case HandOverNow when handover.ExtensionFor(_traffic.Calls.AnyPending) is { } extension:
                 // A pending call would be lost with this connection: its response gets until nearly the end of the time left.
@@ -121,12 +208,14 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
                 Become(HandingOver(link, handover with { Extended = true }));
                 return true;
             case HandOverNow: HandOver(link); return true;
-            case ConnectionEnded { Error: null } ended: OnHandedOver(ended); return true;
-            case ConnectionEnded ended: OnDropped(link, ended); return true;
-            case Close:
-                Timers.Cancel(HandoverTimer);
-                BeginClose(link);
+            case ConnectionEnded { Error: null } ended: // closed as asked: resume on a new connection
+                Perform(_parts.Connections.Ended(Stopwatch.GetTimestamp()));
+                Perform(_endings.HandedOver(ended));
+                _reconnect.StartOver();
+                StartAttempt();
                 return true;
+            case ConnectionEnded ended: OnDropped(link, ended); return true;
+            case Close: BeginClose(link); return true;
             default: return Common(message, ConnectionStatus.HandingOver, link);
         }
     };
@@ -136,7 +225,6 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
     {
         switch (message)
         {
-            case Send send: Perform(_traffic.Accept(send, Sender, socket: null)); return true;
             case ConnectionEnded ended: OnPassivated(ended, idleFor); return true;
             case Close: Become(Closing(link, [Sender])); return true; // the socket is closing already; its end finishes the close
             default: return Common(message, ConnectionStatus.Passivated, link); // no longer Connected: a Send waits for the next socket
@@ -153,7 +241,7 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
                 Wake();
                 return true;
             case Close: FinishClose([Sender]); return true;
-            case DrainForShutdown: Context.Parent.Tell(SessionDrained.Instance); return true;
+            case DrainForShutdown: Perform(_parts.Region.Drained()); return true;
             default: return Common(message, ConnectionStatus.Passivated, link: null);
         }
     };
@@ -163,7 +251,6 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
     {
         switch (message)
         {
-            case Send send: Perform(_traffic.Accept(send, Sender, socket: null)); return true;
             case RetryNow: StartAttempt(); return true;
             case Close: FinishClose([Sender]); return true;
             default: return Common(message, ConnectionStatus.Reconnecting, link: null);
@@ -185,123 +272,65 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
         }
     };
 
-    /// <summary>What every state handles the same way; <paramref name="status"/> is the state's, <paramref name="link"/> its connection.</summary>
+    /// <summary>
+    /// What every state handles the same way (a Send waits for the next socket, a user's request is answered);
+    /// <paramref name="status"/> is the state's, <paramref name="link"/> its connection.
+    /// </summary>
     private bool Common(object message, ConnectionStatus status, Link? link)
     {
         switch (message)
         {
+            case Send send: Perform(_traffic.Accept(send, Sender, socket: null)); return true;
             case InboundMessage inbound: Perform(_traffic.Inbound(inbound)); return true;
-            case InboundMalformed malformed:
-                Log.MalformedFrame(_logger, malformed.Error.Detail);
-                Publish(new MalformedFrameReceived(malformed.Error));
-                return true;
+            case InboundMalformed malformed: Perform(_parts.Connections.Malformed(malformed.Error)); return true;
             case Written written: Perform(_traffic.Written(written.Sequence)); return true;
             case Terminated terminated when terminated.ActorRef.Equals(link?.Connection):
                 Self.Tell(new ConnectionEnded(new ConnectionFailed("the connection actor stopped unexpectedly."), -1, null));
                 return true;
             case Healthy or HandOverNow or IdleNow or PassivateIfIdle: return true; // a timer or a region's ask that this state outlived
-            case DrainForShutdown: BeginDrain(); return true; // connecting, handing over, passivating: passivates once connected and quiet
-            default: return Answer(message, status);
+            case DrainForShutdown: Perform(_parts.Region.Drain()); return true; // connecting, handing over, passivating: passivates once connected and quiet
+            default: return Perform(_parts.Users.Answer(message, status, Sender)); // none: not a request, unhandled
         }
     }
 
     private void StartAttempt()
     {
         var handle = _resumption.CanResume ? _resumption.Handle : null;
-        var plan = _attempts.Plan(handle, _reconnect.Attempt + 1);
+        var plan = _parts.Attempts.Plan(handle, _reconnect.Attempt + 1);
         _resumption.Attempting(sendsHistory: plan.History is not null);
-        var connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _connectionLogger)), $"connection-{++_incarnation}");
+        var connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _parts.ConnectionLogger)), $"connection-{++_incarnation}");
         Context.Watch(connection);
         Become(Connecting(new Link(connection, Resuming: handle is not null, plan.HandshakeMessages)));
     }
 
-    private void OnReady(Link link, SocketReady ready)
-    {
-        _reconnect.Connected();
-        Timers.StartSingleTimer(HealthyTimer, Healthy.Instance, _reconnect.ResetAfter);
-        _idle.Touch(Now);
-        if (_idle.After is { } after)
-        {
-            Timers.StartSingleTimer(IdleTimer, IdleNow.Instance, after);
-        }
-
-        var replayed = _traffic.Desk.TakeReplayed();
-        Publish(_reconnect.Connections == 1
-            ? new Live.Connected(ready.SessionId) { Resumed = link.Resuming }
-            : new Reconnected(link.Resuming, ready.SessionId) { ReplayedMessages = replayed });
-        Perform(_traffic.StartConnection(ready.Writer, link.HandshakeMessages));
-        Become(Connected(link with { Writer = ready.Writer }));
-    }
-
     private void OnDropped(Link link, ConnectionEnded ended)
     {
-        EndConnection();
+        Perform(_parts.Connections.Ended(Stopwatch.GetTimestamp()));
         var error = ended.Error ?? new ConnectionFailed("the connection closed.");
         var next = _reconnect.AfterDrop(error, link.Resuming, link.Ready, link.Healthy);
-        Perform(_endings.Lost(ended, error));
-        Log.Disconnected(_logger, error.Code, error.Message);
+        if (next is Reconnect.RetryAfter retry)
+        {
+            // The timer first: whoever sees Disconnected (a test on a virtual clock too) may count on the retry being due.
+            Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, retry.Delay);
+        }
+
+        Perform(_endings.Dropped(ended, error, next));
         switch (next)
         {
-            case Reconnect.StartFresh:
-                _resumption.Refused();
-                Log.ResumptionRefused(_logger, error.Code, error.Message);
-                Publish(new ResumptionRefused(error));
-                StartAttempt();
-                break;
-            case Reconnect.GiveUp giveUp:
-                GiveUp(giveUp.Error);
-                break;
-            case Reconnect.RetryNow:
-                Publish(new Disconnected(error, WillRetry: true, TimeSpan.Zero));
-                SessionTelemetry.RetryScheduled();
-                StartAttempt();
-                break;
-            case Reconnect.RetryAfter retry:
-                Log.Retrying(_logger, retry.Delay, retry.Attempt, _options.Retry.Attempts, error.Code);
-                SessionTelemetry.RetryScheduled();
-                // The timer first: whoever sees Disconnected (a test on a virtual clock too) may count on the retry being due.
-                Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, retry.Delay);
-                Publish(new Disconnected(error, WillRetry: true, retry.Delay));
-                Become(Reconnecting());
-                break;
+            case Reconnect.GiveUp giveUp: GiveUp(giveUp.Error); break;
+            case Reconnect.RetryAfter: Become(Reconnecting()); break;
+            default: StartAttempt(); break; // at once: a new server session after a refused handle, or a drop after a healthy connection
         }
     }
 
-    private void EndConnection()
+    /// <summary>Closes the socket to hand over: now, or (<paramref name="whenSettled"/>) once nothing on it waits for the server.</summary>
+    private void HandOver(Link link, bool whenSettled = false)
     {
-        _telemetry.ConnectionEnded(Stopwatch.GetTimestamp());
-        Timers.Cancel(HealthyTimer);
-        Timers.Cancel(HandoverTimer);
-    }
-
-    private void BeginHandover(Link link, Handover handover)
-    {
-        Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, handover.Deadline);
-        Become(HandingOver(link, handover));
-        HandOverIfSettled(link);
-    }
-
-    private void HandOverIfSettled(Link link)
-    {
-        if (_traffic.SocketSettled)
+        if (!whenSettled || _traffic.SocketSettled)
         {
-            HandOver(link);
+            Timers.Cancel(HandoverTimer);
+            link.Connection.Tell(CloseSocket.Instance);
         }
-    }
-
-    private void HandOver(Link link)
-    {
-        Timers.Cancel(HandoverTimer);
-        link.Connection.Tell(CloseSocket.Instance);
-    }
-
-    private void OnHandedOver(ConnectionEnded ended)
-    {
-        EndConnection();
-        Perform(_endings.Lost(ended, new ConnectionFailed("the connection was handed over after goAway.")));
-        Log.HandedOver(_logger);
-        _reconnect.StartOver();
-        StartAttempt();
     }
 
     /// <summary>Passivates when <see cref="IdleWatch"/> says it may (idle for <paramref name="atLeast"/>, quiet, resumable); else looks again later.</summary>
@@ -322,46 +351,30 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
 
     private void OnPassivated(ConnectionEnded ended, TimeSpan idleFor)
     {
-        Perform(_endings.Settle(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session.")));
+        Perform(_endings.Passivated(ended));
         if (_traffic.Desk.PendingCount > 0)
         {
             Wake(); // sent while the socket closed: straight to a new connection
             return;
         }
 
-        Log.Passivated(_logger, idleFor);
-        Context.Parent.Tell(SessionPassivated.Instance);
-        Publish(new Live.Passivated(idleFor));
+        Perform(_parts.Region.Passivated(idleFor)); // and drained, when the process stops
         Become(Passivated());
-        if (_idle.Draining)
-        {
-            Context.Parent.Tell(SessionDrained.Instance);
-        }
     }
 
     /// <summary>A Send came for a passivated session: resume the conversation on a new connection.</summary>
     private void Wake()
     {
-        Log.Woke(_logger);
-        Context.Parent.Tell(SessionWoke.Instance);
+        Perform(_parts.Region.Woke());
         _reconnect.StartOver();
         StartAttempt();
     }
 
-    /// <summary>From now on the session passivates as soon as nothing is in flight; one that cannot resume has nothing to keep.</summary>
-    private void BeginDrain()
-    {
-        _idle.Drain();
-        if (!_options.SessionResumption.Enabled)
-        {
-            Context.Parent.Tell(SessionDrained.Instance);
-        }
-    }
-
     private void BeginClose(Link link)
     {
-        Log.Closing(_logger);
+        Log.Closing(_parts.Logger);
         Timers.Cancel(HealthyTimer);
+        Timers.Cancel(HandoverTimer);
         link.Connection.Tell(CloseSocket.Instance);
         Become(Closing(link, [Sender]));
     }
@@ -370,32 +383,17 @@ public sealed partial class ConnectionSupervisor : ActorBase, IWithTimers
     {
         Timers.Cancel(RetryTimer);
         Perform(_endings.Close(requesters, regionAnswers: _idle.Enabled));
-        EndForRegion(requesters); // a region's session: the region answers the requesters
+        Perform(_parts.Region.Ending(requesters)); // a region's session: the region answers the requesters
         Context.Stop(Self);
     }
 
     private void GiveUp(ConnectionError error)
     {
         Perform(_endings.GiveUp(error));
-        EndForRegion([], error);
+        Perform(_parts.Region.Ending([], error));
         Context.Stop(Self); // as Akka.IO's connection actors stop once closed: watchers see Terminated, and none leaks
     }
 
-    /// <summary>A region's session is over: its keeper drops its state, and its region sends what comes next to a new session.</summary>
-    private void EndForRegion(IReadOnlyList<IActorRef> closeRequesters, ConnectionError? gaveUpWith = null)
-    {
-        _durability?.Keeper.Tell(DurableEnded.Instance);
-        if (_idle.Enabled)
-        {
-            Context.Parent.Tell(new SessionEnding(closeRequesters, gaveUpWith));
-        }
-    }
-
-    private sealed record RetryNow { public static readonly RetryNow Instance = new(); }
-
-    private sealed record HandOverNow { public static readonly HandOverNow Instance = new(); }
-
-    private sealed record Healthy { public static readonly Healthy Instance = new(); }
-
-    private sealed record IdleNow { public static readonly IdleNow Instance = new(); }
+    /// <summary>Does, in order, what a rule decided; false when it decided nothing (null).</summary>
+    private bool Perform(Effects? effects) => _parts.Performer.Perform(effects, Context, Timers);
 }

@@ -4,7 +4,7 @@ namespace LiveActors.Supervision;
 
 /// <summary>
 /// What a session must do once one of its rules has decided: tell an actor, publish an event to its subscribers, tell
-/// its keeper, cancel a timer. The rules fill it in order and the actor performs it in that order, so the rules are
+/// its keeper, start or cancel a timer, watch or unwatch an actor. The rules fill it in order and the actor performs it in that order, so the rules are
 /// tested by reading it, without an actor.
 /// </summary>
 /// <remarks>One buffer, reused: a reply that streams a hundred audio chunks costs no list per chunk.</remarks>
@@ -27,6 +27,15 @@ internal sealed class Effects
     /// <summary>Cancel the timer named <paramref name="key"/>.</summary>
     public void CancelTimer(string key) => _all.Add(new Effect(EffectKind.CancelTimer, key));
 
+    /// <summary>Start the timer named <paramref name="key"/>: the session tells itself <paramref name="message"/> after <paramref name="delay"/>.</summary>
+    public void StartTimer(string key, object message, TimeSpan delay) => _all.Add(new Effect(EffectKind.StartTimer, message, TimerKey: key, Delay: delay));
+
+    /// <summary>Watch <paramref name="actor"/>: the session hears when it stops.</summary>
+    public void Watch(IActorRef actor) => _all.Add(new Effect(EffectKind.Watch, actor, actor));
+
+    /// <summary>Stop watching <paramref name="actor"/>.</summary>
+    public void Unwatch(IActorRef actor) => _all.Add(new Effect(EffectKind.Unwatch, actor, actor));
+
     /// <summary>Everything was performed.</summary>
     public void Clear() => _all.Clear();
 }
@@ -45,7 +54,20 @@ internal enum EffectKind
 
     /// <summary>Cancel the timer the message names.</summary>
     CancelTimer,
+
+    /// <summary>Start the timer <see cref="Effect.TimerKey"/>, which tells the session the message after <see cref="Effect.Delay"/>.</summary>
+    StartTimer,
+
+    /// <summary>Watch <see cref="Effect.Actor"/>.</summary>
+    Watch,
+
+    /// <summary>Stop watching <see cref="Effect.Actor"/>.</summary>
+    Unwatch,
 }
 
-/// <summary>One thing to do: see <see cref="EffectKind"/> for what <paramref name="Message"/>, <paramref name="Actor"/> and <paramref name="Except"/> are.</summary>
-internal readonly record struct Effect(EffectKind Kind, object Message, IActorRef? Actor = null, IReadOnlyCollection<IActorRef>? Except = null);
+/// <summary>
+/// One thing to do: see <see cref="EffectKind"/> for what <paramref name="Message"/>, <paramref name="Actor"/>,
+/// <paramref name="Except"/>, <paramref name="TimerKey"/> and <paramref name="Delay"/> are.
+/// </summary>
+internal readonly record struct Effect(
+    EffectKind Kind, object Message, IActorRef? Actor = null, IReadOnlyCollection<IActorRef>? Except = null, string? TimerKey = null, TimeSpan Delay = default);

@@ -22,6 +22,7 @@ namespace LiveActors.Supervision;
 internal sealed class SessionEndings
 {
     private readonly SessionResumptionOptions _resumptionOptions;
+    private readonly int _retryAttempts;
     private readonly Resumption _resumption;
     private readonly DeliveryDesk _desk;
     private readonly ToolCallPlanner _calls;
@@ -29,10 +30,11 @@ internal sealed class SessionEndings
     private readonly DeliveryReports _reports;
     private readonly ILogger _logger;
 
-    /// <summary>The endings of a session whose live traffic is <paramref name="traffic"/>.</summary>
-    public SessionEndings(SessionResumptionOptions resumptionOptions, Resumption resumption, SessionTraffic traffic, ILogger logger)
+    /// <summary>The endings of a session with <paramref name="options"/>, whose live traffic is <paramref name="traffic"/>.</summary>
+    public SessionEndings(LiveConnectionOptions options, Resumption resumption, SessionTraffic traffic, ILogger logger)
     {
-        _resumptionOptions = resumptionOptions;
+        _resumptionOptions = options.SessionResumption;
+        _retryAttempts = options.Retry.Attempts;
         _resumption = resumption;
         _desk = traffic.Desk;
         _calls = traffic.Calls;
@@ -61,6 +63,48 @@ internal sealed class SessionEndings
 
         return Settle(ended, cause);
     }
+
+    /// <summary>
+    /// A socket dropped with <paramref name="error"/> and <paramref name="next"/> is what the reconnect policy made of it:
+    /// what it leaves is <see cref="Lost"/>'s, then the subscribers hear what comes next (a refused handle, dropped now,
+    /// and a new server session; a retry, at once or after its wait). A give-up is <see cref="GiveUp"/>'s.
+    /// </summary>
+    public Effects Dropped(ConnectionEnded ended, ConnectionError error, Reconnect next)
+    {
+        Lost(ended, error);
+        Log.Disconnected(_logger, error.Code, error.Message);
+        switch (next)
+        {
+            case Reconnect.StartFresh:
+                _resumption.Refused();
+                Log.ResumptionRefused(_logger, error.Code, error.Message);
+                _reports.Effects.Publish(new ResumptionRefused(error));
+                break;
+            case Reconnect.RetryNow:
+                _reports.Effects.Publish(new Disconnected(error, WillRetry: true, TimeSpan.Zero));
+                SessionTelemetry.RetryScheduled();
+                break;
+            case Reconnect.RetryAfter retry:
+                Log.Retrying(_logger, retry.Delay, retry.Attempt, _retryAttempts, error.Code);
+                SessionTelemetry.RetryScheduled();
+                _reports.Effects.Publish(new Disconnected(error, WillRetry: true, retry.Delay));
+                break;
+        }
+
+        return _reports.Effects;
+    }
+
+    /// <summary>The socket was closed to hand over after goAway: what it leaves is <see cref="Lost"/>'s.</summary>
+    public Effects HandedOver(ConnectionEnded ended)
+    {
+        Lost(ended, new ConnectionFailed("the connection was handed over after goAway."));
+        Log.HandedOver(_logger);
+        return _reports.Effects;
+    }
+
+    /// <summary>The socket was closed to passivate the session: what it carried is settled.</summary>
+    public Effects Passivated(ConnectionEnded ended) =>
+        Settle(ended, ended.Error ?? new ConnectionFailed("the connection was closed to passivate the session."));
 
     /// <summary>A socket ended with <paramref name="cause"/>: what it carried goes again or is reported uncertain.</summary>
     public Effects Settle(ConnectionEnded ended, ConnectionError cause)

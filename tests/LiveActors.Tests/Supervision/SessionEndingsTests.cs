@@ -178,7 +178,7 @@ public sealed class SessionEndingsTests
         var traffic = new SessionTraffic(
             options, new ModelRules(options), SessionRules.Resumption(options), new IdleWatch(passivation: null), new SessionTelemetry(options),
             SessionRules.Clock, NullLogger.Instance, new Durability(ActorRefs.Nobody, recovered));
-        var endings = new SessionEndings(options.SessionResumption, SessionRules.Resumption(options), traffic, NullLogger.Instance);
+        var endings = new SessionEndings(options, SessionRules.Resumption(options), traffic, NullLogger.Instance);
 
         var effects = endings.Recover(recovered).All;
 
@@ -190,6 +190,40 @@ public sealed class SessionEndingsTests
         Assert.Equal(new Effect(EffectKind.Keep, new DurableDoneThrough(7)), effects[^1]);
     }
 
+    [Fact]
+    public void A_drop_to_be_retried_after_a_wait_says_Disconnected_with_that_wait_after_what_the_socket_left()
+    {
+        var (traffic, endings) = Session(SessionRules.Handles);
+        traffic.StartConnection(SessionRules.Socket(), handshakeMessages: 1);
+        traffic.Accept(new Send(ClientContent.UserText("one"), "c1"), Alice, SessionRules.Socket());
+        traffic.Written(1);
+        traffic.Effects.Clear();
+
+        var effects = endings.Dropped(new ConnectionEnded(Dropped, LastWritten: 1, InFlight: null), Dropped, new Reconnect.RetryAfter(TimeSpan.FromSeconds(2), 1)).All;
+
+        Assert.IsType<SendFailed>(effects[0].Message); // what the socket left comes first
+        Assert.Equal(new Effect(EffectKind.Publish, new Disconnected(Dropped, WillRetry: true, TimeSpan.FromSeconds(2))), effects[^1]);
+    }
+
+    [Fact]
+    public void A_refused_handle_is_dropped_and_said_and_a_healthy_connections_drop_is_retried_at_once()
+    {
+        var options = SessionRules.Options(SessionRules.Handles with { Handle = "stale" });
+        var resumption = SessionRules.Resumption(options);
+        var traffic = new SessionTraffic(
+            options, new ModelRules(options), resumption, new IdleWatch(passivation: null), new SessionTelemetry(options), SessionRules.Clock, NullLogger.Instance, durability: null);
+        var endings = new SessionEndings(options, resumption, traffic, NullLogger.Instance);
+        var ended = new ConnectionEnded(Dropped, LastWritten: 0, InFlight: null);
+
+        var refused = endings.Dropped(ended, Dropped, new Reconnect.StartFresh()).All.ToList();
+        traffic.Effects.Clear();
+        var retried = endings.Dropped(ended, Dropped, new Reconnect.RetryNow()).All.ToList();
+
+        Assert.Null(resumption.Handle);
+        Assert.Equal([new Effect(EffectKind.Publish, new ResumptionRefused(Dropped))], refused);
+        Assert.Equal([new Effect(EffectKind.Publish, new Disconnected(Dropped, WillRetry: true, TimeSpan.Zero))], retried);
+    }
+
     private static (SessionTraffic Traffic, SessionEndings Endings) Session(SessionResumptionOptions resumption)
     {
         var options = SessionRules.Options(resumption);
@@ -197,6 +231,6 @@ public sealed class SessionEndingsTests
         var traffic = new SessionTraffic(
             options, new ModelRules(options), resumptionState, new IdleWatch(passivation: null), new SessionTelemetry(options), SessionRules.Clock,
             NullLogger.Instance, durability: null);
-        return (traffic, new SessionEndings(options.SessionResumption, resumptionState, traffic, NullLogger.Instance));
+        return (traffic, new SessionEndings(options, resumptionState, traffic, NullLogger.Instance));
     }
 }

@@ -37,13 +37,14 @@ internal sealed class Subscribers
     public bool Remove(IActorRef subscriber) => _subscribed.Remove(subscriber);
 
     /// <summary>
-    /// Tells <paramref name="subscriber"/> what was published before anyone subscribed. Only the first subscriber hears
-    /// it: after the first call nothing more is kept.
+    /// What was published before anyone subscribed, for the first subscriber, oldest first: only the first call gets
+    /// it, and after it nothing more is kept.
     /// </summary>
-    public void HandBacklogTo(IActorRef subscriber)
+    public IReadOnlyList<Live.Event> TakeBacklog()
     {
-        _backlog?.ForEach(subscriber.Tell);
+        var backlog = _backlog ?? [];
         _backlog = null;
+        return backlog;
     }
 
     /// <summary>Tells every subscriber but those in <paramref name="except"/> (they were told already, as an answer).</summary>

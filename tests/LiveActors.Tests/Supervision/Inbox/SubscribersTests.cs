@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.TestKit;
 using LiveActors.Supervision.Inbox;
 using static LiveActors.Live;
 
@@ -47,9 +48,9 @@ public sealed class SubscribersTests : Akka.TestKit.Xunit2.TestKit
         var (first, later) = (CreateTestProbe(), CreateTestProbe());
 
         subscribers.Add(first.Ref);
-        subscribers.HandBacklogTo(first.Ref);
+        HandBacklog(subscribers, first);
         subscribers.Add(later.Ref);
-        subscribers.HandBacklogTo(later.Ref);
+        HandBacklog(subscribers, later);
 
         first.ExpectMsg(Passivated);
         later.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -65,7 +66,7 @@ public sealed class SubscribersTests : Akka.TestKit.Xunit2.TestKit
         }
 
         var probe = CreateTestProbe();
-        subscribers.HandBacklogTo(probe.Ref);
+        HandBacklog(subscribers, probe);
 
         var heard = probe.ReceiveN(Subscribers.BacklogLimit).Cast<Passivated>().ToList();
         Assert.Equal(TimeSpan.Zero, heard[0].IdleFor);
@@ -80,7 +81,7 @@ public sealed class SubscribersTests : Akka.TestKit.Xunit2.TestKit
         subscribers.Publish(Passivated);
         var probe = CreateTestProbe();
 
-        subscribers.HandBacklogTo(probe.Ref);
+        HandBacklog(subscribers, probe);
 
         probe.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
@@ -94,7 +95,15 @@ public sealed class SubscribersTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal([probe.Ref], subscribers.All);
         subscribers.Publish(Passivated);
         probe.ExpectMsg(Passivated);
-        subscribers.HandBacklogTo(probe.Ref);
+        HandBacklog(subscribers, probe);
         probe.ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // it heard the event as it happened: nothing was kept
+    }
+
+    private static void HandBacklog(Subscribers subscribers, TestProbe to)
+    {
+        foreach (var kept in subscribers.TakeBacklog())
+        {
+            to.Ref.Tell(kept);
+        }
     }
 }

@@ -54,6 +54,21 @@ public sealed class ReconnectPolicyTests
     }
 
     [Fact]
+    public void After_a_healthy_connection_the_next_run_starts_again_at_the_first_wait_and_gets_every_attempt()
+    {
+        var jittered = Retry with { Jitter = 0.5 };
+        var policy = new ReconnectPolicy(jittered, attempt => RetrySchedule.Delay(jittered, attempt, random: 0)); // the low end of the spread
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromMilliseconds(500), 1), policy.AfterDrop(Dropped, false, false, false));
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromSeconds(1), 2), policy.AfterDrop(Dropped, false, false, false));
+
+        policy.Healthy();
+
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromMilliseconds(500), 1), policy.AfterDrop(Dropped, false, false, false));
+        Assert.Equal(new Reconnect.RetryAfter(TimeSpan.FromSeconds(1), 2), policy.AfterDrop(Dropped, false, false, false));
+        Assert.IsType<Reconnect.GiveUp>(policy.AfterDrop(Dropped, false, false, false));
+    }
+
+    [Fact]
     public void Healthy_start_over_and_connected_reset_what_the_status_reports()
     {
         var policy = new ReconnectPolicy(Retry, attempt => TimeSpan.FromMilliseconds(attempt));
