@@ -153,6 +153,13 @@ internal sealed class DurableSession : ReceivePersistentActor
     /// <inheritdoc />
     public override string PersistenceId => "live-session-" + _sessionId;
 
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        SessionEnds.Get(Context.System).Ended(Self, _ended ? SessionEnd.Closed : SessionEnd.Stopped); // before what is left in its mailbox is dead
+        base.PostStop();
+    }
+
     public static Props Props(
         string sessionId, LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity) =>
         ActorFactory<DurableSession>.Props(() => new DurableSession(sessionId, options, loggerFactory, environment, passivation, handleValidity));
