@@ -16,6 +16,7 @@ namespace LiveActors.Errors;
 /// <item><term>server_closed</term><description>1000, 1001, 1006, 1011, 1012, 1013, 1014 yes, unless the reason speaks of quota, billing or an API key; 1002, 1003, 1007, 1008, 1009 and the rest no</description></item>
 /// <item><term>server_error</term><description>UNAVAILABLE, INTERNAL, DEADLINE_EXCEEDED, ABORTED or 500/502/503/504 yes; quota and request errors no</description></item>
 /// <item><term>receive_timeout, buffer_full</term><description>yes (the session is fine; ask again later)</description></item>
+/// <item><term>session_stopped</term><description>yes (through the region, which reaches the session where it lives now)</description></item>
 /// <item><term>authentication_failed</term><description>yes when the token endpoint was unreachable or answered 408, 429 or 5xx; a refusal no</description></item>
 /// <item><term>delivery_uncertain</term><description>yes (the application decides whether to send it again)</description></item>
 /// <item><term>no_api_key, project_id_required_for_vertex_ai, invalid_option, protocol_error, max_retries_exceeded, session_closed</term><description>no</description></item>

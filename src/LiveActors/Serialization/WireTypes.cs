@@ -80,6 +80,7 @@ internal sealed class WireTypes
         Add<ServerClosed>("error:server-closed");
         Add<ServerError>("error:server-error");
         Singleton("error:session-closed", SessionClosed.Instance);
+        Singleton("error:session-stopped", SessionStopped.Instance);
         Add<ToolCallLost>("error:tool-call-lost");
         Add<UnsupportedByModel>("error:unsupported-by-model");
         Add<UpgradeError>("error:upgrade-error");

@@ -1,12 +1,14 @@
 using Akka.Actor;
 using Akka.Persistence;
 using LiveActors.Auth;
+using LiveActors.Errors;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using LiveActors.Supervision;
 using LiveActors.Supervision.Delivery;
 using LiveActors.Supervision.Dispatch;
 using Microsoft.Extensions.Logging;
+using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Sessions;
 
@@ -30,13 +32,8 @@ internal sealed class DurableSession : ReceivePersistentActor
     private readonly LiveEnvironment _environment;
     private readonly Passivation _passivation;
     private readonly TimeSpan _handleValidity;
-    private readonly SortedDictionary<long, StoredMessage> _held = [];
-    private readonly HashSet<string> _subscribers = new(StringComparer.Ordinal); // their serialized paths
-    private string? _handle;
-    private DateTimeOffset _handleIssued;
-    private long _lastSequence;
-    private bool _started; // the start is stored, with the setup it started with
-    private string? _setup;
+    private readonly SessionJournalState _state = new();
+    private readonly Dictionary<long, DurableAccepted> _unacknowledged = []; // accepted, its write not yet confirmed
     private IActorRef? _session;
     private bool _ended;
     private bool _sessionGone;
@@ -52,12 +49,12 @@ internal sealed class DurableSession : ReceivePersistentActor
         _passivation = passivation;
         _handleValidity = handleValidity;
 
-        Recover<SessionEvent>(Apply);
+        Recover<SessionEvent>(_state.Apply);
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is SessionSnapshot snapshot)
             {
-                Restore(snapshot);
+                _state.Restore(snapshot);
             }
         });
         Recover<RecoveryCompleted>(_ =>
@@ -66,13 +63,7 @@ internal sealed class DurableSession : ReceivePersistentActor
             FindSubscribers();
         });
 
-        Command<DurableAccepted>(accepted => Store(new SessionEvent
-        {
-            Kind = SessionEventKind.Accepted,
-            Sequence = accepted.Sequence,
-            Message = Json(accepted.Message),
-            Correlation = accepted.Correlation?.ToString(),
-        }));
+        Command<DurableAccepted>(StoreThenAcknowledge);
         Command<DurableDoneThrough>(done => Store(new SessionEvent { Kind = SessionEventKind.DoneThrough, Sequence = done.Sequence }));
         Command<DurableHandle>(handle => Store(new SessionEvent { Kind = SessionEventKind.Handle, Handle = handle.Handle, At = handle.IssuedAt }));
         Command<DurableEnded>(ended =>
@@ -91,7 +82,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         Command<FlushState>(_ =>
         {
             var replyTo = Sender;
-            DeferAsync(FlushState.Instance, _ => replyTo.Tell(new StateFlushed(_handle is not null, _held.Count, _lastSequence)));
+            DeferAsync(FlushState.Instance, _ => replyTo.Tell(new StateFlushed(_state.HasHandle, _state.HeldCount, _state.LastSequence)));
         });
         Command<SaveSnapshotSuccess>(saved =>
         {
@@ -120,7 +111,7 @@ internal sealed class DurableSession : ReceivePersistentActor
         {
             _session.Forward(subscribe);
             Context.Watch(subscribe.Subscriber);
-            if (_subscribers.Add(Path(subscribe.Subscriber)))
+            if (_state.Subscribe(Path(subscribe.Subscriber)))
             {
                 Store(new SessionEvent { Kind = SessionEventKind.Subscribed, Subscriber = Path(subscribe.Subscriber) });
             }
@@ -137,7 +128,7 @@ internal sealed class DurableSession : ReceivePersistentActor
             {
                 Self.Tell(new Live.Subscribe(subscriber)); // alive: subscribed again, as if it had asked (the reply comes here)
             }
-            else if (identity.MessageId is string path && _subscribers.Remove(path))
+            else if (identity.MessageId is string path && _state.Unsubscribe(path))
             {
                 Store(new SessionEvent { Kind = SessionEventKind.Unsubscribed, Subscriber = path });
             }
@@ -152,6 +143,13 @@ internal sealed class DurableSession : ReceivePersistentActor
 
     /// <inheritdoc />
     public override string PersistenceId => "live-session-" + _sessionId;
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        SessionEnds.Get(Context.System).Ended(Self, _ended ? SessionEnd.Closed : SessionEnd.Stopped); // before what is left in its mailbox is dead
+        base.PostStop();
+    }
 
     public static Props Props(
         string sessionId, LiveConnectionOptions options, ILoggerFactory? loggerFactory, LiveEnvironment environment, Passivation passivation, TimeSpan handleValidity) =>
@@ -177,27 +175,18 @@ internal sealed class DurableSession : ReceivePersistentActor
 
     private void StartSession()
     {
-        RecoveredSession? recovered = null;
-        if (LastSequenceNr > 0 || _handle is not null)
-        {
-            var young = _handle is not null && Context.System.Scheduler.Now - _handleIssued < _handleValidity;
-            recovered = new RecoveredSession(
-                young ? _handle : null,
-                _lastSequence,
-                [.. _held.Values.Select(m => new HeldMessage(m.Sequence, Read(m.Message), m.Correlation))],
-                HandleTooOld: _handle is not null && !young);
-        }
+        var recovered = _state.Recovered(LastSequenceNr > 0, Context.System.Scheduler.Now, _handleValidity, StoredJson.Read);
 
         // A conversation goes on with the setup it started with, whatever the options factory says today; a new one
         // stores its setup first.
         var options = _options;
-        if (_started)
+        if (_state.Started)
         {
-            options = options with { Setup = _setup is null ? null : Read(_setup) as Setup ?? options.Setup };
+            options = options with { Setup = _state.Setup is null ? null : StoredJson.Read(_state.Setup) as Setup ?? options.Setup };
         }
         else
         {
-            Store(new SessionEvent { Kind = SessionEventKind.Started, Message = _options.Setup is { } setup ? Json(setup) : null });
+            Store(new SessionEvent { Kind = SessionEventKind.Started, Message = _options.Setup is { } setup ? StoredJson.Write(setup) : null });
         }
 
         var props = ConnectionSupervisor.Props(options, _loggerFactory, _environment, subscriber: null, _passivation, new Durability(Self, recovered));
@@ -212,73 +201,68 @@ internal sealed class DurableSession : ReceivePersistentActor
             return;
         }
 
-        PersistAsync(@event, stored =>
+        PersistAsync(@event, Stored);
+    }
+
+    /// <summary>
+    /// Store before acknowledging: the sender hears SendAccepted only once the journal has the message, so a crash never
+    /// loses an acknowledged turn and a restart never hands its sequence out again. Persist (not PersistAsync) holds the
+    /// commands that follow until the write is confirmed, as Akka.Delivery's durable producer queue does.
+    /// </summary>
+    private void StoreThenAcknowledge(DurableAccepted accepted)
+    {
+        if (_ended)
         {
-            Apply(stored);
-            if (LastSequenceNr % SnapshotEvery == 0 && !_ended)
-            {
-                SaveSnapshot(Snapshot());
-            }
+            accepted.ReplyTo?.Tell(new Status.Failure(new LiveConnectionException(SessionClosed.Instance)));
+            return;
+        }
+
+        _unacknowledged[accepted.Sequence] = accepted;
+        var @event = new SessionEvent
+        {
+            Kind = SessionEventKind.Accepted,
+            Sequence = accepted.Sequence,
+            Message = StoredJson.Write(accepted.Message),
+            Correlation = accepted.Correlation?.ToString(),
+        };
+        Persist(@event, stored =>
+        {
+            Stored(stored);
+            _unacknowledged.Remove(accepted.Sequence);
+            accepted.ReplyTo?.Tell(new Live.SendAccepted(accepted.Sequence, accepted.Correlation));
         });
     }
 
-    private void Apply(SessionEvent @event)
+    /// <inheritdoc />
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        switch (@event.Kind)
-        {
-            case SessionEventKind.Accepted:
-                _held[@event.Sequence] = new StoredMessage(@event.Sequence, @event.Message ?? "{}", @event.Correlation);
-                _lastSequence = Math.Max(_lastSequence, @event.Sequence);
-                break;
-            case SessionEventKind.DoneThrough:
-                while (_held.Count > 0 && _held.First().Key <= @event.Sequence)
-                {
-                    _held.Remove(_held.First().Key);
-                }
+        NotStored(@event, cause); // the actor stops; its sender hears why, not nothing
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
 
-                _lastSequence = Math.Max(_lastSequence, @event.Sequence);
-                break;
-            case SessionEventKind.Handle:
-                _handle = @event.Handle;
-                _handleIssued = @event.At;
-                break;
-            case SessionEventKind.Started:
-                _started = true;
-                _setup = @event.Message;
-                break;
-            case SessionEventKind.Subscribed when @event.Subscriber is { } subscriber:
-                _subscribers.Add(subscriber);
-                break;
-            case SessionEventKind.Unsubscribed when @event.Subscriber is { } subscriber:
-                _subscribers.Remove(subscriber);
-                break;
+    /// <inheritdoc />
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        NotStored(@event, cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    /// <summary>An accepted message the journal did not store: written perhaps, unproven, so its sender hears it is uncertain.</summary>
+    private void NotStored(object @event, Exception cause)
+    {
+        if (@event is SessionEvent { Kind: SessionEventKind.Accepted } accepted && _unacknowledged.Remove(accepted.Sequence, out var waiting))
+        {
+            var error = new DeliveryUncertain(new ConnectionFailed("the journal did not store the message: " + cause.GetType().Name));
+            waiting.ReplyTo?.Tell(new Status.Failure(new LiveConnectionException(error)));
         }
     }
 
-    private SessionSnapshot Snapshot() => new()
+    private void Stored(SessionEvent stored)
     {
-        Handle = _handle,
-        HandleIssued = _handleIssued,
-        LastSequence = _lastSequence,
-        Held = [.. _held.Values],
-        Setup = _setup,
-        Started = _started,
-        Subscribers = [.. _subscribers],
-    };
-
-    private void Restore(SessionSnapshot snapshot)
-    {
-        _handle = snapshot.Handle;
-        _handleIssued = snapshot.HandleIssued;
-        _lastSequence = snapshot.LastSequence;
-        _started = snapshot.Started;
-        _setup = snapshot.Setup;
-        _subscribers.Clear();
-        _subscribers.UnionWith(snapshot.Subscribers ?? []);
-        _held.Clear();
-        foreach (var message in snapshot.Held ?? [])
+        _state.Apply(stored);
+        if (LastSequenceNr % SnapshotEvery == 0 && !_ended)
         {
-            _held[message.Sequence] = message;
+            SaveSnapshot(_state.Snapshot());
         }
     }
 
@@ -288,7 +272,7 @@ internal sealed class DurableSession : ReceivePersistentActor
     /// </summary>
     private void FindSubscribers()
     {
-        foreach (var path in _subscribers)
+        foreach (var path in _state.Subscribers.ToList())
         {
             ((ExtendedActorSystem)Context.System).Provider.ResolveActorRef(path).Tell(new Identify(path)); // a gone one answers with no subject
         }
@@ -296,21 +280,13 @@ internal sealed class DurableSession : ReceivePersistentActor
 
     private void Unsubscribed(IActorRef subscriber)
     {
-        if (_subscribers.Remove(Path(subscriber)))
+        if (_state.Unsubscribe(Path(subscriber)))
         {
             Store(new SessionEvent { Kind = SessionEventKind.Unsubscribed, Subscriber = Path(subscriber) });
         }
     }
 
     private static string Path(IActorRef actor) => Akka.Serialization.Serialization.SerializedActorPath(actor);
-
-    /// <summary>A message's wire JSON, as text: a journal's JSON serializer would base64 bytes.</summary>
-    private static string Json(ClientMessage message) => System.Text.Encoding.UTF8.GetString(ClientMessageSerializer.SerializeToUtf8Bytes(message));
-
-    private static ClientMessage Read(string json) =>
-        ClientMessageSerializer.TryDeserialize(System.Text.Encoding.UTF8.GetBytes(json), out var message, out _) && message is not null
-            ? message
-            : new RawClientMessage(System.Text.Json.JsonDocument.Parse(json).RootElement);
 }
 
 /// <summary>Asks a <see cref="DurableSession"/> to answer, with <see cref="StateFlushed"/>, once everything told before is stored.</summary>

@@ -27,12 +27,15 @@ public sealed class LiveSessionEntity : ReceiveActor, IWithTimers
     private readonly string _sessionId;
     private readonly IActorRef? _session;
     private readonly LiveConnectionException? _refusal;
+    private readonly SessionEnds _ends;
     private bool _ending;
     private bool _stopping;
+    private bool _sessionGone;
 
     private LiveSessionEntity(string sessionId, LiveSessionsOptions options, object endRequest, TimeSpan handOffBudget)
     {
         _sessionId = sessionId;
+        _ends = SessionEnds.Get(Context.System); // a message that reaches this entity once it has stopped is answered
         try
         {
             _session = options.StartSession(sessionId, Context, "session");
@@ -47,6 +50,7 @@ public sealed class LiveSessionEntity : ReceiveActor, IWithTimers
         Receive<SessionEnding>(ending =>
         {
             _ending = true;
+            _ends.Ended(Sender, SessionEnd.Closed);
             AnswerClosers(ending);
             Context.Parent.Tell(endRequest); // what comes now waits in the placement for a new session
         });
@@ -81,6 +85,7 @@ public sealed class LiveSessionEntity : ReceiveActor, IWithTimers
                 return;
             }
 
+            _sessionGone = true;
             if (_stopping)
             {
                 Context.Stop(Self);
@@ -98,12 +103,26 @@ public sealed class LiveSessionEntity : ReceiveActor, IWithTimers
                 return;
             }
 
+            if (_sessionGone)
+            {
+                // Between its session's end and its own stop: answered now, as a message that reaches a stopped session is.
+                if (DeadLetterAnswers.For(message, _ending ? SessionEnd.Closed : SessionEnd.Stopped) is { } answer)
+                {
+                    Sender.Tell(answer);
+                }
+
+                return;
+            }
+
             _session.Forward(message);
         });
     }
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <inheritdoc />
+    protected override void PostStop() => _ends.Ended(Self, _ending ? SessionEnd.Closed : SessionEnd.Stopped); // for whoever still holds this ref
 
     /// <summary>The props of the entity of the session with <paramref name="sessionId"/> (local actors only).</summary>
     /// <param name="sessionId">The session's id.</param>

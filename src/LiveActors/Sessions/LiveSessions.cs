@@ -1,4 +1,3 @@
-using Akka;
 using Akka.Actor;
 using LiveActors.Auth;
 using LiveActors.Errors;
@@ -29,6 +28,10 @@ namespace LiveActors.Sessions;
 /// <item><description>With persistence (<see cref="LiveSessionsOptions.Persistence"/>) a session keeps its state in the
 /// journal, and one that stops any other way (its process or node stopped, it moved) resumes from it at its next
 /// message.</description></item>
+/// <item><description>A message that reaches a session's actor after it stopped (a kept <see cref="SessionRef"/>, a stopped
+/// region, an entity between its session's end and its own stop) is answered at once with a
+/// <see cref="Status.Failure"/>: <see cref="SessionClosed"/> when it closed or gave up, <see cref="SessionStopped"/> when it
+/// stopped without closing (sent again through the region, it reaches the session where it lives now).</description></item>
 /// </list>
 /// <para>Only this region answers <see cref="GetRegionStatus"/> and <see cref="GetRegionHealth"/>: a sharded region's
 /// sessions are spread over nodes, and Akka.Cluster.Sharding reports them.</para>
@@ -41,11 +44,10 @@ namespace LiveActors.Sessions;
 public sealed class LiveSessions : ReceiveActor
 {
     private readonly LiveSessionsOptions _options;
-    private readonly Dictionary<string, SessionEntry> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<IActorRef, SessionEntry> _byRef = [];
-    private readonly LinkedList<SessionEntry> _open = new(); // least recently used first
+    private readonly SessionBook _book = new();
+    private readonly GiveUpWindow _gaveUp = new(); // the latest give-ups, for the region's health
+    private readonly SessionEnds _ends;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<(DateTimeOffset At, string Code)> _gaveUp = new(); // the latest give-ups, for the region's health
     private IActorRef? _index; // with RecoverOpenSessions: which sessions hold a socket, kept past the process
     private Drain? _drain; // the process shuts down: sessions passivate once nothing is in flight
     private long _names;
@@ -53,39 +55,39 @@ public sealed class LiveSessions : ReceiveActor
     private LiveSessions(LiveSessionsOptions options)
     {
         _options = options;
+        _ends = SessionEnds.Get(Context.System); // a message that reaches one of its stopped sessions is answered
         Receive<Envelope>(envelope => Route(envelope.SessionId, envelope.Message, Sender));
         Receive<GetSession>(get => Route(get.SessionId, get, Sender));
         Receive<SessionEnding>(ending =>
         {
-            if (_byRef.TryGetValue(Sender, out var entry))
+            if (_book.Find(Sender) is { } entry)
             {
                 entry.Closing = true; // closed from anywhere (a facade talks to it directly): what comes now waits for the next session
+                _ends.Ended(Sender, SessionEnd.Closed);
             }
 
             LiveSessionEntity.AnswerClosers(ending);
             if (ending.GaveUpWith is { } error)
             {
-                GaveUp(error);
+                _gaveUp.Add(Context.System.Scheduler.Now, error.Code);
             }
         });
-        Receive<GetRegionStatus>(_ => Sender.Tell(new RegionStatus(_sessions.Count, _open.Count)));
+        Receive<GetRegionStatus>(_ => Sender.Tell(new RegionStatus(_book.Count, _book.OpenCount)));
         Receive<GetRegionHealth>(health => Context.ActorOf(RegionHealthGatherer.Props(
-            [.. _sessions.Values.Where(e => !e.Session.IsNobody()).Select(e => e.Session)], RecentGiveUps(health.GaveUpWithin), health.Timeout, Sender)));
+            [.. _book.Entries.Where(e => !e.Session.IsNobody()).Select(e => e.Session)],
+            _gaveUp.Since(Context.System.Scheduler.Now - health.GaveUpWithin),
+            health.Timeout,
+            Sender)));
         Receive<SessionPassivated>(_ =>
         {
-            if (_byRef.TryGetValue(Sender, out var entry) && entry.OpenNode is { } node)
+            if (_book.Find(Sender) is { } entry && _book.Shut(entry) && _drain is null)
             {
-                _open.Remove(node);
-                entry.OpenNode = null;
-                if (_drain is null)
-                {
-                    _index?.Tell(IndexEvent.Shut(entry.SessionId)); // a shutdown's passivations leave it open: it is recovered
-                }
+                _index?.Tell(IndexEvent.Shut(entry.SessionId)); // a shutdown's passivations leave it open: it is recovered
             }
         });
         Receive<SessionWoke>(_ =>
         {
-            if (_byRef.TryGetValue(Sender, out var entry))
+            if (_book.Find(Sender) is { } entry)
             {
                 Opened(entry);
             }
@@ -116,26 +118,19 @@ public sealed class LiveSessions : ReceiveActor
             _index = Context.ActorOf(SessionIndex.Props(Self.Path.Name), "index");
         }
 
-        // A deploy or restart: every session passivates once nothing of it is in flight, with a handle that covers it
-        // all stored, so the next process resumes each one exactly where it stood.
-        var self = Self;
-        var stopped = _stopped.Task;
-        var shutdown = CoordinatedShutdown.Get(Context.System);
-        var timeout = shutdown.Timeout(CoordinatedShutdown.PhaseServiceRequestsDone);
-        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "live-sessions-passivate-" + Self.Path.Name, async () =>
-        {
-            var drained = self.Ask<SessionsDrained>(DrainSessions.Instance, timeout);
-            if (await Task.WhenAny(drained, stopped).ConfigureAwait(false) == drained && drained.IsFaulted)
-            {
-                _ = drained.Exception; // timed out: the phase goes on; what was in flight is recovered by the usual rules
-            }
-
-            return Done.Instance;
-        });
+        RegionShutdown.PassivateSessionsFirst(Context.System, Self, _stopped.Task);
     }
 
     /// <inheritdoc />
-    protected override void PostStop() => _stopped.TrySetResult(); // a shutdown after this has no region to wait for
+    protected override void PostStop()
+    {
+        _stopped.TrySetResult(); // a shutdown after this has no region to wait for
+        _ends.Ended(Self, SessionEnd.Stopped); // an envelope that comes now is told to try again
+        foreach (var entry in _book.Entries)
+        {
+            _ends.Ended(entry.Session, entry.Closing ? SessionEnd.Closed : SessionEnd.Stopped);
+        }
+    }
 
     /// <summary>The props of a region with <paramref name="options"/>.</summary>
     /// <exception cref="LiveConnectionException">The options are invalid.</exception>
@@ -166,13 +161,11 @@ public sealed class LiveSessions : ReceiveActor
 
         if (entry.Closing)
         {
-            if (entry.Waiting.Count >= _options.MaxBufferedPerSession)
+            if (!entry.Hold(message, sender, _options.MaxBufferedPerSession)) // else for the session that follows this one
             {
                 sender.Tell(new Status.Failure(new LiveConnectionException(new BufferFull(entry.Waiting.Count, 0))));
-                return;
             }
 
-            entry.Waiting.Add((message, sender)); // for the session that follows this one
             return;
         }
 
@@ -187,12 +180,7 @@ public sealed class LiveSessions : ReceiveActor
             entry.Closing = true;
         }
 
-        if (entry.OpenNode is { } node)
-        {
-            _open.Remove(node); // most recently used last
-            _open.AddLast(node);
-        }
-
+        _book.Used(entry); // most recently used last
         entry.Session.Tell(message, sender);
     }
 
@@ -205,9 +193,9 @@ public sealed class LiveSessions : ReceiveActor
             return null;
         }
 
-        if (_sessions.TryGetValue(sessionId, out var entry))
+        if (_book.Find(sessionId) is { } known)
         {
-            return entry;
+            return known;
         }
 
         IActorRef session;
@@ -222,9 +210,7 @@ public sealed class LiveSessions : ReceiveActor
         }
 
         Context.Watch(session);
-        entry = new SessionEntry(sessionId, session);
-        _sessions[sessionId] = entry;
-        _byRef[session] = entry;
+        var entry = _book.Add(sessionId, session);
         Opened(entry);
         return entry;
     }
@@ -232,36 +218,25 @@ public sealed class LiveSessions : ReceiveActor
     /// <summary>The session holds (or opens) a socket: counted, and past the cap the least recently used idle ones are asked to passivate.</summary>
     private void Opened(SessionEntry entry)
     {
-        if (entry.OpenNode is null)
+        if (_book.Open(entry))
         {
-            entry.OpenNode = _open.AddLast(entry);
             _index?.Tell(IndexEvent.Opened(entry.SessionId));
         }
 
-        var excess = _open.Count - _options.MaxOpenSessions;
-        for (var node = _open.First; excess > 0 && node is not null; node = node.Next)
+        foreach (var idle in _book.OverCap(_options.MaxOpenSessions, keep: entry))
         {
-            if (node.Value != entry)
-            {
-                node.Value.Session.Tell(PassivateIfIdle.Instance); // a busy one ignores it and stays open
-                excess--;
-            }
+            idle.Session.Tell(PassivateIfIdle.Instance); // a busy one ignores it and stays open
         }
     }
 
     private void Ended(IActorRef session)
     {
-        if (!_byRef.Remove(session, out var entry))
+        if (_book.Remove(session) is not { } entry)
         {
             return;
         }
 
-        _sessions.Remove(entry.SessionId);
-        if (entry.OpenNode is { } node)
-        {
-            _open.Remove(node);
-        }
-
+        _ends.Ended(session, entry.Closing ? SessionEnd.Closed : SessionEnd.Stopped); // for whoever still holds its ref
         if (entry.Closing)
         {
             _index?.Tell(IndexEvent.Shut(entry.SessionId)); // ended; one that stopped any other way is recovered
@@ -277,7 +252,7 @@ public sealed class LiveSessions : ReceiveActor
 
     private void StartDrain(IActorRef requester)
     {
-        _drain = new Drain(requester, [.. _byRef.Keys]);
+        _drain = new Drain(requester, [.. _book.Actors]);
         foreach (var session in _drain.Waiting)
         {
             session.Tell(DrainForShutdown.Instance);
@@ -307,7 +282,7 @@ public sealed class LiveSessions : ReceiveActor
 
     /// <summary>An actor name for any id: the id itself when Akka allows it, else a counter (the id lives in the entry).</summary>
     private string ActorName(string sessionId) =>
-        sessionId.Length <= 100 && ActorPath.IsValidPathElement(sessionId) && !_sessions.ContainsKey(sessionId) && Context.Child(sessionId).IsNobody()
+        sessionId.Length <= 100 && ActorPath.IsValidPathElement(sessionId) && !_book.Has(sessionId) && Context.Child(sessionId).IsNobody()
             ? sessionId
             : $"session-{++_names}";
 
@@ -364,46 +339,4 @@ public sealed class LiveSessions : ReceiveActor
 
     /// <summary>The shutdown task waits for the sessions still in <paramref name="Waiting"/> to passivate or end.</summary>
     private sealed record Drain(IActorRef Requester, HashSet<IActorRef> Waiting);
-
-    private void GaveUp(ConnectionError error)
-    {
-        if (_gaveUp.Count == 256)
-        {
-            _gaveUp.Dequeue(); // a window's worth: health asks about the last minutes, not the region's life
-        }
-
-        _gaveUp.Enqueue((Context.System.Scheduler.Now, error.Code));
-    }
-
-    private RegionGiveUps RecentGiveUps(TimeSpan within)
-    {
-        var since = Context.System.Scheduler.Now - within;
-        var recent = _gaveUp.Where(g => g.At >= since).ToList();
-        return new RegionGiveUps(recent.Count, recent.Count > 0 ? recent[^1].Code : null);
-    }
-
-    private sealed class SessionEntry(string sessionId, IActorRef session)
-    {
-        public string SessionId { get; } = sessionId;
-
-        public IActorRef Session { get; } = session;
-
-        public bool Closing { get; set; }
-
-        public List<(object Message, IActorRef Sender)> Waiting { get; } = [];
-
-        public LinkedListNode<SessionEntry>? OpenNode { get; set; }
-    }
-}
-
-/// <summary>The shutdown task to a region: passivate every session once nothing of it is in flight; answered with <see cref="SessionsDrained"/>.</summary>
-internal sealed record DrainSessions
-{
-    public static readonly DrainSessions Instance = new();
-}
-
-/// <summary>Every session of the region is passivated (its handle stored) or ended.</summary>
-internal sealed record SessionsDrained
-{
-    public static readonly SessionsDrained Instance = new();
 }

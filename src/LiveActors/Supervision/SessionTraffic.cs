@@ -102,14 +102,14 @@ internal sealed class SessionTraffic
 
         _idle.Touch(_clock.MonotonicClock);
         var message = Desk.Accept(admitted, sender, size, send.Correlation);
-        if (!sender.IsNobody())
-        {
-            Effects.Tell(sender, new SendAccepted(message.Sequence, send.Correlation)); // nobody to tell: no dead letter per Send
-        }
-
+        var replyTo = sender.IsNobody() ? null : sender; // nobody to tell: no dead letter per Send
         if (_durable)
         {
-            Effects.Keep(new DurableAccepted(message.Sequence, message.Message, message.Correlation));
+            Effects.Keep(new DurableAccepted(message.Sequence, message.Message, send.Correlation, replyTo)); // acknowledged once stored
+        }
+        else if (replyTo is not null)
+        {
+            Effects.Tell(replyTo, new SendAccepted(message.Sequence, send.Correlation));
         }
 
         if (socket is null)

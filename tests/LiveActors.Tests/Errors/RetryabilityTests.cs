@@ -47,6 +47,7 @@ public sealed class RetryabilityTests
         { new ReceiveTimeout(TimeSpan.FromSeconds(60)), true, "receive_timeout" },
         { new BufferFull(1024, 100), true, "buffer_full" },
         { SessionClosed.Instance, false, "session_closed" },
+        { SessionStopped.Instance, true, "session_stopped" },
     };
 
     [Theory]

@@ -40,7 +40,24 @@ public sealed class SessionTrafficTests
     }
 
     [Fact]
-    public void Accepted_sends_are_numbered_in_order_told_to_their_sender_and_kept_when_durable()
+    public void Accepted_sends_are_numbered_in_order_and_told_to_their_sender()
+    {
+        var traffic = SessionRules.Traffic(SessionRules.Options(), durable: false);
+
+        traffic.Accept(new Send(ClientContent.UserText("one"), "first"), Alice, socket: null);
+        var effects = traffic.Accept(new Send(ClientContent.UserText("two"), "second"), Bob, socket: null).All;
+
+        Assert.Equal(
+            [
+                new Effect(EffectKind.Tell, new SendAccepted(1, "first"), Alice),
+                new Effect(EffectKind.Tell, new SendAccepted(2, "second"), Bob),
+            ],
+            effects);
+        Assert.Equal(2, traffic.Desk.PendingCount);
+    }
+
+    [Fact]
+    public void A_durable_session_leaves_the_acknowledgement_to_its_keeper_once_the_message_is_stored()
     {
         var traffic = SessionRules.Traffic(SessionRules.Options(), durable: true);
         var one = ClientContent.UserText("one");
@@ -51,12 +68,10 @@ public sealed class SessionTrafficTests
 
         Assert.Equal(
             [
-                new Effect(EffectKind.Tell, new SendAccepted(1, "first"), Alice),
-                new Effect(EffectKind.Keep, new DurableAccepted(1, one, "first")),
-                new Effect(EffectKind.Tell, new SendAccepted(2, "second"), Bob),
-                new Effect(EffectKind.Keep, new DurableAccepted(2, two, "second")),
+                new Effect(EffectKind.Keep, new DurableAccepted(1, one, "first", Alice)),
+                new Effect(EffectKind.Keep, new DurableAccepted(2, two, "second", Bob)),
             ],
-            effects);
+            effects); // no SendAccepted before the journal has it: store before acknowledging
         Assert.Equal(2, traffic.Desk.PendingCount);
     }
 

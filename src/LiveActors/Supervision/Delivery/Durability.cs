@@ -21,8 +21,11 @@ internal sealed record RecoveredSession(string? Handle, long LastSequence, IRead
 /// <summary>An accepted message as it is kept: its sequence, the message, and its sender's correlation value as text.</summary>
 internal sealed record HeldMessage(long Sequence, ClientMessage Message, string? Correlation);
 
-/// <summary>Session to keeper: a message was accepted and must survive until it is done.</summary>
-internal sealed record DurableAccepted(long Sequence, ClientMessage Message, object? Correlation);
+/// <summary>
+/// Session to keeper: a message was accepted and must survive until it is done. The keeper stores it, then tells
+/// <paramref name="ReplyTo"/> (when there is one) <see cref="Live.SendAccepted"/>: store before acknowledging.
+/// </summary>
+internal sealed record DurableAccepted(long Sequence, ClientMessage Message, object? Correlation, IActorRef? ReplyTo = null);
 
 /// <summary>Session to keeper: every message up to this sequence is done (confirmed, or reported).</summary>
 internal sealed record DurableDoneThrough(long Sequence);
