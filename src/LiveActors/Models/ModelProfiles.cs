@@ -101,7 +101,7 @@ public static class ModelProfiles
     public static ModelProfile Retired { get; } = Gemini25NativeAudio with
     {
         Name = "retired",
-        Prefixes = ["gemini-live-2.5-flash-preview", "gemini-2.0-flash-live"],
+        Prefixes = ["gemini-live-2.5-flash-preview", "gemini-2.0-flash-live"], // retired: shut down 2025-12-09
         Legacy = false,
         ShutDownOn = new DateOnly(2025, 12, 9),
         Replacement = DefaultModel,
