@@ -150,6 +150,13 @@ internal sealed class EmulatorConnection : IFaultTarget
             return;
         }
 
+        if (_plan.PoisonsHandles && _model.Resumed)
+        {
+            // A poisoned handle: the resumed session is set up, then the service fails on the first input, every time.
+            await CloseAsync(1011, "The service is currently unavailable.").ConfigureAwait(false);
+            return;
+        }
+
         if (kind is null or "setup")
         {
             await RefuseAsync(Refusal.InvalidArgument).ConfigureAwait(false);

@@ -27,6 +27,7 @@ public sealed class LiveEmulator : IAsyncDisposable
     private readonly List<(int Number, TaskCompletionSource<ConnectionRecord> Signal)> _waiters = [];
     private readonly object _gate = new();
     private int _connectionCount;
+    private bool _handlesPoisoned;
     private int _tokenRequests;
 
     private LiveEmulator(LiveEmulatorOptions options, X509Certificate2? certificate)
@@ -118,6 +119,12 @@ public sealed class LiveEmulator : IAsyncDisposable
     /// <summary>Queues faults for the next connection that arrives (one call, one connection; an empty call means "behave").</summary>
     public void ScriptNextConnection(params EmulatorFault[] faults) => _scripts.Enqueue(faults);
 
+    /// <summary>
+    /// From now on every connection that resumes with a handle, issued before or after, fails as a poisoned handle does
+    /// (<see cref="EmulatorFault.PoisonHandles"/>): setupComplete, then close 1011 on its first client message.
+    /// </summary>
+    public void PoisonResumptionHandles() => Volatile.Write(ref _handlesPoisoned, true);
+
     /// <summary>Makes every resumption handle issued so far unknown, as if it had expired.</summary>
     public void ExpireResumptionHandles() => Sessions.ExpireAll();
 
@@ -162,6 +169,10 @@ public sealed class LiveEmulator : IAsyncDisposable
 
         var number = Interlocked.Increment(ref _connectionCount);
         var faults = _scripts.TryDequeue(out var script) ? script : Options.FaultRule?.Invoke(number) ?? [];
+        if (Volatile.Read(ref _handlesPoisoned))
+        {
+            faults = [.. faults, EmulatorFault.PoisonHandles];
+        }
         var record = new ConnectionRecord(number, context.Request.Path.Value ?? "", CredentialCheck.Redacted(context.Request.Headers), context.Request.Protocol);
         Register(record);
 

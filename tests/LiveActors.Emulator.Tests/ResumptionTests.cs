@@ -58,6 +58,33 @@ public sealed class ResumptionTests
         Assert.Equal(["one", "two"], secondRecord.SessionMessages.Select(Text));
     }
 
+    [Fact]
+    public async Task Poisoned_handles_close_every_resume_with_1011_on_its_first_input_while_a_fresh_session_behaves()
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        var handle = await HandleAfterFirstTurnAsync(emulator);
+        emulator.PoisonResumptionHandles();
+
+        for (var i = 0; i < 2; i++)
+        {
+            await using var resumed = await WireClient.ConnectAsync(emulator);
+            Assert.Equal("setupComplete", (await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""")).Kind);
+            await resumed.SendTextTurnAsync("two");
+            var received = await resumed.ReceiveUntilAsync(m => m.Type == WebSocketMessageType.Close);
+            Assert.Equal((WebSocketCloseStatus)1011, received[^1].CloseStatus);
+            Assert.Equal("The service is currently unavailable.", received[^1].CloseReason);
+            Assert.DoesNotContain(received, m => m.Has("serverContent", "turnComplete"));
+        }
+
+        await using var fresh = await WireClient.ConnectAsync(emulator);
+        await fresh.SetupAsync(sessionResumption: "{}");
+        await fresh.SendTextTurnAsync("three");
+        await fresh.ReceiveTurnAsync();
+        var poisoned = await emulator.WaitForConnectionAsync(2);
+        Assert.Equal(1011, (await poisoned.Ended).CloseCode);
+        Assert.Equal("two", Text(poisoned.Messages[^1]));
+    }
+
     /// <summary>
     /// Opens a resumable session, holds the turn "one" and returns the handle issued after it; <paramref name="thenSend"/>
     /// is a further turn on the same connection, after the handle, before the connection closes.

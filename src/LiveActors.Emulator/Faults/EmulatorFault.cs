@@ -73,6 +73,13 @@ public abstract record EmulatorFault
     /// </summary>
     public static EmulatorFault DelayResumptionUpdates(TimeSpan delay) => new DelayResumptionUpdatesFault(delay);
 
+    /// <summary>
+    /// A poisoned handle: when the connection resumes with a handle, it gets setupComplete, then closes with 1011 "The
+    /// service is currently unavailable." on its first client message (recorded, never acted on). A connection without
+    /// a handle behaves. <see cref="LiveEmulator.PoisonResumptionHandles"/> sets it for every connection.
+    /// </summary>
+    public static EmulatorFault PoisonHandles { get; } = new PoisonHandlesFault();
+
     /// <summary>After the turnComplete of reply <paramref name="afterTurn"/> (from 1), send a bare interrupted that belongs to no turn.</summary>
     public static EmulatorFault StrayInterrupted(int afterTurn = 1) => new StrayInterruptedFault(afterTurn);
 }
@@ -127,6 +134,9 @@ public sealed record HoldResumptionUpdatesFault(int ClientMessages) : EmulatorFa
 
 /// <summary>See <see cref="EmulatorFault.DelayResumptionUpdates"/>.</summary>
 public sealed record DelayResumptionUpdatesFault(TimeSpan Wait) : EmulatorFault;
+
+/// <summary>See <see cref="EmulatorFault.PoisonHandles"/>.</summary>
+public sealed record PoisonHandlesFault : EmulatorFault;
 
 /// <summary>See <see cref="EmulatorFault.RawFrame"/>.</summary>
 public sealed record RawFrameFault(FaultTrigger When, string Frame) : EmulatorFault;

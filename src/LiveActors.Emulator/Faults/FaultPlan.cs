@@ -35,6 +35,7 @@ internal sealed class FaultPlan
                 case StrayInterruptedFault f: _turnsBeforeStrayInterrupted = Math.Max(1, f.AfterTurn); break;
                 case IgnoreSetupFault: IgnoresSetup = true; break;
                 case SilenceFault: Silent = true; break;
+                case PoisonHandlesFault: PoisonsHandles = true; break;
             }
         }
     }
@@ -56,6 +57,9 @@ internal sealed class FaultPlan
 
     /// <summary>After setupComplete the connection neither speaks nor reads.</summary>
     public bool Silent { get; }
+
+    /// <summary>A connection that resumes with a handle closes 1011 on its first client message after setupComplete.</summary>
+    public bool PoisonsHandles { get; }
 
     /// <summary>Some triggered fault has yet to fire (a cheap check before <see cref="TakeDue"/>).</summary>
     public bool HasTriggered
