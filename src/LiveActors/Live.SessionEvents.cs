@@ -64,10 +64,15 @@ public static partial class Live
     }
 
     /// <summary>
-    /// The server refused to resume the session (the handle expired or is unknown): the conversation's context is gone,
-    /// and the session starts over as a fresh one, once. The next <see cref="Reconnected"/> says <c>Resumed = false</c>.
+    /// The server refused to resume the session (the handle expired or is unknown), or every resume with the handle
+    /// failed, <c>session-resumption.max-resumes-per-handle</c> times in a row, before the server replied on it (a
+    /// poisoned handle): the conversation's context is gone, and the session starts over as a fresh one, with the initial
+    /// history. The next <see cref="Reconnected"/> says <c>Resumed = false</c>.
     /// </summary>
-    /// <param name="Error">How the server refused (typically close 1008 "BidiGenerateContent session not found").</param>
+    /// <param name="Error">
+    /// How the server refused (typically close 1008 "BidiGenerateContent session not found"), or how the last resume with
+    /// the abandoned handle ended (say close 1011 "The service is currently unavailable.").
+    /// </param>
     public sealed record ResumptionRefused(ConnectionError Error) : Event;
 
     /// <summary>

@@ -50,6 +50,7 @@ internal static class LiveOptionsBinder
             Handle = Read(source, OptionKeys.ResumptionHandle, SettingParsers.OptionalText, options.SessionResumption.Handle),
             AskAgainAfterCutReply = Read(source, OptionKeys.ResumptionAskAgainAfterCutReply, SettingParsers.Bool, options.SessionResumption.AskAgainAfterCutReply),
             LostToolResults = Read(source, OptionKeys.ResumptionLostToolResults, SettingParsers.LostToolResults, options.SessionResumption.LostToolResults),
+            MaxResumesPerHandle = Read(source, OptionKeys.ResumptionMaxResumesPerHandle, SettingParsers.Int, options.SessionResumption.MaxResumesPerHandle),
             UncertainMessages = Read(source, OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery, options.SessionResumption.UncertainMessages),
         },
     };

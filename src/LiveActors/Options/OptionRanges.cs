@@ -72,6 +72,8 @@ internal static class OptionRanges
         new(OptionKeys.InboxMaxBytes, OptionUnit.Bytes, 1, MaxHeldBytes, HeldWhy),
         new(OptionKeys.OutboundMaxMessages, OptionUnit.Count, 1, MaxQueuedMessages, QueuedWhy),
         new(OptionKeys.OutboundMaxBytes, OptionUnit.Bytes, 1, MaxHeldBytes, HeldWhy),
+        new(OptionKeys.ResumptionMaxResumesPerHandle, OptionUnit.Count, 1, MaxRetryAttempts,
+            "as retry.attempts: a handle that fails this often in a row is not coming back"),
         new(OptionKeys.TransportReceiveBufferSize, OptionUnit.Bytes, 256, MaxMessageBytes,
             "a first buffer larger than the largest message is never filled"),
         Duration(OptionKeys.SessionsPassivateAfter) with { Property = "PassivateAfter", Why = DurationWhy + "; or off, never" },

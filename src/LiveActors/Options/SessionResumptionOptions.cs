@@ -45,7 +45,15 @@ public sealed record SessionResumptionOptions
     /// </summary>
     public LostToolResults LostToolResults { get; init; } = LiveDefaults.ResumptionLostToolResults;
 
+    /// <summary>
+    /// How many resumes in a row one handle may fail before it is abandoned: a resume fails when its connection ends
+    /// before the server answered anything on it (setupComplete alone proves nothing). Then a fresh session starts, with
+    /// the initial history, and <see cref="Live.ResumptionRefused"/> says the model lost the conversation's context.
+    /// HOCON <c>session-resumption.max-resumes-per-handle</c>.
+    /// </summary>
+    public int MaxResumesPerHandle { get; init; } = LiveDefaults.ResumptionMaxResumesPerHandle;
+
     /// <summary>The options, with the handle as a fingerprint.</summary>
     public override string ToString() =>
-        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply}, LostToolResults = {LostToolResults} }}";
+        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply}, LostToolResults = {LostToolResults}, MaxResumesPerHandle = {MaxResumesPerHandle} }}";
 }

@@ -82,7 +82,7 @@ internal sealed class SessionSettings
         Log.ModelRules(logger, options.Model, rules.Family, options.ModelFamily == ModelFamily.Auto ? "its name" : "the model-family option");
         var telemetry = new SessionTelemetry(options);
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
-        var reconnect = new ReconnectPolicy(options.Retry);
+        var reconnect = new ReconnectPolicy(options.Retry, maxResumesPerHandle: options.SessionResumption.MaxResumesPerHandle);
         var resumption = new Resumption(options.SessionResumption.Enabled, Durability?.Recovered?.Handle ?? options.SessionResumption.Handle);
         var idle = new IdleWatch(Passivation);
         var clock = Clock ?? scheduler;

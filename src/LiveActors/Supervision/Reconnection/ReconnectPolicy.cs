@@ -9,11 +9,13 @@ namespace LiveActors.Supervision.Reconnection;
 /// last error, the connections that reached setupComplete. Failed attempt n waits <see cref="RetrySchedule"/>'s delay,
 /// at most <c>retry.attempts</c> times in a row; a connection that stayed up for <c>retry.reset-after</c> (it was
 /// <see cref="Healthy"/>) is retried at once with a fresh count; a non-retryable error gives up; and a resumption
-/// handle the server refuses before setupComplete starts a fresh server session instead.
+/// handle the server refuses before setupComplete starts a fresh server session instead, as does a handle whose resumes
+/// failed <paramref name="maxResumesPerHandle"/> times in a row (a poisoned handle: resuming with it again would loop).
 /// </summary>
 /// <param name="retry">The retry options.</param>
 /// <param name="delayOf">The wait before a given attempt; <see cref="RetrySchedule.Delay(RetryOptions, int)"/> (with its jitter) by default.</param>
-internal sealed class ReconnectPolicy(RetryOptions retry, Func<int, TimeSpan>? delayOf = null)
+/// <param name="maxResumesPerHandle">How many resumes in a row one handle may fail (<c>session-resumption.max-resumes-per-handle</c>).</param>
+internal sealed class ReconnectPolicy(RetryOptions retry, Func<int, TimeSpan>? delayOf = null, int maxResumesPerHandle = int.MaxValue)
 {
     private readonly Func<int, TimeSpan> _delayOf = delayOf ?? (attempt => RetrySchedule.Delay(retry, attempt));
 
@@ -45,9 +47,10 @@ internal sealed class ReconnectPolicy(RetryOptions retry, Func<int, TimeSpan>? d
     /// <summary>
     /// A connection dropped with <paramref name="error"/>; <paramref name="resuming"/> when it presented a handle,
     /// <paramref name="wasReady"/> when it reached setupComplete, <paramref name="wasHealthy"/> when it stayed up for
-    /// <see cref="ResetAfter"/>. Counts the attempt, and says what comes next.
+    /// <see cref="ResetAfter"/>; <paramref name="failedResumes"/> counts the resumes in a row, this one included, that
+    /// ended before a reply (<see cref="Resumption.FailedResumes"/>). Counts the attempt, and says what comes next.
     /// </summary>
-    public Reconnect AfterDrop(ConnectionError error, bool resuming, bool wasReady, bool wasHealthy)
+    public Reconnect AfterDrop(ConnectionError error, bool resuming, bool wasReady, bool wasHealthy, int failedResumes = 0)
     {
         LastError = error;
         if (resuming && !wasReady && error is ServerClosed { CloseCode: 1007 or 1008, IsRetryable: false })
@@ -59,6 +62,12 @@ internal sealed class ReconnectPolicy(RetryOptions retry, Func<int, TimeSpan>? d
         if (!error.IsRetryable)
         {
             return new Reconnect.GiveUp(error);
+        }
+
+        if (resuming && failedResumes >= maxResumesPerHandle)
+        {
+            // A poisoned handle: every resume with it dies before a reply. Abandon it for a fresh session, healthy or not.
+            return new Reconnect.StartFresh();
         }
 
         if (wasHealthy)
@@ -81,7 +90,7 @@ internal abstract record Reconnect
     {
     }
 
-    /// <summary>Connect again without the refused handle: a new server session.</summary>
+    /// <summary>Connect again without the refused (or abandoned) handle: a new server session.</summary>
     public sealed record StartFresh : Reconnect;
 
     /// <summary>The session is over: <paramref name="Error"/> says why.</summary>

@@ -83,4 +83,26 @@ public sealed class ReconnectPolicyTests
         Assert.Equal((0, 1), (policy.Attempt, policy.Connections));
         Assert.Equal(Retry.ResetAfter, policy.ResetAfter);
     }
+
+    [Fact]
+    public void A_handle_that_failed_its_resumes_in_a_row_is_abandoned_for_a_fresh_session_even_after_a_healthy_connection()
+    {
+        var policy = new ReconnectPolicy(Retry with { Attempts = 10 }, maxResumesPerHandle: 3);
+        var unavailable = new ServerClosed(1011, "The service is currently unavailable.");
+
+        Assert.IsType<Reconnect.RetryAfter>(policy.AfterDrop(unavailable, resuming: true, wasReady: true, wasHealthy: false, failedResumes: 1));
+        Assert.IsType<Reconnect.RetryNow>(policy.AfterDrop(unavailable, resuming: true, wasReady: true, wasHealthy: true, failedResumes: 2));
+        Assert.IsType<Reconnect.StartFresh>(policy.AfterDrop(unavailable, resuming: true, wasReady: true, wasHealthy: true, failedResumes: 3));
+        Assert.IsType<Reconnect.RetryAfter>(policy.AfterDrop(unavailable, resuming: false, wasReady: true, wasHealthy: false, failedResumes: 3)); // nothing presented
+    }
+
+    [Fact]
+    public void Abandoning_a_poisoned_handle_comes_before_giving_up_on_the_attempts()
+    {
+        var policy = new ReconnectPolicy(Retry with { Attempts = 1 }, maxResumesPerHandle: 2);
+        var unavailable = new ServerClosed(1011, "The service is currently unavailable.");
+
+        Assert.IsType<Reconnect.RetryAfter>(policy.AfterDrop(unavailable, resuming: true, wasReady: true, wasHealthy: false, failedResumes: 1));
+        Assert.IsType<Reconnect.StartFresh>(policy.AfterDrop(unavailable, resuming: true, wasReady: true, wasHealthy: false, failedResumes: 2));
+    }
 }

@@ -59,6 +59,36 @@ public sealed class ResumptionTests
         Assert.False(new Resumption(enabled: false, handle: "stored").CanResume);
     }
 
+    [Fact]
+    public void A_resume_fails_until_a_reply_after_it_and_a_new_handle_or_setup_complete_proves_nothing()
+    {
+        var resumption = new Resumption(enabled: true, handle: "poisoned");
+
+        resumption.Attempting(sendsHistory: false);
+        resumption.ServerSent(new ServerMessage { SetupComplete = new SetupComplete() }); // set up is not answered
+        Assert.Equal(1, resumption.Ended());
+        resumption.Attempting(sendsHistory: false);
+        resumption.ServerSent(Update("another")); // a handle, with no reply: nothing shows the state came back
+        Assert.Equal(2, resumption.Ended());
+        resumption.Attempting(sendsHistory: false);
+        resumption.ServerSent(Reply);
+        Assert.Equal(0, resumption.Ended());
+        Assert.Equal(0, resumption.Ended()); // an ending counts once
+    }
+
+    [Fact]
+    public void A_fresh_session_or_an_abandoned_handle_starts_the_count_again()
+    {
+        var resumption = new Resumption(enabled: true, handle: "poisoned");
+        resumption.Attempting(sendsHistory: false);
+        resumption.Ended();
+
+        resumption.Refused();
+        Assert.Equal(0, resumption.FailedResumes);
+        resumption.Attempting(sendsHistory: true); // no handle: a fresh session, nothing resumed
+        Assert.Equal(0, resumption.Ended());
+    }
+
     private static ServerMessage Update(string handle) =>
         new() { SessionResumptionUpdate = new SessionResumptionUpdate { Resumable = true, NewHandle = handle } };
 }
