@@ -46,8 +46,9 @@ public sealed record SessionResumptionOptions
     public LostToolResults LostToolResults { get; init; } = LiveDefaults.ResumptionLostToolResults;
 
     /// <summary>
-    /// How many resumes in a row one handle may fail before it is abandoned: a resume fails when its connection ends
-    /// before the server answered anything on it (setupComplete alone proves nothing). Then a fresh session starts, with
+    /// How many resumes in a row one handle may fail before it is abandoned: a resume fails when the server set it up,
+    /// then closed it before answering anything on it (setupComplete alone proves nothing; a network drop or a refused
+    /// upgrade says nothing about the handle). Then a fresh session starts, with
     /// the initial history, and <see cref="Live.ResumptionRefused"/> says the model lost the conversation's context.
     /// HOCON <c>session-resumption.max-resumes-per-handle</c>.
     /// </summary>

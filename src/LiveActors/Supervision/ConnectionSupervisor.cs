@@ -307,7 +307,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     {
         Perform(_parts.Connections.Ended(Stopwatch.GetTimestamp()));
         var error = ended.Error ?? new ConnectionFailed("the connection closed.");
-        var next = _reconnect.AfterDrop(error, link.Resuming, link.Ready, link.Healthy, _resumption.Ended());
+        var next = _reconnect.AfterDrop(error, link.Resuming, link.Ready, link.Healthy, _resumption.Ended(link.Ready, error));
         if (next is Reconnect.RetryAfter retry)
         {
             // The timer first: whoever sees Disconnected (a test on a virtual clock too) may count on the retry being due.

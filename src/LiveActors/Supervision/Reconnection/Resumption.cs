@@ -1,3 +1,4 @@
+using LiveActors.Errors;
 using LiveActors.Protocol;
 
 namespace LiveActors.Supervision.Reconnection;
@@ -39,15 +40,20 @@ internal sealed class Resumption(bool enabled, string? handle)
         }
     }
 
-    /// <summary>The connection ended: a resume the server never replied on counts as failed. Returns <see cref="FailedResumes"/>.</summary>
-    public int Ended()
+    /// <summary>
+    /// The connection ended with <paramref name="error"/>, after setupComplete when <paramref name="wasReady"/>: a resume
+    /// the server set up, then closed itself before any reply counts as failed (a poisoned handle). A resume that never
+    /// got that far (a refused upgrade, a network drop) says nothing about the handle, and neither counts nor proves.
+    /// Returns <see cref="FailedResumes"/>.
+    /// </summary>
+    public int Ended(bool wasReady, ConnectionError error)
     {
-        if (_resumeUnproven)
+        if (_resumeUnproven && wasReady && error is ConnectionError.ServerClosed)
         {
-            _resumeUnproven = false;
             FailedResumes++;
         }
 
+        _resumeUnproven = false;
         return FailedResumes;
     }
 

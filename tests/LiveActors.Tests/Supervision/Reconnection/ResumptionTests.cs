@@ -1,3 +1,4 @@
+using LiveActors.Errors;
 using LiveActors.Protocol;
 using LiveActors.Supervision.Reconnection;
 
@@ -6,6 +7,7 @@ namespace LiveActors.Tests.Supervision.Reconnection;
 /// <summary>Which resumption handle a session keeps, on plain server messages.</summary>
 public sealed class ResumptionTests
 {
+    private static readonly ConnectionError Unavailable = new ConnectionError.ServerClosed(1011, "The service is currently unavailable.");
     private static readonly ServerMessage Reply = new() { ServerContent = new ServerContent { ModelTurn = Content.FromText("hi", Roles.Model) } };
 
     [Fact]
@@ -66,14 +68,14 @@ public sealed class ResumptionTests
 
         resumption.Attempting(sendsHistory: false);
         resumption.ServerSent(new ServerMessage { SetupComplete = new SetupComplete() }); // set up is not answered
-        Assert.Equal(1, resumption.Ended());
+        Assert.Equal(1, resumption.Ended(wasReady: true, Unavailable));
         resumption.Attempting(sendsHistory: false);
         resumption.ServerSent(Update("another")); // a handle, with no reply: nothing shows the state came back
-        Assert.Equal(2, resumption.Ended());
+        Assert.Equal(2, resumption.Ended(wasReady: true, Unavailable));
         resumption.Attempting(sendsHistory: false);
         resumption.ServerSent(Reply);
-        Assert.Equal(0, resumption.Ended());
-        Assert.Equal(0, resumption.Ended()); // an ending counts once
+        Assert.Equal(0, resumption.Ended(wasReady: true, Unavailable));
+        Assert.Equal(0, resumption.Ended(wasReady: true, Unavailable)); // an ending counts once
     }
 
     [Fact]
@@ -81,12 +83,25 @@ public sealed class ResumptionTests
     {
         var resumption = new Resumption(enabled: true, handle: "poisoned");
         resumption.Attempting(sendsHistory: false);
-        resumption.Ended();
+        resumption.Ended(wasReady: true, Unavailable);
 
         resumption.Refused();
         Assert.Equal(0, resumption.FailedResumes);
         resumption.Attempting(sendsHistory: true); // no handle: a fresh session, nothing resumed
-        Assert.Equal(0, resumption.Ended());
+        Assert.Equal(0, resumption.Ended(wasReady: true, Unavailable));
+    }
+
+    [Fact]
+    public void A_resume_that_never_reached_setup_complete_or_was_lost_to_the_network_says_nothing_about_the_handle()
+    {
+        var resumption = new Resumption(enabled: true, handle: "h");
+
+        resumption.Attempting(sendsHistory: false);
+        Assert.Equal(0, resumption.Ended(wasReady: false, new ConnectionError.UpgradeFailed(503, new Dictionary<string, string>())));
+        resumption.Attempting(sendsHistory: false);
+        Assert.Equal(0, resumption.Ended(wasReady: true, new ConnectionError.ConnectionFailed("reset")));
+        resumption.Attempting(sendsHistory: false);
+        Assert.Equal(1, resumption.Ended(wasReady: true, Unavailable));
     }
 
     private static ServerMessage Update(string handle) =>
