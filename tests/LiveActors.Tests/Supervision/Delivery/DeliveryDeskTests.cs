@@ -7,23 +7,13 @@ using LiveActors.Supervision.Delivery;
 using LiveActors.Supervision.Turns;
 using LiveActors.Transport;
 using static LiveActors.Errors.ConnectionError;
+using static LiveActors.Tests.Supervision.Delivery.DeliveryFixtures;
 
 namespace LiveActors.Tests.Supervision.Delivery;
 
 /// <summary>The delivery rules of a session, without an actor: what evidence confirms, and what a drop leaves.</summary>
 public sealed class DeliveryDeskTests
 {
-    private static readonly ConnectionFailed Dropped = new("dropped");
-
-    private static readonly SessionResumptionOptions Handles = new()
-    {
-        Enabled = true,
-        Transparent = false,
-        UncertainMessages = UncertainDelivery.Report,
-        AskAgainAfterCutReply = false,
-        LostToolResults = LostToolResults.Refuse,
-    };
-
     private static ServerMessage ReplyChunk => new() { ServerContent = new ServerContent { ModelTurn = Content.FromText("hi", Roles.Model) } };
 
     [Fact]

@@ -6,6 +6,7 @@ using LiveActors.Supervision.Delivery;
 using LiveActors.Supervision.Turns;
 using LiveActors.Transport;
 using static LiveActors.Errors.ConnectionError;
+using static LiveActors.Tests.Supervision.Delivery.DeliveryFixtures;
 
 namespace LiveActors.Tests.Supervision.Delivery;
 
@@ -16,17 +17,6 @@ namespace LiveActors.Tests.Supervision.Delivery;
 /// </summary>
 public sealed class ToolResponseSettlementTests
 {
-    private static readonly ConnectionFailed Dropped = new("dropped");
-
-    private static readonly SessionResumptionOptions Handles = new()
-    {
-        Enabled = true,
-        Transparent = false,
-        UncertainMessages = UncertainDelivery.Report,
-        AskAgainAfterCutReply = false,
-        LostToolResults = LostToolResults.Refuse,
-    };
-
     public static TheoryData<string, LostToolResults> Schedulings => new()
     {
         { FunctionResponseScheduling.Silent, LostToolResults.Refuse },
