@@ -39,7 +39,8 @@ internal sealed class EmulatorConnection : IFaultTarget
         _model = new ScriptedModel(backend == Backend.VertexAi, emulator.Sessions, emulator.Options, _ledger, _plan, this, stopping);
     }
 
-    int IFaultTarget.ClientMessages => _ledger.ClientMessages;
+    /// <summary>Client messages after setup so far.</summary>
+    public int ClientMessages => _ledger.ClientMessages;
 
     int IFaultTarget.ServerMessagesAfterSetup => _ledger.ServerMessagesAfterSetup;
 
@@ -211,8 +212,7 @@ internal sealed class EmulatorConnection : IFaultTarget
         }
     }
 
-    public Task HoldAsync(OutboundFrame frame, int clientMessages, CancellationToken ct) =>
-        _channel.HoldAsync(frame, () => _ledger.ClientMessages + clientMessages, ct);
+    public Task HoldAsync(OutboundFrame frame, int clientMessages, CancellationToken ct) => _channel.HoldAsync(frame, clientMessages, ct);
 
     private async Task RefuseAsync(Refusal refusal)
     {

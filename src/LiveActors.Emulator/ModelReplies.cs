@@ -109,10 +109,11 @@ internal sealed class ModelReplies
             if (_rules.ReportsInteraction)
             {
                 // An extended-thinking model speaks again about the same request: a turnComplete that is not the end.
+                var update = _updates?.Issue(_session); // resumable between its speeches
                 await SendAsync(ServerFrames.TurnCompleteWith("IN_PROGRESS"), ct).ConfigureAwait(false);
-                if (_updates is not null)
+                if (update is not null)
                 {
-                    await _updates.SendAsync(_session, mayHold: true, ct).ConfigureAwait(false); // resumable between its speeches
+                    await _updates!.SendAsync(update, mayHold: true, ct).ConfigureAwait(false);
                 }
 
                 await SendAsync(ServerFrames.TextChunk($"Turn {turn}, on reflection: still \"{prompt}\""), ct).ConfigureAwait(false);
@@ -149,6 +150,7 @@ internal sealed class ModelReplies
     private async Task FinishAsync(int promptTokens, int responseTokens, CancellationToken ct)
     {
         await SendAsync(ServerFrames.GenerationComplete, ct, preSerialized: true).ConfigureAwait(false);
+        var update = _updates?.Issue(_session); // the turn's handle: issued before the client can answer turnComplete
         await SendAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, _vertex, _rules.Idle), ct).ConfigureAwait(false);
         _turnCompleted();
         if (_plan.TakeStrayInterrupted())
@@ -156,9 +158,10 @@ internal sealed class ModelReplies
             await _outlet.SendAsync(new OutboundFrame(ServerFrames.Interrupted), ct).ConfigureAwait(false);
         }
 
-        if (_updates is not null)
+        if (update is not null)
         {
-            await _updates.SendAsync(_session, mayHold: true, ct).ConfigureAwait(false);
+            // The turn is over: input that interrupts the next reply does not withdraw the handle that closes this one.
+            await _updates!.SendAsync(update, mayHold: true, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

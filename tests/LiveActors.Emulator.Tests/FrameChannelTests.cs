@@ -54,7 +54,7 @@ public sealed class FrameChannelTests
         var written = new List<string>();
         var channel = new FrameChannel(pair.Server, 0, 1024, f => written.Add(Encoding.UTF8.GetString(f.Bytes)), CancellationToken.None);
 
-        await channel.HoldAsync(new OutboundFrame("held"u8.ToArray()), () => 2, CancellationToken.None);
+        await channel.HoldAsync(new OutboundFrame("held"u8.ToArray()), 2, CancellationToken.None);
         Assert.False(await channel.SendAsync(new OutboundFrame("after"u8.ToArray()), CancellationToken.None));
         await channel.SendHeldAsync(clientMessages: 1);
         Assert.Empty(written);

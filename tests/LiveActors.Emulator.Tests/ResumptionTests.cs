@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using LiveActors.Emulator.Faults;
 using LiveActors.Emulator.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -108,6 +109,32 @@ public sealed class ResumptionTests
 
     private static string Text(RecordedMessage message) =>
         JsonDocument.Parse(message.Json).RootElement.GetProperty("clientContent").GetProperty("turns")[0].GetProperty("parts")[0].GetProperty("text").GetString()!;
+
+    [Fact]
+    public async Task A_handle_issued_at_a_turn_end_covers_nothing_the_client_sent_after_turnComplete_however_late_it_goes_out()
+    {
+        var time = new FakeTimeProvider();
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, Time = time });
+        emulator.ScriptNextConnection(EmulatorFault.DelayResumptionUpdates(TimeSpan.FromSeconds(10)));
+        await using var first = await WireClient.ConnectAsync(emulator);
+        await first.SetupAsync(sessionResumption: "{}");
+        await first.ReceiveAsync(); // the update after setupComplete is never slowed
+        await first.SendTextTurnAsync("one");
+        await first.ReceiveTurnAsync();
+        // Context the client adds once it has seen turnComplete, before the turn's handle goes out; it asks for no reply.
+        await first.SendAsync("""{"clientContent":{"turns":[{"role":"user","parts":[{"text":"after the turn"}]}],"turnComplete":false}}""");
+        await (await emulator.WaitForConnectionAsync(1)).WaitForMessagesAsync(3, first.Token);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString();
+
+        await using var resumed = await WireClient.ConnectAsync(emulator);
+        await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
+        await resumed.ReceiveAsync();
+        await resumed.SendTextTurnAsync("two");
+        await resumed.ReceiveTurnAsync();
+
+        Assert.Equal(["one", "two"], (await emulator.WaitForConnectionAsync(2)).SessionMessages.Select(Text));
+    }
 
     [Fact]
     public async Task A_resumed_connection_continues_the_same_conversation()

@@ -5,9 +5,6 @@ namespace LiveActors.Emulator.Faults;
 /// <summary>The connection as a fault acts on it.</summary>
 internal interface IFaultTarget : IServerOutlet
 {
-    /// <summary>Client messages after setup so far.</summary>
-    int ClientMessages { get; }
-
     /// <summary>Server messages after setupComplete so far.</summary>
     int ServerMessagesAfterSetup { get; }
 

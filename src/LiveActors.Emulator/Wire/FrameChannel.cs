@@ -133,16 +133,13 @@ internal sealed class FrameChannel
         }
     }
 
-    /// <summary>
-    /// Holds a message back, and every message sent after it, until as many client messages have arrived as
-    /// <paramref name="sendAfter"/> says, asked under the lock so that no message counted meanwhile shifts the point.
-    /// </summary>
-    public async Task HoldAsync(OutboundFrame frame, Func<int> sendAfter, CancellationToken ct)
+    /// <summary>Holds a message back, and every message sent after it, until <paramref name="sendAfter"/> client messages have arrived.</summary>
+    public async Task HoldAsync(OutboundFrame frame, int sendAfter, CancellationToken ct)
     {
         await _sendLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            _held.Enqueue(new HeldFrame(frame, sendAfter()));
+            _held.Enqueue(new HeldFrame(frame, sendAfter));
         }
         finally
         {
