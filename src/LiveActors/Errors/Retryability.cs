@@ -19,7 +19,7 @@ namespace LiveActors.Errors;
 /// <item><term>session_stopped</term><description>yes (through the region, which reaches the session where it lives now)</description></item>
 /// <item><term>authentication_failed</term><description>yes when the token endpoint was unreachable or answered 408, 429 or 5xx; a refusal no</description></item>
 /// <item><term>delivery_uncertain</term><description>yes (the application decides whether to send it again)</description></item>
-/// <item><term>no_api_key, project_id_required_for_vertex_ai, invalid_option, protocol_error, max_retries_exceeded, session_closed</term><description>no</description></item>
+/// <item><term>no_api_key, project_id_required_for_vertex_ai, invalid_option, protocol_error, max_retries_exceeded, session_closed, unsupported_by_model, model_not_found</term><description>no</description></item>
 /// </list>
 /// </remarks>
 public static class Retryability

@@ -1,19 +1,17 @@
-using LiveActors.Models;
-
 namespace LiveActors.Errors;
 
 public abstract partial record ConnectionError
 {
     /// <summary>
-    /// The message is of a form the session's model does not take, and would close the connection (with 1007 on
-    /// Gemini 3.x, docs/live-api.md 5.5): it is refused before it reaches the wire. <see cref="Instead"/> says what to send.
-    /// Nothing was sent; the session goes on.
+    /// The model does not take this (docs/models.md, docs/live-api.md 5.5): a message refused before it reaches the wire,
+    /// a setup the profile says the model refuses (checked before the first socket opens, <c>check-setup-against-profile</c>),
+    /// or a message the server closed the connection on with 1007. <see cref="Instead"/> says what to send.
     /// </summary>
     /// <param name="Model">The model's name (as the options give it).</param>
-    /// <param name="Family">The rules the session follows for it (the <c>model-family</c> option, or its name).</param>
+    /// <param name="Profile">The name of the profile the session follows for it (docs/models.md).</param>
     /// <param name="What">What the model does not take, for example "clientContent after the initial history".</param>
     /// <param name="Instead">What to send instead.</param>
-    public sealed record UnsupportedByModel(string Model, ModelFamily Family, string What, string Instead) : ConnectionError
+    public sealed record UnsupportedByModel(string Model, string Profile, string What, string Instead) : ConnectionError
     {
         /// <inheritdoc />
         public override string Code => "unsupported_by_model";
@@ -22,6 +20,6 @@ public abstract partial record ConnectionError
         public override bool IsRetryable => false;
 
         /// <inheritdoc />
-        public override string Message => $"{Model} follows the {Family} rules, which take no {What}: {Instead}";
+        public override string Message => $"{Model} follows the {Profile} profile, which takes no {What}: {Instead}";
     }
 }

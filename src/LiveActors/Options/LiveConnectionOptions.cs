@@ -39,6 +39,22 @@ public sealed record LiveConnectionOptions
     public ModelFamily ModelFamily { get; init; } = LiveDefaults.ModelFamily;
 
     /// <summary>
+    /// The wire rules the session follows for its model (docs/models.md): null (the default) picks the profile by
+    /// <see cref="Model"/>'s name (<see cref="ModelProfiles.For"/>), a name no profile claims getting the permissive one
+    /// and a warning. Set one, or one changed with <c>with</c>, to override any rule; it wins over
+    /// <see cref="ModelFamily"/>. HOCON <c>model-profile</c> (<c>auto</c>, or a profile's name such as <c>gemini-3.8</c>).
+    /// </summary>
+    public ModelProfile? ModelProfile { get; init; } = LiveDefaults.ModelProfile;
+
+    /// <summary>
+    /// Whether the setup is checked against the profile before the first socket opens: a response modality, a
+    /// thinking setting or a function declaration the model refuses at setup (it would close with 1007), or a model
+    /// that has been shut down, fails the session at once with <see cref="ConnectionError.UnsupportedByModel"/>.
+    /// Turn it off when the service changes before the profile does. HOCON <c>check-setup-against-profile</c>.
+    /// </summary>
+    public bool CheckSetupAgainstProfile { get; init; } = LiveDefaults.CheckSetupAgainstProfile;
+
+    /// <summary>
     /// The Gemini API key, or an ephemeral token (<c>auth_tokens/...</c>), which switches to the constrained endpoint.
     /// When null, <c>GEMINI_API_KEY</c>, then <c>GOOGLE_API_KEY</c> is used. A secret: never printed, logged or put in a
     /// URL. HOCON <c>api-key</c>.
@@ -202,7 +218,7 @@ public sealed record LiveConnectionOptions
     public override string ToString()
     {
         var text = new StringBuilder("LiveConnectionOptions { ");
-        text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ModelFamily = {ModelFamily}, ");
+        text.Append(CultureInfo.InvariantCulture, $"AuthStrategy = {AuthStrategy}, Model = {Model}, ModelFamily = {ModelFamily}, ModelProfile = {ModelProfile?.Name ?? "auto"}, CheckSetupAgainstProfile = {CheckSetupAgainstProfile}, ");
         text.Append(CultureInfo.InvariantCulture, $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, ");
         text.Append(CultureInfo.InvariantCulture, $"ProjectId = {ProjectId}, Location = {Location}, CredentialsFile = {CredentialsFile}, ");
         text.Append(CultureInfo.InvariantCulture, $"Credential = {(Credential is null ? "(none)" : "(given)")}, TokenProvider = {(TokenProvider is null ? "(none)" : "(given)")}, ");

@@ -15,6 +15,8 @@ internal static class LiveDefaults
     public static readonly AuthStrategy AuthStrategy = Read(OptionKeys.AuthStrategy, SettingParsers.Strategy);
     public static readonly string Model = Read(OptionKeys.Model, SettingParsers.Text);
     public static readonly ModelFamily ModelFamily = Read(OptionKeys.ModelFamily, SettingParsers.ModelFamily);
+    public static readonly ModelProfile? ModelProfile = Read(OptionKeys.ModelProfile, SettingParsers.ModelProfile);
+    public static readonly bool CheckSetupAgainstProfile = Read(OptionKeys.CheckSetupAgainstProfile, SettingParsers.Bool);
     public static readonly string? ApiKey = Read(OptionKeys.ApiKey, SettingParsers.OptionalText);
     public static readonly string? ProjectId = Read(OptionKeys.ProjectId, SettingParsers.OptionalText);
     public static readonly string? Location = Read(OptionKeys.Location, SettingParsers.OptionalText);

@@ -8,6 +8,8 @@ internal static class LiveOptionsBinder
         AuthStrategy = Read(source, OptionKeys.AuthStrategy, SettingParsers.Strategy, options.AuthStrategy),
         Model = Read(source, OptionKeys.Model, SettingParsers.Text, options.Model),
         ModelFamily = Read(source, OptionKeys.ModelFamily, SettingParsers.ModelFamily, options.ModelFamily),
+        ModelProfile = Read(source, OptionKeys.ModelProfile, SettingParsers.ModelProfile, options.ModelProfile),
+        CheckSetupAgainstProfile = Read(source, OptionKeys.CheckSetupAgainstProfile, SettingParsers.Bool, options.CheckSetupAgainstProfile),
         ApiKey = Read(source, OptionKeys.ApiKey, SettingParsers.OptionalText, options.ApiKey),
         ProjectId = Read(source, OptionKeys.ProjectId, SettingParsers.OptionalText, options.ProjectId),
         Location = Read(source, OptionKeys.Location, SettingParsers.OptionalText, options.Location),

@@ -1,4 +1,5 @@
 using LiveActors.Errors;
+using LiveActors.Models;
 using static LiveActors.Errors.ConnectionError;
 
 namespace LiveActors.Options;
@@ -35,6 +36,11 @@ internal static class LiveOptionsValidator
         Check(VertexApiVersions.Contains(options.VertexApiVersion), OptionKeys.VertexApiVersion,
             $"must be one of {string.Join(", ", VertexApiVersions)} (was '{options.VertexApiVersion}').");
         CheckBaseAddress(options.BaseAddress, Check);
+        if (options.CheckSetupAgainstProfile && !string.IsNullOrWhiteSpace(options.Model))
+        {
+            var model = options.Setup?.Model is { Length: > 0 } named ? named : options.Model;
+            errors.AddRange(ProfileSetupCheck.Refusals(options.Model, FamilyProfiles.Resolve(model, options.ModelProfile, options.ModelFamily), options.Setup));
+        }
 
         CheckRange(OptionKeys.Timeout, options.Timeout, errors);
         CheckRange(OptionKeys.RetryAttempts, options.Retry.Attempts, errors);

@@ -6,6 +6,8 @@ internal static class OptionKeys
     public const string AuthStrategy = "auth-strategy";
     public const string Model = "model";
     public const string ModelFamily = "model-family";
+    public const string ModelProfile = "model-profile";
+    public const string CheckSetupAgainstProfile = "check-setup-against-profile";
     public const string ApiKey = "api-key";
     public const string ProjectId = "project-id";
     public const string Location = "location";
@@ -52,7 +54,7 @@ internal static class OptionKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        AuthStrategy, Model, ModelFamily, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
+        AuthStrategy, Model, ModelFamily, ModelProfile, CheckSetupAgainstProfile, ApiKey, ProjectId, Location, CredentialsFile, ApiVersion, VertexApiVersion, BaseAddress, Timeout,
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, InboxMaxBytes, OutboundMaxMessages, OutboundMaxBytes,
         ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, ResumptionAskAgainAfterCutReply, ResumptionLostToolResults,

@@ -51,6 +51,11 @@ internal static class SettingParsers
         _ => throw Invalid(key, $"must be auto, gemini-2, gemini-3 or gemini-3-extended-thinking (was '{raw}')."),
     };
 
+    public static ModelProfile? ModelProfile(string key, string raw) => raw.Trim() is "" or "auto"
+        ? null
+        : ModelProfiles.Named(raw) ?? throw Invalid(key,
+            $"must be auto or one of {string.Join(", ", ModelProfiles.All.Select(p => p.Name))} (was '{raw}').");
+
     public static LiveHttpVersion HttpVersion(string key, string raw) => raw.Trim().ToLowerInvariant() switch
     {
         "1.1" or "http/1.1" or "http11" => LiveHttpVersion.Http11,

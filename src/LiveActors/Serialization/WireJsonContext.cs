@@ -54,6 +54,7 @@ namespace LiveActors.Serialization;
 [JsonSerializable(typeof(ServerError))]
 [JsonSerializable(typeof(ToolCallLost))]
 [JsonSerializable(typeof(UnsupportedByModel))]
+[JsonSerializable(typeof(ModelNotFound))]
 [JsonSerializable(typeof(UpgradeError))]
 [JsonSerializable(typeof(UpgradeFailed))]
 [JsonSerializable(typeof(UpgradeTimeout))]

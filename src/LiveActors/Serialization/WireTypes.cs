@@ -72,6 +72,7 @@ internal sealed class WireTypes
         Add<DeliveryUncertain>("error:delivery-uncertain");
         Add<InvalidOption>("error:invalid-option");
         Add<MaxRetriesExceeded>("error:max-retries-exceeded");
+        Add<ModelNotFound>("error:model-not-found");
         Singleton("error:no-api-key", NoApiKey.Instance);
         Add<OpenFailed>("error:open-failed");
         Singleton("error:project-id-required", ProjectIdRequiredForVertexAi.Instance);

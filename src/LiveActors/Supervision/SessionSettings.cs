@@ -79,7 +79,13 @@ internal sealed class SessionSettings
         var logger = loggers.CreateLogger<ConnectionSupervisor>();
         var rules = new ModelRules(options);
         Log.Authenticating(logger, options.AuthStrategy, Credentials.Source);
-        Log.ModelRules(logger, options.Model, rules.Family, options.ModelFamily == ModelFamily.Auto ? "its name" : "the model-family option");
+        Log.ModelRules(logger, options.Model, rules.Profile.Name,
+            options.ModelProfile is not null ? "the model-profile option" : options.ModelFamily == ModelFamily.Auto ? "its name" : "the model-family option");
+        if (!rules.Profile.Known)
+        {
+            Log.UnknownModel(logger, options.Model);
+        }
+
         var telemetry = new SessionTelemetry(options);
         var invoker = TransportInvoker.For(options.Transport, options.Timeout);
         var reconnect = new ReconnectPolicy(options.Retry, maxResumesPerHandle: options.SessionResumption.MaxResumesPerHandle);

@@ -56,8 +56,8 @@ internal static partial class Log
     [LoggerMessage(1017, LogLevel.Warning, "A server message had '{Member}' of a type this version cannot read; it is kept raw in AdditionalProperties and the rest of the message was delivered (said once a session)")]
     public static partial void OddMember(ILogger logger, string member);
 
-    [LoggerMessage(1018, LogLevel.Information, "The model {Model} follows the {Family} rules (from {Source})")]
-    public static partial void ModelRules(ILogger logger, string model, Models.ModelFamily family, string source);
+    [LoggerMessage(1018, LogLevel.Information, "The model {Model} follows the {Profile} profile (from {Source})")]
+    public static partial void ModelRules(ILogger logger, string model, string profile, string source);
 
     [LoggerMessage(1019, LogLevel.Warning, "A send was refused before it reached the wire ({ErrorCode}): the model takes no {What}")]
     public static partial void SendRefused(ILogger logger, string errorCode, string what);
@@ -73,4 +73,10 @@ internal static partial class Log
 
     [LoggerMessage(1023, LogLevel.Debug, "A server {Frame} belonged to no open turn; it was not applied to the next one")]
     public static partial void StrayFrame(ILogger logger, string frame);
+
+    [LoggerMessage(1024, LogLevel.Warning, "No profile knows the model {Model}: the session follows the permissive one, checks nothing at setup, and learns from the server's refusals (set model-profile to choose)")]
+    public static partial void UnknownModel(ILogger logger, string model);
+
+    [LoggerMessage(1025, LogLevel.Warning, "The server refused a mid-session clientContent (1007): user text now goes as realtimeInput.text and the history as an announced seed ({Model})")]
+    public static partial void LearnedNoMidSessionClientContent(ILogger logger, string model);
 }

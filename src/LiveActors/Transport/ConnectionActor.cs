@@ -159,7 +159,9 @@ internal sealed class ConnectionActor : ActorBase, IWithTimers
                 End(new UpgradeTimeout(_plan.Timeout) { Stage = _stage });
                 return true;
             case SocketEnded ended:
-                End(ended.Error ?? new ConnectionFailed("the socket closed before setupComplete."));
+                End(ended.Error is ServerClosed closed && ModelNotFound.Describes(closed.CloseCode, closed.Reason)
+                    ? new ModelNotFound(_plan.Setup.Model ?? "", closed.Reason)
+                    : ended.Error ?? new ConnectionFailed("the socket closed before setupComplete."));
                 return true;
             case CloseSocket:
                 BeginClose();

@@ -10,7 +10,7 @@ namespace LiveActors.Tests.Auth;
 
 public sealed class CredentialResolutionTests
 {
-    private static readonly LiveConnectionOptions Gemini = new() { Model = "gemini-live-2.5-flash-preview" };
+    private static readonly LiveConnectionOptions Gemini = new() { Model = "gemini-3.8-live" };
 
     private static readonly LiveConnectionOptions Vertex = new()
     {

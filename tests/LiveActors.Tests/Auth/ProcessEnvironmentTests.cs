@@ -11,7 +11,7 @@ namespace LiveActors.Tests.Auth;
 [Collection(IsolatedCollection.Name)]
 public sealed class ProcessEnvironmentTests
 {
-    private static readonly LiveConnectionOptions NoKey = new() { Model = "gemini-live-2.5-flash-preview", ApiKey = null };
+    private static readonly LiveConnectionOptions NoKey = new() { Model = "gemini-3.8-live", ApiKey = null };
 
     [Fact]
     public void The_public_props_read_the_api_key_from_the_process_environment()

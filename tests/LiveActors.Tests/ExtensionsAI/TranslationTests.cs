@@ -21,7 +21,7 @@ public sealed class TranslationTests
 
         var options = SessionSetup.Apply(connection, new RealtimeSessionOptions
         {
-            Model = "gemini-live-2.5-flash-preview",
+            Model = "gemini-3.8-live",
             Instructions = "Be brief.",
             OutputModalities = ["audio"],
             Voice = "Kore",
@@ -32,7 +32,7 @@ public sealed class TranslationTests
         });
 
         var setup = options.Setup!;
-        Assert.Equal("gemini-live-2.5-flash-preview", options.Model);
+        Assert.Equal("gemini-3.8-live", options.Model);
         Assert.Equal(0.2, setup.GenerationConfig!.Temperature); // kept
         Assert.Equal([Modalities.Audio], setup.GenerationConfig.ResponseModalities);
         Assert.Equal(100, setup.GenerationConfig.MaxOutputTokens);

@@ -47,7 +47,7 @@ public sealed class AskTests(ITestOutputHelper output) : SessionTestKit(output)
     [Fact]
     public async Task On_an_extended_thinking_model_one_answer_spans_its_two_speeches()
     {
-        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.8-live-extended-thinking" });
+        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow });
         using var stop = new CancellationTokenSource(Patience);
 
         var reply = await live.AskAsync("think", stop.Token);
@@ -59,7 +59,7 @@ public sealed class AskTests(ITestOutputHelper output) : SessionTestKit(output)
     [Fact]
     public async Task A_tool_call_ends_the_answer_and_asking_with_the_result_gets_the_rest()
     {
-        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.1-flash-live-preview" });
+        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.1-flash-live-preview", ModelProfile = global::LiveActors.Models.ModelProfiles.Gemini31Early2026 });
         using var stop = new CancellationTokenSource(Patience);
 
         var asked = await live.AskAsync("tool:get_weather {\"city\":\"Paris\"}", stop.Token);
@@ -99,7 +99,7 @@ public sealed class AskTests(ITestOutputHelper output) : SessionTestKit(output)
     [Fact]
     public async Task A_message_the_model_does_not_take_throws_and_nothing_waits()
     {
-        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.1-flash-live-preview" });
+        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.1-flash-live-preview", ModelProfile = global::LiveActors.Models.ModelProfiles.Gemini31Early2026 });
         using var stop = new CancellationTokenSource(Patience);
 
         var refused = await Assert.ThrowsAsync<LiveConnectionException>(() =>

@@ -93,7 +93,7 @@ public sealed class HostingTests : IAsyncLifetime
             ["LiveActors:Support:Model"] = "gemini-2.5-flash",
             ["LiveActors:Support:ApiKey"] = _emulator.Options.ApiKey,
             ["LiveActors:Support:BaseAddress"] = _emulator.BaseAddress.ToString(),
-            ["LiveActors:Sales:Model"] = "gemini-live-2.5-flash-preview",
+            ["LiveActors:Sales:Model"] = "gemini-3.8-live",
             ["LiveActors:Sales:ApiKey"] = _emulator.Options.ApiKey,
             ["LiveActors:Sales:BaseAddress"] = _emulator.BaseAddress.ToString(),
             ["LiveActors:Sales:Retry:Attempts"] = "7",
@@ -120,7 +120,7 @@ public sealed class HostingTests : IAsyncLifetime
         }
 
         Assert.Contains(models, json => json.Contains("models/gemini-2.5-flash\"", StringComparison.Ordinal));
-        Assert.Contains(models, json => json.Contains("models/gemini-live-2.5-flash-preview\"", StringComparison.Ordinal));
+        Assert.Contains(models, json => json.Contains("models/gemini-3.8-live\"", StringComparison.Ordinal));
         Assert.NotSame(support.Session, sales.Session);
         Assert.Equal(["sales", "support"], LiveConnectionRegistry.For(host.Services.GetRequiredService<ActorSystem>()).Names.Order());
         await host.StopAsync(stop.Token);

@@ -4,6 +4,7 @@ using LiveActors.Emulator;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Sessions;
+using LiveActors.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using GenericHost = Microsoft.Extensions.Hosting.Host;
 
@@ -35,6 +36,7 @@ public sealed class SessionsHostingTests : IAsyncLifetime
             (id, configured) => configured with
             {
                 Model = id.StartsWith("thinking", StringComparison.Ordinal) ? "gemini-3.8-live-extended-thinking" : "gemini-2.5-flash",
+                Setup = id.StartsWith("thinking", StringComparison.Ordinal) ? SessionTestKit.ThinkingLow : null,
                 ApiKey = _emulator.Options.ApiKey,
                 BaseAddress = _emulator.BaseAddress,
             },

@@ -51,7 +51,7 @@ public sealed class BindingTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["LiveActors:Model"] = "gemini-live-2.5-flash-preview",
+            ["LiveActors:Model"] = "gemini-3.8-live",
             ["LiveActors:ApiKey"] = "k",
             ["LiveActors:BaseAddress"] = "http://127.0.0.1:5000",
             ["LiveActors:Timeout"] = "00:00:12",
@@ -64,7 +64,7 @@ public sealed class BindingTests
 
         var options = LiveConnectionOptions.FromConfiguration(configuration.GetSection("LiveActors"));
 
-        Assert.Equal("gemini-live-2.5-flash-preview", options.Model);
+        Assert.Equal("gemini-3.8-live", options.Model);
         Assert.Equal("k", options.ApiKey);
         Assert.Equal(new Uri("http://127.0.0.1:5000"), options.BaseAddress);
         Assert.Equal(TimeSpan.FromSeconds(12), options.Timeout);

@@ -58,9 +58,9 @@ public sealed class ModelFamilyTests
     }
 
     [Fact]
-    public void On_gemini_3_a_user_text_turn_goes_as_realtime_text_and_other_client_content_is_refused()
+    public void Under_the_gemini_3_family_a_user_text_turn_goes_as_realtime_text_and_other_client_content_is_refused()
     {
-        var rules = new ModelRules(new LiveConnectionOptions { Model = "gemini-3.1-flash-live-preview" });
+        var rules = new ModelRules(new LiveConnectionOptions { Model = "gemini-3.1-flash-live-preview", ModelFamily = ModelFamily.Gemini3 });
 
         Assert.Equal(RealtimeInput.FromText("Hello"), rules.WireForm(ClientContent.UserText("Hello"), out var none));
         Assert.Null(none);
@@ -103,13 +103,13 @@ public sealed class ModelFamilyTests
     public void Initial_history_takes_the_form_of_the_family()
     {
         IReadOnlyList<Content> turns = [Content.FromText("My name is Ada."), Content.FromText("Hello Ada!", Roles.Model)];
-        var three = new ModelRules(new LiveConnectionOptions { Model = "gemini-3.1-flash-live-preview", InitialHistory = turns });
+        var three = new ModelRules(new LiveConnectionOptions { Model = "gemini-3.1-flash-live-preview", ModelFamily = ModelFamily.Gemini3, InitialHistory = turns });
         var two = new ModelRules(new LiveConnectionOptions { Model = "gemini-live-2.5-flash-preview", InitialHistory = turns });
 
         Assert.Equal(true, three.History!.TurnComplete);
         Assert.Equal(true, three.WithHistoryConfig(new Setup()).HistoryConfig?.InitialHistoryInClientContent);
         Assert.Equal(false, two.History!.TurnComplete);
         Assert.Null(two.WithHistoryConfig(new Setup()).HistoryConfig);
-        Assert.Null(new ModelRules(new LiveConnectionOptions { Model = "gemini-3.1-flash-live-preview" }).WithHistoryConfig(new Setup()).HistoryConfig);
+        Assert.Null(new ModelRules(new LiveConnectionOptions { Model = "gemini-3.1-flash-live-preview", ModelFamily = ModelFamily.Gemini3 }).WithHistoryConfig(new Setup()).HistoryConfig);
     }
 }

@@ -11,7 +11,7 @@ namespace LiveActors.Tests.Options;
 /// <summary>Every numeric option at the edges of its declared range, set in code, in HOCON and in IConfiguration.</summary>
 public sealed class RangeTests
 {
-    private static readonly LiveConnectionOptions Valid = new() { Model = "gemini-live-2.5-flash-preview", ApiKey = "test-key" };
+    private static readonly LiveConnectionOptions Valid = new() { Model = "gemini-3.8-live", ApiKey = "test-key" };
     private static readonly LiveSessionsOptions Region = new(_ => Valid);
     private static readonly TimeSpan Longest = TimeSpan.FromMilliseconds(int.MaxValue);
     private static readonly TimeSpan OneTickTooLong = Longest + TimeSpan.FromTicks(1);

@@ -16,7 +16,7 @@ public sealed class StartupValidationTests(ITestOutputHelper output) : Akka.Test
     // Nothing listens here: were the options let through, the session would fail to connect, not start cleanly.
     private static readonly LiveConnectionOptions Options = new()
     {
-        Model = "gemini-live-2.5-flash-preview", ApiKey = "test-key", BaseAddress = new Uri("ws://127.0.0.1:9"),
+        Model = "gemini-3.8-live", ApiKey = "test-key", BaseAddress = new Uri("ws://127.0.0.1:9"),
     };
 
     [Fact]

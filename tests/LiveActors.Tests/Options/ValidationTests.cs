@@ -6,7 +6,7 @@ namespace LiveActors.Tests.Options;
 
 public sealed class ValidationTests
 {
-    private static readonly LiveConnectionOptions Valid = new() { Model = "gemini-live-2.5-flash-preview", ApiKey = "test-key" };
+    private static readonly LiveConnectionOptions Valid = new() { Model = "gemini-3.8-live", ApiKey = "test-key" };
 
     private static readonly LiveConnectionOptions ValidVertex =
         new() { Model = "gemini-live-2.5-flash", AuthStrategy = AuthStrategy.VertexAi, ProjectId = "my-project" };
@@ -93,6 +93,6 @@ public sealed class ValidationTests
         var text = options.ToString();
         Assert.DoesNotContain("AIzaSuperSecretKey123", text, StringComparison.Ordinal);
         Assert.Contains("ApiKey = ***", text, StringComparison.Ordinal);
-        Assert.Contains("Model = gemini-live-2.5-flash-preview", text, StringComparison.Ordinal);
+        Assert.Contains("Model = gemini-3.8-live", text, StringComparison.Ordinal);
     }
 }

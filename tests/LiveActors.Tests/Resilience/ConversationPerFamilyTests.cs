@@ -15,7 +15,7 @@ namespace LiveActors.Tests.Resilience;
 public sealed class ConversationPerFamilyTests(ITestOutputHelper output) : SessionTestKit(output)
 {
     [Theory]
-    [InlineData("gemini-live-2.5-flash-preview", EmulatedFamily.Gemini2)]
+    [InlineData("gemini-2.5-flash-native-audio-preview-12-2025", EmulatedFamily.Gemini2)]
     [InlineData("gemini-3.1-flash-live-preview", EmulatedFamily.Gemini3)]
     [InlineData("gemini-3.8-live-extended-thinking", EmulatedFamily.ExtendedThinking)]
     public async Task A_conversation_runs_end_to_end(string model, EmulatedFamily family)
@@ -26,6 +26,7 @@ public sealed class ConversationPerFamilyTests(ITestOutputHelper output) : Sessi
         var live = LiveConnection.Start(Sys, Options with
         {
             Model = model,
+            Setup = model.Contains("extended-thinking", StringComparison.Ordinal) ? ThinkingLow : null,
             InitialHistory = [Content.FromText("My name is Ada."), Content.FromText("Hello Ada!", Roles.Model)],
         });
         using var stop = new CancellationTokenSource(Patience * 2);

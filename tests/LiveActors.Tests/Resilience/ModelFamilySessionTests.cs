@@ -26,7 +26,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task On_gemini_3_a_user_text_turn_goes_as_realtime_text_and_is_answered()
     {
-        var (session, events) = StartSession(Options with { Model = Gemini31 });
+        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("Hello")));
@@ -44,14 +44,14 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task On_gemini_3_other_client_content_is_refused_before_the_wire_and_the_session_goes_on()
     {
-        var (session, events) = StartSession(Options with { Model = Gemini31 });
+        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(new ClientContent { Turns = History, TurnComplete = true }));
 
         var refused = (Status.Failure)FishForMessage(m => m is Status.Failure);
         var error = Assert.IsType<UnsupportedByModel>(((LiveConnectionException)refused.Cause).Error);
-        Assert.Equal(ModelFamily.Gemini3, error.Family);
+        Assert.Equal("gemini-3.1-early-2026", error.Profile);
         session.Tell(new Send(ClientContent.UserText("still here?")));
         NextEvent<InteractionCompleted>(events);
         var connection = await Emulator.WaitForConnectionAsync(1);
@@ -76,7 +76,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task Initial_history_goes_first_with_history_config_on_gemini_3_and_the_conversation_continues_from_it()
     {
-        var (session, events) = StartSession(Options with { Model = Gemini31, InitialHistory = History });
+        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("What is my name?")));
@@ -96,7 +96,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task Initial_history_on_gemini_2_accumulates_without_starting_a_reply()
     {
-        var (session, events) = StartSession(Options with { Model = "gemini-live-2.5-flash-preview", InitialHistory = History });
+        var (session, events) = StartSession(Options with { Model = "gemini-2.5-flash-native-audio-preview-12-2025", InitialHistory = History });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("What is my name?")));
@@ -114,7 +114,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     {
         // The handle that comes right after setupComplete predates the history: resuming with it would lose the history.
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1)));
-        var (session, events) = StartSession(Options with { Model = Gemini31, InitialHistory = History });
+        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
         NextEvent<Connected>(events);
 
         var reconnected = NextEvent<Reconnected>(events);
@@ -134,7 +134,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public async Task After_a_reply_proved_the_history_a_drop_resumes_and_does_not_send_it_again()
     {
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(3)));
-        var (session, events) = StartSession(Options with { Model = Gemini31, InitialHistory = History });
+        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("first")));
         NextEvent<InteractionCompleted>(events);
@@ -155,7 +155,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public async Task Lost_tool_results_as_text_go_as_realtime_text_on_gemini_3()
     {
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
-        var options = Options with { Model = Gemini31, SessionResumption = new SessionResumptionOptions { LostToolResults = LostToolResults.AsText } };
+        var options = Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, SessionResumption = new SessionResumptionOptions { LostToolResults = LostToolResults.AsText } };
         var (session, events) = StartSession(options);
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("tool:get_weather {\"city\":\"Paris\"}")));
@@ -175,7 +175,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public void On_an_extended_thinking_model_one_interaction_spans_both_turns_and_ends_at_idle()
     {
-        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking" });
+        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("think")));
@@ -192,7 +192,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public void A_model_that_reports_interaction_status_is_followed_whatever_its_family()
     {
         // The option says gemini-3 (turnComplete ends an interaction), but the model reports interactionStatus: IDLE wins.
-        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", ModelFamily = ModelFamily.Gemini3 });
+        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow, ModelFamily = ModelFamily.Gemini3 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("think")));
@@ -207,7 +207,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
         Emulator.ScriptNextConnection(
             EmulatorFault.Delay(TimeSpan.FromMilliseconds(100)),
             EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(3), TimeSpan.FromSeconds(20)));
-        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking" });
+        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("think")));

@@ -56,7 +56,8 @@ internal static class SampleMessages
         yield return new GaveUp(new OpenFailed("refused") { IsCertificateError = true });
         yield return new GaveUp(new ReceiveTimeout(TimeSpan.FromSeconds(60)));
         yield return new GaveUp(new ToolCallLost(["a", "b"]));
-        yield return new GaveUp(new UnsupportedByModel("gemini-3.1", ModelFamily.Gemini3, "ClientContent", "RealtimeInput.FromText"));
+        yield return new GaveUp(new UnsupportedByModel("gemini-3.1", "gemini-3.1-early-2026", "ClientContent", "RealtimeInput.FromText"));
+        yield return new GaveUp(new ModelNotFound("gemini-live-2.5-flash-preview", "models/gemini-live-2.5-flash-preview is not found for API version v1beta"));
         yield return new GaveUp(new UpgradeError("tls") { Cause = new IOException("eof") });
         yield return new GaveUp(new UpgradeTimeout(TimeSpan.FromSeconds(30)) { Stage = "setupComplete" });
         yield return new GaveUp(NoApiKey.Instance);

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using LiveActors.Emulator;
 using LiveActors.Options;
+using LiveActors.Protocol;
 using LiveActors.Supervision;
 using LiveActors.Supervision.Dispatch;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,9 @@ public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
     protected LiveEmulator Emulator { get; private set; } = null!;
 
     protected virtual LiveEmulatorOptions EmulatorOptions => new() { ReplyChunks = 3 };
+
+    /// <summary>The setup an extended-thinking model needs: thinkingLevel is required there (docs/live-api.md 5.5).</summary>
+    public static readonly Setup ThinkingLow = new() { GenerationConfig = new GenerationConfig { ThinkingConfig = new ThinkingConfig { ThinkingLevel = "LOW" } } };
 
     /// <summary>Options for the emulator: short retry delays so tests that reconnect stay quick.</summary>
     protected LiveConnectionOptions Options => new()
