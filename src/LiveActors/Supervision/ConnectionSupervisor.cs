@@ -148,8 +148,9 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
             case Send send: Perform(_traffic.Accept(send, Sender, link.Writer)); return true;
             case InboundMessage inbound:
                 Perform(_traffic.Inbound(inbound));
-                if (inbound.Message.GoAway is { } goAway && _resumption.CanResume)
+                if (inbound.Message.GoAway is { } goAway)
                 {
+                    // Resumed with a handle, else a new server session: either beats a close at the deadline (goAway may come minutes early).
                     var handover = Handover.After(goAway.TimeLeft);
                     Timers.StartSingleTimer(HandoverTimer, HandOverNow.Instance, handover.Deadline);
                     Become(HandingOver(link, handover));

@@ -201,7 +201,7 @@ internal sealed class SessionTraffic
         _events.Clear();
         if (message.GoAway is { } goAway)
         {
-            Log.GoAway(_logger, goAway.TimeLeft); // only a connected session with a handle hands over: else the server's close is a drop
+            Log.GoAway(_logger, goAway.TimeLeft); // the session hands over: resumed with a handle, else a new server session
         }
 
         return Effects;
