@@ -45,6 +45,7 @@ internal static class LiveDefaults
     public static readonly bool ResumptionAskAgainAfterCutReply = Read(OptionKeys.ResumptionAskAgainAfterCutReply, SettingParsers.Bool);
     public static readonly LostToolResults ResumptionLostToolResults = Read(OptionKeys.ResumptionLostToolResults, SettingParsers.LostToolResults);
     public static readonly int ResumptionMaxResumesPerHandle = Read(OptionKeys.ResumptionMaxResumesPerHandle, SettingParsers.Int);
+    public static readonly int ResumptionReseedExchanges = Read(OptionKeys.ResumptionReseedExchanges, SettingParsers.Int);
     public static readonly UncertainDelivery ResumptionUncertainMessages = Read(OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery);
     public static readonly LiveHttpVersion HttpVersion = Read(OptionKeys.TransportHttpVersion, SettingParsers.HttpVersion);
     public static readonly string? Proxy = Read(OptionKeys.TransportProxy, SettingParsers.OptionalText);

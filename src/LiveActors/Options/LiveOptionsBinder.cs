@@ -53,6 +53,7 @@ internal static class LiveOptionsBinder
             AskAgainAfterCutReply = Read(source, OptionKeys.ResumptionAskAgainAfterCutReply, SettingParsers.Bool, options.SessionResumption.AskAgainAfterCutReply),
             LostToolResults = Read(source, OptionKeys.ResumptionLostToolResults, SettingParsers.LostToolResults, options.SessionResumption.LostToolResults),
             MaxResumesPerHandle = Read(source, OptionKeys.ResumptionMaxResumesPerHandle, SettingParsers.Int, options.SessionResumption.MaxResumesPerHandle),
+            ReseedExchanges = Read(source, OptionKeys.ResumptionReseedExchanges, SettingParsers.Int, options.SessionResumption.ReseedExchanges),
             UncertainMessages = Read(source, OptionKeys.ResumptionUncertainMessages, SettingParsers.UncertainDelivery, options.SessionResumption.UncertainMessages),
         },
     };

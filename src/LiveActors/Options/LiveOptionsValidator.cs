@@ -61,6 +61,7 @@ internal static class LiveOptionsValidator
         CheckRange(OptionKeys.OutboundMaxMessages, options.OutboundQueue.MaxMessages, errors);
         CheckRange(OptionKeys.OutboundMaxBytes, options.OutboundQueue.MaxBytes, errors);
         CheckRange(OptionKeys.ResumptionMaxResumesPerHandle, options.SessionResumption.MaxResumesPerHandle, errors);
+        CheckRange(OptionKeys.ResumptionReseedExchanges, options.SessionResumption.ReseedExchanges, errors);
         Check(!options.SessionResumption.Transparent || vertex, OptionKeys.ResumptionTransparent,
             "is supported by Vertex AI only; turn it off for the Gemini API.");
         Check(!options.SessionResumption.Transparent || options.SessionResumption.Enabled, OptionKeys.ResumptionTransparent,

@@ -38,6 +38,7 @@ internal static class OptionKeys
     public const string ResumptionAskAgainAfterCutReply = "session-resumption.ask-again-after-cut-reply";
     public const string ResumptionLostToolResults = "session-resumption.lost-tool-results";
     public const string ResumptionMaxResumesPerHandle = "session-resumption.max-resumes-per-handle";
+    public const string ResumptionReseedExchanges = "session-resumption.reseed-exchanges";
     public const string TransportHttpVersion = "transport.http-version";
     public const string TransportProxy = "transport.proxy";
     public const string TransportReceiveBufferSize = "transport.receive-buffer-size";
@@ -58,7 +59,7 @@ internal static class OptionKeys
         RetryAttempts, RetryDelay, RetryBackoff, RetryMaxDelay, RetryJitter, RetryResetAfter, KeepAliveInterval, KeepAliveTimeout,
         CloseTimeout, ReceiveTimeout, MaxInboundMessageSize, InboxCapacity, InboxMaxBytes, OutboundMaxMessages, OutboundMaxBytes,
         ResumptionEnabled, ResumptionTransparent, ResumptionHandle, ResumptionUncertainMessages, ResumptionAskAgainAfterCutReply, ResumptionLostToolResults,
-        ResumptionMaxResumesPerHandle,
+        ResumptionMaxResumesPerHandle, ResumptionReseedExchanges,
         TransportHttpVersion, TransportProxy, TransportReceiveBufferSize,
     ];
 }

@@ -74,6 +74,8 @@ internal static class OptionRanges
         new(OptionKeys.OutboundMaxBytes, OptionUnit.Bytes, 1, MaxHeldBytes, HeldWhy),
         new(OptionKeys.ResumptionMaxResumesPerHandle, OptionUnit.Count, 1, MaxRetryAttempts,
             "as retry.attempts: a handle that fails this often in a row is not coming back"),
+        new(OptionKeys.ResumptionReseedExchanges, OptionUnit.Count, 0, 1_000,
+            "kept in memory for each session and sent as history to every new server session: a long history is a slow, costly setup"),
         new(OptionKeys.TransportReceiveBufferSize, OptionUnit.Bytes, 256, MaxMessageBytes,
             "a first buffer larger than the largest message is never filled"),
         Duration(OptionKeys.SessionsPassivateAfter) with { Property = "PassivateAfter", Why = DurationWhy + "; or off, never" },

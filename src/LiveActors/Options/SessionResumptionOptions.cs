@@ -54,7 +54,15 @@ public sealed record SessionResumptionOptions
     /// </summary>
     public int MaxResumesPerHandle { get; init; } = LiveDefaults.ResumptionMaxResumesPerHandle;
 
+    /// <summary>
+    /// How many answered exchanges (the user's text and the model's reply, as text or output transcription) the session
+    /// keeps to seed a new server session when it cannot resume (no handle yet at a goAway, an abandoned or refused
+    /// handle, resumption off): they follow the initial history as clientContent turns with roles, in the form the
+    /// model's profile takes. 0 keeps none. HOCON <c>session-resumption.reseed-exchanges</c>.
+    /// </summary>
+    public int ReseedExchanges { get; init; } = LiveDefaults.ResumptionReseedExchanges;
+
     /// <summary>The options, with the handle as a fingerprint.</summary>
     public override string ToString() =>
-        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply}, LostToolResults = {LostToolResults}, MaxResumesPerHandle = {MaxResumesPerHandle} }}";
+        $"SessionResumptionOptions {{ Enabled = {Enabled}, Transparent = {Transparent}, Handle = {(Handle is null ? "(none)" : Protocol.HandleFingerprint.Of(Handle))}, UncertainMessages = {UncertainMessages}, AskAgainAfterCutReply = {AskAgainAfterCutReply}, LostToolResults = {LostToolResults}, MaxResumesPerHandle = {MaxResumesPerHandle}, ReseedExchanges = {ReseedExchanges} }}";
 }

@@ -47,14 +47,16 @@ internal sealed class AttemptPlanner
 
     /// <summary>
     /// The plan of attempt <paramref name="attempt"/> (1-based): resuming with <paramref name="handle"/> when it is given
-    /// (the server has the history then), else a new server session that gets the initial history.
+    /// (the server has the history then), else a new server session that gets the initial history and
+    /// <paramref name="said"/>, the conversation so far.
     /// </summary>
-    public ConnectionPlan Plan(string? handle, int attempt)
+    public ConnectionPlan Plan(string? handle, int attempt, IReadOnlyList<Content>? said = null)
     {
         var setup = SetupFor(handle);
-        return new ConnectionPlan(_socket, _credentials, handle is not null ? setup : _rules.WithHistoryConfig(setup), _options.Timeout, _options.CloseTimeout, attempt)
+        var history = handle is not null ? null : _rules.HistoryWith(said ?? []);
+        return new ConnectionPlan(_socket, _credentials, _rules.WithHistoryConfig(setup, history), _options.Timeout, _options.CloseTimeout, attempt)
         {
-            History = handle is not null ? null : _rules.History,
+            History = history,
         };
     }
 

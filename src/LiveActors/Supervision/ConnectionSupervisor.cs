@@ -297,7 +297,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void StartAttempt()
     {
         var handle = _resumption.CanResume ? _resumption.Handle : null;
-        var plan = _parts.Attempts.Plan(handle, _reconnect.Attempt + 1);
+        var plan = _parts.Attempts.Plan(handle, _reconnect.Attempt + 1, _traffic.Transcript.Turns);
         _resumption.Attempting(sendsHistory: plan.History is not null);
         var connection = Context.ActorOf(SessionDispatcher.On(Context, ConnectionActor.Props(plan, _parts.ConnectionLogger)), $"connection-{++_incarnation}");
         Context.Watch(connection);

@@ -49,6 +49,7 @@ internal sealed class SessionTraffic
         _durable = durability is not null;
         Desk = new DeliveryDesk(options, rules.IdleEndsInteraction, durability?.Recovered);
         Calls = new ToolCallPlanner(rules, options.SessionResumption.LostToolResults);
+        Transcript = new Transcript(options.SessionResumption.ReseedExchanges);
         Inbox = new PullInbox(options.InboxCapacity, options.InboxMaxBytes);
         _reports = new DeliveryReports(Desk, logger, _durable);
     }
@@ -58,6 +59,9 @@ internal sealed class SessionTraffic
 
     /// <summary>The tool calls across connections.</summary>
     public ToolCallPlanner Calls { get; }
+
+    /// <summary>The answered exchanges that seed a new server session when the session cannot resume.</summary>
+    public Transcript Transcript { get; }
 
     /// <summary>Server messages kept for Receive, and who waits for one.</summary>
     public PullInbox Inbox { get; }
@@ -102,6 +106,7 @@ internal sealed class SessionTraffic
 
         _idle.Touch(_clock.MonotonicClock);
         var message = Desk.Accept(admitted, sender, size, send.Correlation);
+        Transcript.Sent(admitted);
         var replyTo = sender.IsNobody() ? null : sender; // nobody to tell: no dead letter per Send
         if (_durable)
         {
@@ -151,6 +156,7 @@ internal sealed class SessionTraffic
         }
 
         Calls.ServerSent(message);
+        Transcript.Heard(message);
         if (message.ReportedInteractionStatus is not null)
         {
             Desk.InteractionStatusReported();

@@ -248,6 +248,42 @@ public sealed class ReconnectTests(ITestOutputHelper output) : SessionTestKit(ou
     }
 
     [Fact]
+    public async Task A_new_server_session_after_goAway_without_a_handle_is_seeded_with_the_conversation_so_far()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterClientMessages(1), TimeSpan.FromSeconds(300)));
+        var (session, events) = StartSession(Options with { SessionResumption = new SessionResumptionOptions { Enabled = false } });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("My name is Ada.")));
+        NextEvent<Reconnected>(events); // handed over once the reply was done
+        session.Tell(new Send(ClientContent.UserText("What is my name?")));
+        NextEvent<TurnCompleted>(events);
+
+        var fresh = await Emulator.WaitForConnectionAsync(2);
+        var seed = System.Text.Json.JsonDocument.Parse(fresh.Messages[1].Json).RootElement.GetProperty("clientContent");
+        Assert.False(seed.GetProperty("turnComplete").GetBoolean()); // context only: no reply asked for
+        var turns = seed.GetProperty("turns").EnumerateArray().Select(t => (t.GetProperty("role").GetString(), t.GetProperty("parts")[0].GetProperty("text").GetString())).ToList();
+        Assert.Equal([("user", "My name is Ada."), ("model", "Turn 1: you said \"My name is Ada.\"")], turns);
+        Assert.Contains("What is my name?", fresh.Messages[2].Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_reseed_exchanges_0_a_new_server_session_gets_only_the_initial_history()
+    {
+        Emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterClientMessages(1), TimeSpan.FromSeconds(300)));
+        var (session, events) = StartSession(Options with { SessionResumption = new SessionResumptionOptions { Enabled = false, ReseedExchanges = 0 } });
+        NextEvent<Connected>(events);
+
+        session.Tell(new Send(ClientContent.UserText("My name is Ada.")));
+        NextEvent<Reconnected>(events);
+        session.Tell(new Send(ClientContent.UserText("What is my name?")));
+        NextEvent<TurnCompleted>(events);
+
+        var fresh = await Emulator.WaitForConnectionAsync(2);
+        Assert.Equal(2, fresh.Messages.Count); // setup, then the turn: nothing seeded
+    }
+
+    [Fact]
     public void An_unsubscribed_actor_gets_no_more_events()
     {
         var (session, events) = StartSession();

@@ -49,10 +49,20 @@ internal sealed class ModelRules
     /// The initial history, written right after setupComplete on a new server session; null without one. It ends with
     /// turnComplete only where setup announced it, so elsewhere it asks for no reply.
     /// </summary>
-    public ClientContent? History => _history is null ? null : new ClientContent { Turns = _history, TurnComplete = HistoryConfigured };
+    public ClientContent? History => HistoryWith([]);
+
+    /// <summary>
+    /// The history a new server session gets: the initial history, then <paramref name="said"/> (the conversation so
+    /// far, when the session could not resume); null when both are empty.
+    /// </summary>
+    public ClientContent? HistoryWith(IReadOnlyList<Content> said) =>
+        (_history?.Count ?? 0) + said.Count == 0 ? null : new ClientContent { Turns = [.. _history ?? [], .. said], TurnComplete = HistoryConfigured };
 
     /// <summary>The setup a new or resumed connection sends: with the history config when the profile announces a history.</summary>
-    public Setup WithHistoryConfig(Setup setup) => _history is not null && HistoryConfigured
+    public Setup WithHistoryConfig(Setup setup) => WithHistoryConfig(setup, History);
+
+    /// <summary>The setup of a connection that sends <paramref name="history"/> (null: none) first.</summary>
+    public Setup WithHistoryConfig(Setup setup, ClientContent? history) => history is not null && HistoryConfigured
         ? setup with { HistoryConfig = (setup.HistoryConfig ?? new HistoryConfig()) with { InitialHistoryInClientContent = true } }
         : setup;
 
