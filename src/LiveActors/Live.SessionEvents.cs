@@ -30,6 +30,15 @@ public static partial class Live
         public bool Resumed { get; init; }
     }
 
+    /// <summary>
+    /// New input went to the server while these BLOCKING calls were pending, on a model that then cancels them without a
+    /// word (gemini-3.8-live; docs/live-api.md 3.6): the model may have dropped them. A response to them is still sent,
+    /// but no reply is awaited for it and the model may never use it, or may issue the same operation again under a new
+    /// id: keep the tool's side effects idempotent, keyed by the operation.
+    /// </summary>
+    /// <param name="CallIds">The calls, each reported once.</param>
+    public sealed record ToolCallPossiblyCancelled(IReadOnlyList<string> CallIds) : Event;
+
     /// <summary>A connection ended without Close being asked for.</summary>
     /// <param name="Error">Why it ended.</param>
     /// <param name="WillRetry">Whether the session reconnects; when false a <see cref="GaveUp"/> follows.</param>

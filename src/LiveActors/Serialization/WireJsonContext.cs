@@ -32,6 +32,7 @@ namespace LiveActors.Serialization;
 [JsonSerializable(typeof(Live.Disconnected))]
 [JsonSerializable(typeof(Live.GaveUp))]
 [JsonSerializable(typeof(Live.Passivated))]
+[JsonSerializable(typeof(Live.ToolCallPossiblyCancelled))]
 [JsonSerializable(typeof(Live.ReplyCut))]
 [JsonSerializable(typeof(Live.ResumptionRefused))]
 [JsonSerializable(typeof(Live.MalformedFrameReceived))]

@@ -43,6 +43,7 @@ internal sealed class WireTypes
         Add<Disconnected>("disconnected");
         Add<GaveUp>("gave-up");
         Add<Passivated>("passivated");
+        Add<ToolCallPossiblyCancelled>("tool-call-possibly-cancelled");
         Add<ReplyCut>("reply-cut");
         Add<ResumptionRefused>("resumption-refused");
         Add<MalformedFrameReceived>("malformed-frame");

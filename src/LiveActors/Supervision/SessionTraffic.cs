@@ -48,7 +48,7 @@ internal sealed class SessionTraffic
         _logger = logger;
         _durable = durability is not null;
         Desk = new DeliveryDesk(options, rules.IdleEndsInteraction, durability?.Recovered);
-        Calls = new ToolCallPlanner(rules, options.SessionResumption.LostToolResults);
+        Calls = new ToolCallPlanner(rules, options.SessionResumption.LostToolResults, options.Setup?.Tools);
         Transcript = new Transcript(options.SessionResumption.ReseedExchanges);
         Inbox = new PullInbox(options.InboxCapacity, options.InboxMaxBytes);
         _reports = new DeliveryReports(Desk, logger, _durable);
@@ -107,6 +107,10 @@ internal sealed class SessionTraffic
         _idle.Touch(_clock.MonotonicClock);
         var message = Desk.Accept(admitted, sender, size, send.Correlation);
         Transcript.Sent(admitted);
+        if (Calls.InputWhilePending(admitted) is { } possiblyCancelled)
+        {
+            Effects.Publish(possiblyCancelled);
+        }
         var replyTo = sender.IsNobody() ? null : sender; // nobody to tell: no dead letter per Send
         if (_durable)
         {

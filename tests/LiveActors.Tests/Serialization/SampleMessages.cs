@@ -35,6 +35,7 @@ internal static class SampleMessages
         yield return new Disconnected(new ServerClosed(1011, "Internal error"), true, TimeSpan.FromMilliseconds(250));
         yield return new GaveUp(new MaxRetriesExceeded(3, new UpgradeFailed(503, new Dictionary<string, string> { ["retry-after"] = "2" }) { Body = "busy" }));
         yield return new Passivated(TimeSpan.FromMinutes(2));
+        yield return new ToolCallPossiblyCancelled(["call-1", "call-2"]);
         yield return new ReplyCut(5, null, new ConnectionFailed("cut"));
         yield return new ResumptionRefused(new ServerError(400, "INVALID_ARGUMENT", "bad handle"));
         yield return new MalformedFrameReceived(new ProtocolError("not JSON"));

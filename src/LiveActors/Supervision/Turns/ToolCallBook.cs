@@ -19,6 +19,7 @@ internal sealed class ToolCallBook
     public const int LostKept = 1024;
 
     private Dictionary<string, string?>? _pending; // id: function name
+    private HashSet<string>? _possiblyCancelled; // pending BLOCKING calls new input may have cancelled, reported once
     private Dictionary<string, string?>? _answered; // on this connection
     private Dictionary<string, string?>? _lost;
     private Queue<string>? _lostOrder;
@@ -31,6 +32,33 @@ internal sealed class ToolCallBook
 
     /// <summary>The server cancelled a call.</summary>
     public void Cancelled(string id) => _pending?.Remove(id);
+
+    /// <summary>
+    /// New input goes to the server: the pending calls <paramref name="blocking"/> says are BLOCKING, not reported yet,
+    /// may be cancelled now; returns them (empty when none).
+    /// </summary>
+    public IReadOnlyList<string> InputWhilePending(Func<string?, bool> blocking)
+    {
+        if (_pending is not { Count: > 0 } pending)
+        {
+            return [];
+        }
+
+        List<string>? found = null;
+        foreach (var (id, name) in pending)
+        {
+            if (blocking(name) && (_possiblyCancelled ??= new(StringComparer.Ordinal)).Add(id))
+            {
+                (found ??= []).Add(id);
+            }
+        }
+
+        return found ?? (IReadOnlyList<string>)[];
+    }
+
+    /// <summary>Whether <paramref name="response"/> answers a call that new input may have cancelled.</summary>
+    public bool AnswersPossiblyCancelled(ToolResponse response) =>
+        _possiblyCancelled is { Count: > 0 } possibly && response.FunctionResponses?.Any(r => r.Id is { } id && possibly.Contains(id)) == true;
 
     /// <summary>Whether <paramref name="response"/> answers a call the model waits on.</summary>
     public bool AnswersPending(ToolResponse response) =>
@@ -72,6 +100,7 @@ internal sealed class ToolCallBook
         Lose(_pending);
         _answered?.Clear();
         _pending?.Clear();
+        _possiblyCancelled?.Clear();
         return cancelled;
     }
 

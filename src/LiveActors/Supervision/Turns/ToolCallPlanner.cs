@@ -1,3 +1,4 @@
+using LiveActors.Models;
 using LiveActors.Options;
 using LiveActors.Protocol;
 using static LiveActors.Errors.ConnectionError;
@@ -10,11 +11,16 @@ namespace LiveActors.Supervision.Turns;
 /// lost with an earlier connection (with <c>lost-tool-results = as-text</c> it goes as a user turn the model can still
 /// use, otherwise it is refused), and which calls a dropped connection takes with it.
 /// </summary>
-/// <param name="rules">The model's rules: the form a user turn takes.</param>
+/// <param name="rules">The model's rules: the form a user turn takes, the default behaviour of a function, what new input does to a BLOCKING call.</param>
 /// <param name="lostToolResults">What becomes of results for lost calls.</param>
-internal sealed class ToolCallPlanner(ModelRules rules, LostToolResults lostToolResults)
+/// <param name="tools">The tools the setup declares: the behaviour each function asks for.</param>
+internal sealed class ToolCallPlanner(ModelRules rules, LostToolResults lostToolResults, IReadOnlyList<Tool>? tools = null)
 {
     private readonly ToolCallBook _book = new();
+    private readonly Dictionary<string, string> _declared = (tools ?? []).SelectMany(tool => tool.FunctionDeclarations ?? [])
+        .Where(declaration => declaration is { Name: not null, Behavior: not null })
+        .GroupBy(declaration => declaration.Name!, StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.Last().Behavior!, StringComparer.Ordinal);
 
     /// <summary>The model waits on a call: a handover or a passivation would lose it.</summary>
     public bool AnyPending => _book.AnyPending;
@@ -66,6 +72,25 @@ internal sealed class ToolCallPlanner(ModelRules rules, LostToolResults lostTool
         refusal = new ToolCallLost(lost);
         return null;
     }
+
+    /// <summary>
+    /// <paramref name="accepted"/> goes to the server: when it is new input (not a tool response) and the model cancels
+    /// pending BLOCKING calls silently on new input, the event that says which calls it may have cancelled; else null.
+    /// </summary>
+    public ToolCallPossiblyCancelled? InputWhilePending(ClientMessage accepted) =>
+        accepted is not ToolResponse && rules.Profile.BlockingCallOnInput == BlockingCallOnInput.SilentCancel
+        && _book.InputWhilePending(IsBlocking) is { Count: > 0 } ids
+            ? new ToolCallPossiblyCancelled(ids)
+            : null;
+
+    /// <summary>Whether <paramref name="response"/> answers a call new input may have cancelled: no reply is awaited for it.</summary>
+    public bool AnswersPossiblyCancelled(ToolResponse response) => _book.AnswersPossiblyCancelled(response);
+
+    /// <summary>Whether a call of <paramref name="function"/> is BLOCKING: as declared, else the profile's default.</summary>
+    private bool IsBlocking(string? function) =>
+        function is not null && _declared.TryGetValue(function, out var behavior)
+            ? string.Equals(behavior, "BLOCKING", StringComparison.OrdinalIgnoreCase)
+            : rules.Profile.DefaultFunctionBehavior == FunctionBehavior.Blocking;
 
     /// <summary>Whether <paramref name="message"/> answers a call lost with a connection, so must not go again as it is.</summary>
     public bool AnswersLost(ClientMessage message) => _book.LostIn(message).Count > 0;
