@@ -307,7 +307,7 @@ public sealed class ConnectionSupervisor : ActorBase, IWithTimers
     private void OnDropped(Link link, ConnectionEnded ended)
     {
         Perform(_parts.Connections.Ended(Stopwatch.GetTimestamp()));
-        var error = ended.Error ?? new ConnectionFailed("the connection closed.");
+        var error = _traffic.Learn(ended.Error ?? new ConnectionFailed("the connection closed."), link.Ready);
         var next = _reconnect.AfterDrop(error, link.Resuming, link.Ready, link.Healthy, _resumption.Ended(link.Ready, error));
         if (next is Reconnect.RetryAfter retry)
         {

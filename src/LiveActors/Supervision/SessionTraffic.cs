@@ -25,6 +25,7 @@ internal sealed class SessionTraffic
 {
     private readonly LiveConnectionOptions _options;
     private readonly ModelRules _rules;
+    private bool _clientContentOnConnection; // the connection carried a clientContent: a 1007 may be about it
     private readonly Resumption _resumption;
     private readonly IdleWatch _idle;
     private readonly SessionTelemetry _telemetry;
@@ -131,9 +132,27 @@ internal sealed class SessionTraffic
         return Write(socket, message);
     }
 
+    /// <summary>
+    /// The connection ended with <paramref name="error"/>: a 1007 after setupComplete on a connection that carried a
+    /// mid-session clientContent, which the profile said the model takes, teaches the rules otherwise (docs/live-api.md
+    /// 3.2), and the session goes on in the early-2026 form, so the drop becomes one worth a reconnect. Else the error as it is.
+    /// </summary>
+    public ConnectionError Learn(ConnectionError error, bool wasReady)
+    {
+        if (error is not ServerClosed { CloseCode: 1007 } closed || !wasReady || !_clientContentOnConnection || !_rules.TakesTurnsMidSession)
+        {
+            return error;
+        }
+
+        _rules.LearnNoMidSessionClientContent();
+        Log.LearnedNoMidSessionClientContent(_logger, _options.Model);
+        return new ConnectionFailed($"the server refused a mid-session clientContent (1007: {closed.Reason}); user text goes as realtimeInput.text from now on.");
+    }
+
     /// <summary>A socket is ready: what waited for it is written on it, in order, after its handshake's messages.</summary>
     public Effects StartConnection(SocketWriter socket, int handshakeMessages)
     {
+        _clientContentOnConnection = false;
         foreach (var message in Desk.StartConnection(handshakeMessages))
         {
             Write(socket, message);
@@ -224,6 +243,7 @@ internal sealed class SessionTraffic
     /// </summary>
     private Effects Write(SocketWriter socket, OutboundMessage message)
     {
+        _clientContentOnConnection |= message.Message is ClientContent;
         Desk.Handed(message);
         _telemetry.Handed(message.Message, Stopwatch.GetTimestamp());
         switch (socket.Write(message))

@@ -60,17 +60,24 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     }
 
     [Fact]
-    public async Task The_emulator_closes_a_gemini_3_connection_on_mid_session_client_content_when_the_family_is_overridden()
+    public async Task A_1007_on_mid_session_client_content_teaches_the_session_the_early_2026_form_and_it_goes_on()
     {
-        // The override says the model takes clientContent all session; this emulator's 3.1 does not, so it closes with 1007.
+        // The profile says the model takes clientContent all session; this emulator's 3.1 does not, so it closes with 1007.
         var (session, events) = StartSession(Options with { Model = Gemini31, ModelFamily = ModelFamily.Gemini2 });
         NextEvent<Connected>(events);
 
-        session.Tell(new Send(ClientContent.UserText("Hello")));
+        session.Tell(new Send(ClientContent.UserText("Hello"), Correlation: 1));
+        var untilReconnected = EventsUntil<Reconnected>(events);
+        session.Tell(new Send(ClientContent.UserText("Hello again"), Correlation: 2));
+        NextEvent<InteractionCompleted>(events);
 
-        var gaveUp = NextEvent<GaveUp>(events);
-        Assert.Equal(1007, Assert.IsType<ServerClosed>(gaveUp.Error).CloseCode);
+        var disconnected = Assert.Single(untilReconnected.OfType<Disconnected>());
+        Assert.Contains("1007", Assert.IsType<ConnectionFailed>(disconnected.Error).Reason, StringComparison.Ordinal);
+        Assert.IsType<DeliveryUncertain>(Assert.Single(untilReconnected.OfType<SendFailed>()).Error); // written, and refused: not in the conversation
         Assert.Equal("clientContent after the initial history (or with no historyConfig)", (await Emulator.WaitForConnectionAsync(1)).Violation);
+        var second = await Emulator.WaitForConnectionAsync(2);
+        Assert.Null(second.Violation);
+        Assert.Equal("""{"realtimeInput":{"text":"Hello again"}}""", second.Messages[^1].Json);
     }
 
     [Fact]
