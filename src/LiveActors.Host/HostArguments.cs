@@ -18,6 +18,8 @@ internal sealed record HostArguments
 
     public bool Vertex { get; init; }
 
+    public bool EphemeralTokens { get; init; }
+
     public string? Project { get; init; }
 
     public string? Location { get; init; }
@@ -66,6 +68,7 @@ internal sealed record HostArguments
         ("--model", "NAME", $"the Live model (default {DefaultModel})"),
         ("--api-version", "V", "Gemini API version: v1, v1beta (default) or v1alpha"),
         ("--vertex", "", "use Vertex AI (credentials: VERTEX_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS or gcloud ADC)"),
+        ("--ephemeral-tokens", "", "connect with a fresh single-use ephemeral token, minted from the key before every connection, as a browser or phone would"),
         ("--project", "ID", "Vertex AI project (else VERTEX_PROJECT_ID / GOOGLE_CLOUD_PROJECT)"),
         ("--location", "LOC", "Vertex AI location (else VERTEX_LOCATION / GOOGLE_CLOUD_LOCATION, else us-central1)"),
         ("--emulator", "", "use the built-in loopback emulator even when credentials are set (with --vertex: its Vertex AI path)"),
@@ -102,6 +105,7 @@ internal sealed record HostArguments
                     "--model" => parsed with { Model = Value() },
                     "--api-version" => parsed with { ApiVersion = Value() },
                     "--vertex" => parsed with { Vertex = true },
+                    "--ephemeral-tokens" => parsed with { EphemeralTokens = true },
                     "--project" => parsed with { Project = Value() },
                     "--location" => parsed with { Location = Value() },
                     "--emulator" => parsed with { Emulator = true },
@@ -140,6 +144,11 @@ internal sealed record HostArguments
         if (parsed.BaseAddress is not null && (parsed.Emulator || parsed.EmulatorFault is not null))
         {
             return (null, "--base-address names a real endpoint: drop it to use the emulator, or drop --emulator.");
+        }
+
+        if (parsed.EphemeralTokens && parsed.Vertex)
+        {
+            return (null, "--ephemeral-tokens is for the Gemini API: Vertex AI authenticates with a Google credential.");
         }
 
         if (parsed.EmulatorFault is not null && parsed.Vertex && !parsed.Emulator)

@@ -159,6 +159,8 @@ internal static class LiveHost
         _ => null,
     };
 
+    private static readonly HttpClient TokenHttp = new();
+
     internal static LiveConnectionOptions Options(HostArguments arguments, LiveEmulator? emulator)
     {
         var options = new LiveConnectionOptions
@@ -180,6 +182,13 @@ internal static class LiveHost
                 Tools = arguments.Tools is not null ? [HostTools.Declarations] : null,
             },
         };
+        if (arguments.EphemeralTokens)
+        {
+            // Each connection gets its own token: one minted for a whole call would bound the call (docs/live-api.md 1.2).
+            var minter = new EphemeralTokenClient(TokenHttp, options);
+            options = options with { TokenProvider = async ct => (await minter.CreateAsync(new EphemeralTokenRequest { Uses = 1 }, ct).ConfigureAwait(false)).Name };
+        }
+
         options = arguments.Timeout is { } timeout ? options with { Timeout = timeout } : options;
         options = arguments.Retries is { } retries ? options with { Retry = options.Retry with { Attempts = retries } } : options;
         return arguments.ApiVersion is { } version ? options with { ApiVersion = version } : options;

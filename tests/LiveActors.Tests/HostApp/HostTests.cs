@@ -25,6 +25,26 @@ public sealed class HostTests(ITestOutputHelper log)
         Assert.Matches(@"\[telemetry: messages sent \d+ \([\d.]+ (B|KiB|MiB)\), messages received \d+ \([\d.]+ (B|KiB|MiB)\), connect time \d+ ms(, \d+ ms)*, retries \d+\]", output);
     }
 
+    [Fact]
+    public async Task With_ephemeral_tokens_every_connection_gets_its_own_single_use_token_and_the_call_goes_on_after_a_drop()
+    {
+        var (code, output, error) = await RunAsync("--emulator", "--ephemeral-tokens", "--emulator-fault", "drop", "--prompt", "first");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("[reconnected; session resumed]", output, StringComparison.Ordinal); // a used token would be refused
+        Assert.Contains("Turn 1: you said \"first\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ephemeral_tokens_with_vertex_is_one_line_that_says_why()
+    {
+        var (code, _, error) = await RunAsync("--vertex", "--ephemeral-tokens");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--ephemeral-tokens is for the Gemini API", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("drop", "[disconnected: connection_failed")]
     [InlineData("go-away", "[goAway: the server ends this connection in 10 s")]
