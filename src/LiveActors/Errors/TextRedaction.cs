@@ -30,10 +30,11 @@ internal static partial class TextRedaction
 
     /// <summary>
     /// Mixed case, and not a camel-case word such as <c>BidiGenerateContentSetup</c>: random base64 almost never
-    /// reads as one, while model names (lower case) and status names (upper case) are left alone.
+    /// reads as one, while model names (lower case) and status names (upper case) are left alone; or a run of 32 hex
+    /// digits or more in one case, letters and digits both (a hex-encoded key or token), which no word or name is.
     /// </summary>
     private static bool LooksOpaque(string token) =>
-        token.Any(char.IsLower) && token.Any(char.IsUpper) && !CamelCaseWord().IsMatch(token);
+        (token.Any(char.IsLower) && token.Any(char.IsUpper) && !CamelCaseWord().IsMatch(token)) || HexSecret().IsMatch(token);
 
     [GeneratedRegex(@"(?i)(\b(?:key|api_key|access_token|token)=)[^&\s""',;()]+")]
     private static partial Regex QueryValue();
@@ -50,6 +51,9 @@ internal static partial class TextRedaction
     // 24 characters at least: resumption handles and keys are longer, most words shorter.
     [GeneratedRegex(@"[A-Za-z0-9+/_\-]{24,}={0,2}")]
     private static partial Regex OpaqueToken();
+
+    [GeneratedRegex(@"^(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])(?:[0-9a-f]{32,}|[0-9A-F]{32,})={0,2}$")]
+    private static partial Regex HexSecret();
 
     [GeneratedRegex(@"^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*$")]
     private static partial Regex CamelCaseWord();

@@ -23,6 +23,8 @@ public sealed class TextRedactionTests
     [InlineData("bad access_token=ya29.a0AfH6SMB, try again", "bad access_token=(redacted), try again")]
     [InlineData("Authorization: Bearer ya29.a0AfH6SMBx refused", "Authorization: Bearer (redacted) refused")]
     [InlineData("handle aGVsbG8gd29ybGQgdGhpcyBpcyBhIGhhbmRsZQ== is unknown", "handle (redacted) is unknown")]
+    [InlineData("token 9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c refused", "token (redacted) refused")]
+    [InlineData("token 9F8E7D6C5B4A39281706F5E4D3C2B1A09F8E7D6C refused", "token (redacted) refused")]
     public void A_secret_in_a_text_is_masked_and_the_rest_kept(string text, string redacted) =>
         Assert.Equal(redacted, TextRedaction.Redact(text));
 
@@ -33,6 +35,7 @@ public sealed class TextRedactionTests
     [InlineData("Request contains an invalid argument.")]
     [InlineData("BidiGenerateContent session not found")]
     [InlineData("deadline 1b4e28ba-2fa1-11d2-883f-0016d3cca427 passed")]
+    [InlineData("trace 12345678901234567890123456789012345 and deadbeefdeadbeefdeadbeefdeadbeefdeadbeef-like words")]
     [InlineData("")]
     public void A_text_without_a_secret_is_left_as_it_is(string text) =>
         Assert.Equal(text, TextRedaction.Redact(text));
