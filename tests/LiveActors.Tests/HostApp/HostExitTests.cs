@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveActors.Host;
 using Xunit.Abstractions;
 
@@ -6,16 +5,14 @@ namespace LiveActors.Tests.HostApp;
 
 /// <summary>
 /// The host as a real process always exits, with a code that says why and one line on stderr: give-ups (after retries,
-/// during connect, during a turn, at a blackhole), and Ctrl+C.
+/// during connect, during a turn, at a blackhole), and Ctrl+C. That it does not hang is counted in steps (the attempts it
+/// made), never in wall-clock time; <see cref="HostProcess.WaitForExitAsync"/> fails a host that never exits.
 /// </summary>
 [Collection(HostProcessCollection.Name)]
 public sealed class HostExitTests(ITestOutputHelper log)
 {
-    /// <summary>Beyond its retry budget, the most a host may take to exit: starting the process is in it too.</summary>
-    private static readonly TimeSpan ExitSlack = TimeSpan.FromSeconds(5);
-
     [Fact]
-    public async Task A_give_up_after_retried_failures_ends_the_host_within_its_retry_budget_with_exit_1()
+    public async Task A_give_up_after_retried_failures_ends_the_host_after_its_retries_with_exit_1()
     {
         // Refused connects, retried twice (two Disconnected before the give-up): the case that used to hang for ever.
         var endpoint = LoopbackEndpoints.ClosedPort();
@@ -29,7 +26,6 @@ public sealed class HostExitTests(ITestOutputHelper log)
         Assert.StartsWith("error: Gave up after 3 attempts; the last error was open_failed: Could not open a connection", line, StringComparison.Ordinal);
         Assert.EndsWith("; check the network, DNS, a proxy and the address (--base-address), then run again.", line, StringComparison.Ordinal);
         Assert.DoesNotContain("test-key", output + error, StringComparison.Ordinal);
-        AssertWithin(RetryBudget(retries: 2, timeoutSeconds: 2), host);
     }
 
     [Fact]
@@ -44,7 +40,6 @@ public sealed class HostExitTests(ITestOutputHelper log)
         var line = SingleLine(error);
         Assert.StartsWith("error: Gave up after 1 attempts; the last error was open_failed", line, StringComparison.Ordinal);
         Assert.Contains("check the network", line, StringComparison.Ordinal);
-        AssertWithin(RetryBudget(retries: 0, timeoutSeconds: 2), host);
     }
 
     [Fact]
@@ -61,11 +56,10 @@ public sealed class HostExitTests(ITestOutputHelper log)
             "error: The server refused the WebSocket upgrade with HTTP 403: The caller does not have permission; "
             + "check the API key (GEMINI_API_KEY / GOOGLE_API_KEY) or the Vertex AI credentials, and their access to the model.",
             SingleLine(error));
-        AssertWithin(TimeSpan.FromSeconds(1), host); // the one wait before the reconnect that is refused
     }
 
     [Fact]
-    public async Task A_blackholed_endpoint_times_out_each_connect_and_ends_the_host_within_its_retry_budget()
+    public async Task A_blackholed_endpoint_times_out_each_connect_and_ends_the_host_after_its_retries()
     {
         await using var blackhole = new Blackhole();
         await using var host = HostProcess.Start(log, ["--base-address", blackhole.Address.ToString(), "--retries", "1", "--timeout", "2", "--prompt", "hello"], apiKey: "test-key");
@@ -77,7 +71,6 @@ public sealed class HostExitTests(ITestOutputHelper log)
         var line = SingleLine(error);
         Assert.StartsWith("error: Gave up after 2 attempts; the last error was upgrade_timeout: The connection was not ready within 2 s", line, StringComparison.Ordinal);
         Assert.EndsWith("allow longer with --timeout.", line, StringComparison.Ordinal);
-        AssertWithin(RetryBudget(retries: 1, timeoutSeconds: 2), host);
     }
 
     [Fact]
@@ -108,16 +101,5 @@ public sealed class HostExitTests(ITestOutputHelper log)
         Assert.Contains("GEMINI_API_KEY", SingleLine(error), StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The longest a give-up can take: every attempt runs out its connect timeout, and the waits between them are
-    /// 1 s, 2 s, 4 s, ... (the library's default schedule).
-    /// </summary>
-    internal static TimeSpan RetryBudget(int retries, int timeoutSeconds) =>
-        TimeSpan.FromSeconds((retries + 1) * timeoutSeconds + Enumerable.Range(0, retries).Sum(n => Math.Pow(2, n)));
-
     internal static string SingleLine(string error) => Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-
-    private static void AssertWithin(TimeSpan budget, HostProcess host) =>
-        Assert.True(host.Clock.Elapsed <= budget + ExitSlack,
-            string.Create(CultureInfo.InvariantCulture, $"the host took {host.Clock.Elapsed.TotalSeconds:0.0} s to exit; its budget was {budget.TotalSeconds:0.#} s + {ExitSlack.TotalSeconds:0} s"));
 }
