@@ -43,6 +43,20 @@ public sealed record LiveEmulatorOptions
     /// <summary>Faults by connection number (1-based), for connections no script was queued for.</summary>
     public Func<int, IReadOnlyList<EmulatorFault>>? FaultRule { get; init; }
 
+    /// <summary>
+    /// What setup with a model the emulator does not serve gets: <see cref="UnknownModelPolicy.Refuse"/> (the default,
+    /// as the service), or <see cref="UnknownModelPolicy.AcceptWithLegacyRules"/> for tests that use other names.
+    /// </summary>
+    public UnknownModelPolicy UnknownModels { get; init; } = UnknownModelPolicy.Refuse;
+
+    /// <summary>
+    /// gemini-3.1-flash-live-preview follows the early-2026 rule (PROTOCOL.md §3.2): clientContent only as an initial
+    /// history promised by <c>historyConfig.initialHistoryInClientContent</c> and sent before any realtime input; any
+    /// other clientContent, and realtime input before that history is complete, close with 1007. False (the default):
+    /// today's rule, clientContent accepted for the whole session.
+    /// </summary>
+    public bool Gemini31Early2026 { get; init; }
+
     /// <summary>The clock for handle expiry and goAway deadlines.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -159,8 +159,19 @@ internal static class ServerFrames
         w.WriteEndArray();
     }));
 
-    public static byte[] GoAway(TimeSpan timeLeft) => Build(w => Object(w, "goAway", () =>
-        w.WriteString("timeLeft", timeLeft.TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "s")));
+    public static byte[] GoAway(TimeSpan timeLeft) => Build(w => Object(w, "goAway", () => w.WriteString("timeLeft", Duration(timeLeft))));
+
+    /// <summary>A protobuf Duration in proto3 JSON: whole seconds, then 0, 3, 6 or 9 fraction digits, then <c>s</c> ("300s", "1.500s", "3.000000100s").</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var seconds = span.Ticks / TimeSpan.TicksPerSecond;
+        var nanos = span.Ticks % TimeSpan.TicksPerSecond * 100;
+        var fraction = nanos == 0 ? ""
+            : nanos % 1_000_000 == 0 ? "." + (nanos / 1_000_000).ToString("000", CultureInfo.InvariantCulture)
+            : nanos % 1_000 == 0 ? "." + (nanos / 1_000).ToString("000000", CultureInfo.InvariantCulture)
+            : "." + nanos.ToString("000000000", CultureInfo.InvariantCulture);
+        return seconds.ToString(CultureInfo.InvariantCulture) + fraction + "s";
+    }
 
     public static byte[] ResumptionUpdate(string handle, long? lastConsumedIndex) => Build(w => Object(w, "sessionResumptionUpdate", () =>
     {
