@@ -3,16 +3,17 @@ using System.Text.Json;
 namespace LiveActors.Emulator;
 
 /// <summary>
-/// What the emulated model allows mid-session (PROTOCOL.md §5.5), and, under the early-2026 3.1 rule, where the
-/// conversation stands with the initial history its setup promised: until that history's turnComplete, only
-/// clientContent may come, and after it no clientContent at all.
+/// What the emulated model allows mid-session (PROTOCOL.md §5.5), and where the conversation stands with the initial
+/// history its setup promised (<c>historyConfig.initialHistoryInClientContent</c>, §3.1): clientContent seeds it, starting
+/// no reply, until its turnComplete. Under the early-2026 3.1 rule realtime input before that is 1007, and so is any
+/// clientContent after it (or with no history promised).
 /// </summary>
 internal sealed class FamilyRules
 {
     public FamilyRules(EmulatedModel model, bool historyPromised = false)
     {
         Model = model;
-        HistoryOpen = model.HistoryOnlyAtStart && historyPromised;
+        HistoryOpen = historyPromised;
     }
 
     /// <summary>The model's row.</summary>
@@ -38,15 +39,15 @@ internal sealed class FamilyRules
     public string? Violation(string kind, JsonElement body) => kind switch
     {
         "clientContent" when Model.HistoryOnlyAtStart && !HistoryOpen => "clientContent after the initial history (or with no historyConfig)",
-        "realtimeInput" when HistoryOpen => "realtimeInput before the initial history was complete",
+        "realtimeInput" when Model.HistoryOnlyAtStart && HistoryOpen => "realtimeInput before the initial history was complete",
         "realtimeInput" when Model.RefusesOldForms && body.TryGetField("mediaChunks", out _) => "realtimeInput.mediaChunks",
         _ => null,
     };
 
-    /// <summary>Under the early-2026 rule a clientContent is part of the initial history: it starts no reply; its turnComplete ends the history.</summary>
+    /// <summary>A clientContent while the promised history is open is part of it: it starts no reply; its turnComplete ends the history.</summary>
     public bool Seeds(string kind, JsonElement body)
     {
-        if (!Model.HistoryOnlyAtStart || kind != "clientContent")
+        if (!HistoryOpen || kind != "clientContent")
         {
             return false;
         }

@@ -102,7 +102,7 @@ internal sealed class ScriptedModel
         }
 
         ApplyContext(setup, setup); // its systemInstruction and tools, for a fresh or a resumed conversation alike
-        _rules = new FamilyRules(model, historyPromised: !Resumed && request.PromisesHistory);
+        _rules = new FamilyRules(model, historyPromised: !Resumed && !legacy && request.PromisesHistory);
         _replies = new ModelReplies(_session, _rules, ReplyVoice.For(setup, legacy), _vertex, _updates, _calls, _plan, _outlet, _runner.TurnCompleted,
             _options.ReplyChunks, _options.Time);
         return null;

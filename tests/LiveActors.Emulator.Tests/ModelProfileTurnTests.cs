@@ -93,6 +93,22 @@ public sealed class ModelProfileTurnTests
         Assert.Equal(3, record.Messages.Count(m => m.Index >= 0));
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public async Task A_history_promised_by_history_config_starts_no_reply_even_with_turn_complete(string model)
+    {
+        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        var (client, _) = await Served.SetupAsync(emulator, model, AudioWithTranscription + ",\"historyConfig\":{\"initialHistoryInClientContent\":true}");
+        await using var __ = client;
+
+        await client.SendAsync("""{"clientContent":{"turns":[{"role":"user","parts":[{"text":"My name is Ada."}]}],"turnComplete":true}}""");
+        await client.SendAsync("""{"realtimeInput":{"text":"what is my name?"}}""");
+        var reply = await ReceiveInteractionAsync(client, model);
+
+        Assert.StartsWith("Turn 1: you said \"what is my name?\"", Transcript(reply), StringComparison.Ordinal);
+        Assert.Null((await emulator.WaitForConnectionAsync(1)).Violation);
+    }
+
     [Fact]
     public async Task Early_2026_gemini_3_1_closes_1007_on_the_same_client_content()
     {

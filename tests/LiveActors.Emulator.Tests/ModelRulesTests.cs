@@ -61,10 +61,12 @@ public sealed class ModelRulesTests
     }
 
     [Fact]
-    public void Gemini_2_breaks_no_family_rule_and_only_extended_thinking_reports_interaction()
+    public void Gemini_2_breaks_no_family_rule_takes_a_promised_history_and_only_extended_thinking_reports_interaction()
     {
         var gemini2 = new FamilyRules(EmulatedModels.Find("models/gemini-2.5-flash-native-audio-preview-12-2025")!, historyPromised: true);
 
+        Assert.Null(gemini2.Violation("realtimeInput", Body("""{"text":"early"}""")));
+        Assert.True(gemini2.Seeds("clientContent", Body("""{"turnComplete":true}""")));
         Assert.Null(gemini2.Violation("clientContent", Body("{}")));
         Assert.Null(gemini2.Violation("realtimeInput", Body("""{"mediaChunks":[]}""")));
         Assert.False(gemini2.Seeds("clientContent", Body("{}")));
