@@ -202,7 +202,7 @@ internal sealed class ModelReplies
     {
         await SendAsync(ServerFrames.GenerationComplete, ct, preSerialized: true).ConfigureAwait(false);
         var update = _updates?.Issue(_session); // the turn's handle: issued before the client can answer turnComplete
-        await SendAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, _vertex, _rules.Idle), ct).ConfigureAwait(false);
+        await SendAsync(ServerFrames.TurnComplete(promptTokens, responseTokens, _vertex, _rules.Idle, _voice.Audio ? "AUDIO" : "TEXT"), ct).ConfigureAwait(false);
         _turnCompleted();
         if (_plan.TakeStrayInterrupted())
         {

@@ -37,6 +37,7 @@ public sealed class ModelProfileTurnTests
         var ends = reply.FindIndex(m => m.Has("serverContent", "generationComplete"));
         Assert.True(ends > reply.FindLastIndex(m => m.Has("serverContent", "modelTurn")) || model == Served.ExtendedThinking);
         Assert.True(reply[^1].Has("serverContent", "turnComplete"));
+        Assert.Equal("AUDIO", reply[^1].Json.GetProperty("usageMetadata").GetProperty(model.StartsWith("projects/", StringComparison.Ordinal) ? "candidatesTokensDetails" : "responseTokensDetails")[0].GetProperty("modality").GetString());
     }
 
     [Theory]

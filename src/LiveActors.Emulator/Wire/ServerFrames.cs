@@ -79,7 +79,7 @@ internal static class ServerFrames
     /// turnComplete with usageMetadata in the same frame, as the service sends it; models that report it add
     /// <c>interactionStatus</c> (IN_PROGRESS when they will speak again, IDLE when done).
     /// </summary>
-    public static byte[] TurnComplete(int promptTokens, int responseTokens, bool vertex, string? interactionStatus = null) => Build(w =>
+    public static byte[] TurnComplete(int promptTokens, int responseTokens, bool vertex, string? interactionStatus = null, string modality = "TEXT") => Build(w =>
     {
         w.WriteStartObject();
         w.WriteStartObject("serverContent");
@@ -90,7 +90,7 @@ internal static class ServerFrames
         }
 
         w.WriteEndObject();
-        Usage(w, promptTokens, responseTokens, vertex);
+        Usage(w, promptTokens, responseTokens, vertex, modality);
         w.WriteEndObject();
     });
 
@@ -111,7 +111,7 @@ internal static class ServerFrames
         w.WriteEndObject();
     });
 
-    private static void Usage(Utf8JsonWriter w, int promptTokens, int responseTokens, bool vertex)
+    private static void Usage(Utf8JsonWriter w, int promptTokens, int responseTokens, bool vertex, string modality = "TEXT")
     {
         w.WriteStartObject("usageMetadata");
         w.WriteNumber("promptTokenCount", promptTokens);
@@ -119,7 +119,7 @@ internal static class ServerFrames
         w.WriteNumber("totalTokenCount", promptTokens + responseTokens);
         w.WriteStartArray(vertex ? "candidatesTokensDetails" : "responseTokensDetails");
         w.WriteStartObject();
-        w.WriteString("modality", "TEXT");
+        w.WriteString("modality", modality);
         w.WriteNumber("tokenCount", responseTokens);
         w.WriteEndObject();
         w.WriteEndArray();
