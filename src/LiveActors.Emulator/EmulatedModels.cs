@@ -34,9 +34,6 @@ internal static class EmulatedModels
         NativeAudio25,
     ];
 
-    /// <summary>The models Google has shut down; setup with them closes 1008 like any unknown name.</summary>
-    public static IReadOnlyList<string> ShutDown { get; } = ["gemini-live-2.5-flash-preview", "gemini-2.0-flash-live-001"];
-
     /// <summary>
     /// The rules of names the service does not serve, for tests written before the emulator knew the served models:
     /// text replies, clientContent at any time, BLOCKING calls cancelled with toolCallCancellation, no setup checks.

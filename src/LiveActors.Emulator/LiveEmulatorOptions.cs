@@ -24,7 +24,7 @@ public sealed record LiveEmulatorOptions
     /// <summary>HTTP/1.1 by default; HTTP/2 (RFC 8441 WebSockets) too with <see cref="HttpProtocols.Http1AndHttp2"/> (needs TLS) or <see cref="HttpProtocols.Http2"/>.</summary>
     public HttpProtocols Protocols { get; init; } = HttpProtocols.Http1;
 
-    /// <summary>How many serverContent chunks a text reply is split into.</summary>
+    /// <summary>How many serverContent chunks a reply to text is split into (text parts, or 200 ms audio chunks each with its transcription).</summary>
     public int ReplyChunks { get; init; } = 3;
 
     /// <summary>How long a resumption handle stays valid after it was issued (the Gemini API's is 2 hours).</summary>
