@@ -30,7 +30,14 @@ internal sealed class ConnectionLedger
     public void Serves(SessionState session) => _record.Session = session;
 
     /// <summary>The model named in setup follows these rules.</summary>
-    public void Follows(EmulatedFamily family) => _record.Family = family;
+    public void Follows(EmulatedModel model)
+    {
+        _record.Family = model.Family;
+        _record.ServedAs = model.Prefix.Length > 0 ? model.Prefix : null;
+    }
+
+    /// <summary>The model took a function response this way.</summary>
+    public void Answered(ToolResponseRecord response) => _record.AddToolResponse(response);
 
     /// <summary>The first message, setup or not: recorded with index -1 and not counted among the client messages.</summary>
     public void ReceivedFirst(string? kind, string json)

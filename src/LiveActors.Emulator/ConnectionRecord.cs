@@ -10,6 +10,7 @@ public sealed class ConnectionRecord
     private readonly List<RecordedMessage> _messages = [];
     private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private readonly TaskCompletionSource<ConnectionEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<ToolResponseRecord> _toolResponses = [];
     private int _serverMessages;
 
     internal ConnectionRecord(int number, string path, IReadOnlyDictionary<string, string> headers, string httpProtocol)
@@ -98,12 +99,33 @@ public sealed class ConnectionRecord
     /// <summary>The names of the functions the conversation's model may call now (from setup, then every contextUpdate).</summary>
     public IReadOnlyList<string> SessionTools => Session?.Tools ?? [];
 
-    /// <summary>The rules the model named in setup follows here (Gemini 2.x until setup has come).</summary>
+    /// <summary>How the model named in setup shapes its replies here (Gemini 2.x until setup has come).</summary>
     public EmulatedFamily Family { get; internal set; }
 
     /// <summary>
-    /// Why the emulated model closed the connection with 1007 under its family's rules (a mid-session clientContent,
-    /// mediaChunks, a null handle, realtime input before the history); null when it never did.
+    /// The served model whose rules the connection follows (its name prefix in the model table, e.g.
+    /// <c>gemini-3.8-live</c>); null until setup has come, and for a name served with the legacy rules.
+    /// </summary>
+    public string? ServedAs { get; internal set; }
+
+    /// <summary>
+    /// Every function response received, in order, with what the model did with it: answered a BLOCKING call, scheduled
+    /// a NON_BLOCKING one's reply (or not, for SILENT), or took it for a call it had cancelled silently.
+    /// </summary>
+    public IReadOnlyList<ToolResponseRecord> ToolResponses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _toolResponses];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why the emulated model closed the connection with 1007 under its rules (mediaChunks, a null handle, and under the
+    /// early-2026 3.1 rule a mid-session clientContent or realtime input before the history); null when it never did.
     /// </summary>
     public string? Violation { get; internal set; }
 
@@ -121,6 +143,14 @@ public sealed class ConnectionRecord
         }
 
         due.ForEach(signal => signal.TrySetResult());
+    }
+
+    internal void AddToolResponse(ToolResponseRecord response)
+    {
+        lock (_gate)
+        {
+            _toolResponses.Add(response);
+        }
     }
 
     internal void CountServerMessage() => Interlocked.Increment(ref _serverMessages);

@@ -36,7 +36,7 @@ internal sealed class EmulatorConnection : IFaultTarget
         _plan = new FaultPlan(faults);
         _channel = new FrameChannel(socket, _plan.FragmentBytes, emulator.Options.MaxClientMessageBytes, _ledger.Sent, stopping);
         _faults = new FaultRunner(_plan, this, emulator.Options.Time, stopping);
-        _model = new ScriptedModel(backend == Backend.VertexAi, emulator.Sessions, emulator.Options, _ledger, _plan, this, stopping);
+        _model = new ScriptedModel(backend == Backend.VertexAi, EmulatorRoute.ApiVersion(record.Path), emulator.Sessions, emulator.Options, _ledger, _plan, this, stopping);
     }
 
     /// <summary>Client messages after setup so far.</summary>
@@ -128,7 +128,7 @@ internal sealed class EmulatorConnection : IFaultTarget
             return false;
         }
 
-        await _model.AnswerSetupAsync().ConfigureAwait(false);
+        await _model.AnswerSetupAsync(_faults.FireAtSetupCompleteAsync).ConfigureAwait(false);
         if (_plan.Silent)
         {
             await WaitUntilGoneAsync().ConfigureAwait(false);

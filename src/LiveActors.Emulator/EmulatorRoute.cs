@@ -29,6 +29,12 @@ internal static partial class EmulatorRoute
         return VertexPath().IsMatch(normalized) ? Backend.VertexAi : null;
     }
 
+    /// <summary>The API version a path names (<c>v1beta</c>, <c>v1alpha</c>, <c>v1</c>, <c>v1beta1</c>), as the service quotes it in errors.</summary>
+    public static string ApiVersion(string path) => Version().Match(path) is { Success: true } m ? m.Groups[1].Value : "v1beta";
+
+    [GeneratedRegex(@"\.(v1(?:alpha|beta1?)?)\.")]
+    private static partial Regex Version();
+
     [GeneratedRegex(@"^/ws/google\.ai\.generativelanguage\.(v1|v1beta|v1alpha)\.GenerativeService\.BidiGenerateContent$")]
     private static partial Regex GeminiPath();
 

@@ -3,24 +3,27 @@ using System.Text.Json;
 namespace LiveActors.Emulator;
 
 /// <summary>
-/// What the emulated model's family allows (docs/live-api.md 5.5), and where a Gemini 3.x conversation stands with the
-/// initial history its setup promised: until that history's turnComplete, only clientContent may come.
+/// What the emulated model allows mid-session (PROTOCOL.md §5.5), and where the conversation stands with the initial
+/// history its setup promised (<c>historyConfig.initialHistoryInClientContent</c>, §3.1): clientContent seeds it, starting
+/// no reply, until its turnComplete. Under the early-2026 3.1 rule realtime input before that is 1007, and so is any
+/// clientContent after it (or with no history promised).
 /// </summary>
 internal sealed class FamilyRules
 {
-    private readonly EmulatedFamily _family;
-
-    public FamilyRules(EmulatedFamily family, bool historyPromised = false)
+    public FamilyRules(EmulatedModel model, bool historyPromised = false)
     {
-        _family = family;
-        HistoryOpen = IsGemini3 && historyPromised;
+        Model = model;
+        HistoryOpen = historyPromised;
     }
 
-    /// <summary>Gemini 3 and later, extended thinking included.</summary>
-    public bool IsGemini3 => _family != EmulatedFamily.Gemini2;
+    /// <summary>The model's row.</summary>
+    public EmulatedModel Model { get; }
+
+    /// <summary>A reply starts with an empty serverContent carrying only usageMetadata.</summary>
+    public bool UsageFirst => Model.UsageFirst;
 
     /// <summary>Each reply reports interactionStatus.</summary>
-    public bool ReportsInteraction => _family == EmulatedFamily.ExtendedThinking;
+    public bool ReportsInteraction => Model.ReportsInteraction;
 
     /// <summary>What the model says at the end of a reply; null for one that does not report interactionStatus.</summary>
     public string? Idle => ReportsInteraction ? "IDLE" : null;
@@ -29,21 +32,22 @@ internal sealed class FamilyRules
     public bool HistoryOpen { get; private set; }
 
     /// <summary>
-    /// What a Gemini 3.x model closes the connection on: clientContent other than a promised initial history, realtime
-    /// input before that history is complete, and mediaChunks. Null when the message is fine.
+    /// What the model closes the connection on with 1007: mediaChunks (3.x), and under the early-2026 3.1 rule
+    /// clientContent other than a promised initial history and realtime input before that history is complete.
+    /// Null when the message is fine.
     /// </summary>
-    public string? Violation(string kind, JsonElement body) => !IsGemini3 ? null : kind switch
+    public string? Violation(string kind, JsonElement body) => kind switch
     {
-        "clientContent" when !HistoryOpen => "clientContent after the initial history (or with no historyConfig)",
-        "realtimeInput" when HistoryOpen => "realtimeInput before the initial history was complete",
-        "realtimeInput" when body.TryGetField("mediaChunks", out _) => "realtimeInput.mediaChunks",
+        "clientContent" when Model.HistoryOnlyAtStart && !HistoryOpen => "clientContent after the initial history (or with no historyConfig)",
+        "realtimeInput" when Model.HistoryOnlyAtStart && HistoryOpen => "realtimeInput before the initial history was complete",
+        "realtimeInput" when Model.RefusesOldForms && body.TryGetField("mediaChunks", out _) => "realtimeInput.mediaChunks",
         _ => null,
     };
 
-    /// <summary>A Gemini 3.x clientContent is part of the initial history: it starts no reply; its turnComplete ends the history.</summary>
+    /// <summary>A clientContent while the promised history is open is part of it: it starts no reply; its turnComplete ends the history.</summary>
     public bool Seeds(string kind, JsonElement body)
     {
-        if (!IsGemini3 || kind != "clientContent")
+        if (!HistoryOpen || kind != "clientContent")
         {
             return false;
         }

@@ -14,7 +14,9 @@ internal static class FaultSpec
           ignore-setup               never send setupComplete
           drop=N                     drop TCP (no close frame) after N client messages
           close=N:CODE[:REASON]      close with CODE after N client messages
-          go-away=N:SECONDS          goAway after N client messages, close 1011 when the time is up
+          go-away=N:SECONDS          goAway after N client messages, close 1011 when the time is up;
+                                     N=setup sends it right after setupComplete, before any handle;
+                                     SECONDS may have a fraction (e.g. 0.5)
           malformed=N                send a frame that is not JSON after N client messages
           unknown=N                  send a message of an unknown kind after N client messages
           fragment=BYTES             split every server message into frames of BYTES
@@ -63,7 +65,8 @@ internal static class FaultSpec
             "ignore-setup" => EmulatorFault.IgnoreSetup,
             "drop" => EmulatorFault.Drop(After(0)),
             "close" => EmulatorFault.Close(After(0), Arg(1), args.Length > 2 ? args[2] : ""),
-            "go-away" => EmulatorFault.GoAway(After(0), TimeSpan.FromSeconds(Arg(1))),
+            "go-away" => EmulatorFault.GoAway(args[0] == "setup" ? FaultTrigger.AtSetupComplete : After(0),
+                TimeSpan.FromSeconds(double.Parse(args[1], NumberStyles.Float, CultureInfo.InvariantCulture))),
             "malformed" => EmulatorFault.MalformedFrame(After(0)),
             "unknown" => EmulatorFault.UnknownKind(After(0)),
             "fragment" => EmulatorFault.Fragment(Arg(0)),

@@ -24,7 +24,7 @@ public sealed record LiveEmulatorOptions
     /// <summary>HTTP/1.1 by default; HTTP/2 (RFC 8441 WebSockets) too with <see cref="HttpProtocols.Http1AndHttp2"/> (needs TLS) or <see cref="HttpProtocols.Http2"/>.</summary>
     public HttpProtocols Protocols { get; init; } = HttpProtocols.Http1;
 
-    /// <summary>How many serverContent chunks a text reply is split into.</summary>
+    /// <summary>How many serverContent chunks a reply to text is split into (text parts, or 200 ms audio chunks each with its transcription).</summary>
     public int ReplyChunks { get; init; } = 3;
 
     /// <summary>How long a resumption handle stays valid after it was issued (the Gemini API's is 2 hours).</summary>
@@ -42,6 +42,20 @@ public sealed record LiveEmulatorOptions
 
     /// <summary>Faults by connection number (1-based), for connections no script was queued for.</summary>
     public Func<int, IReadOnlyList<EmulatorFault>>? FaultRule { get; init; }
+
+    /// <summary>
+    /// What setup with a model the emulator does not serve gets: <see cref="UnknownModelPolicy.Refuse"/> (the default,
+    /// as the service), or <see cref="UnknownModelPolicy.AcceptWithLegacyRules"/> for tests that use other names.
+    /// </summary>
+    public UnknownModelPolicy UnknownModels { get; init; } = UnknownModelPolicy.Refuse;
+
+    /// <summary>
+    /// gemini-3.1-flash-live-preview follows the early-2026 rule (PROTOCOL.md §3.2): clientContent only as an initial
+    /// history promised by <c>historyConfig.initialHistoryInClientContent</c> and sent before any realtime input; any
+    /// other clientContent, and realtime input before that history is complete, close with 1007. False (the default):
+    /// today's rule, clientContent accepted for the whole session.
+    /// </summary>
+    public bool Gemini31Early2026 { get; init; }
 
     /// <summary>The clock for handle expiry and goAway deadlines.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

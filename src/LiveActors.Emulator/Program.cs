@@ -23,11 +23,15 @@ try
             case "--session-file": options = options with { SessionFile = Value() }; break;
             case "--reply-chunks": options = options with { ReplyChunks = Number("--reply-chunks", Value(), 0, int.MaxValue) }; break;
             case "--fault": faults.Add(FaultSpec.Parse(Value())); break;
+            case "--unknown-models": options = options with { UnknownModels = UnknownModels(Value()) }; break;
+            case "--gemini-3.1-early-2026": options = options with { Gemini31Early2026 = true }; break;
             case "--tool-prompt-help": Console.WriteLine(ToolConvention.Help); return 0;
             case "--help" or "-h":
                 Console.WriteLine("usage: LiveActors.Emulator [--port N] [--api-key KEY] [--bearer-token TOKEN] [--tls] [--http2]");
                 Console.WriteLine("                           [--reply-chunks N] [--session-file PATH] [--fault SPEC]...");
-                Console.WriteLine("                           [--tool-prompt-help]");
+                Console.WriteLine("                           [--unknown-models refuse|accept-legacy] [--gemini-3.1-early-2026] [--tool-prompt-help]");
+                Console.WriteLine("models served (setup.model, last path segment, by prefix; PROTOCOL.md 5.5):");
+                Console.WriteLine(ModelHelp.Text);
                 Console.WriteLine("faults:");
                 Console.WriteLine(FaultSpec.Help);
                 return 0;
@@ -74,6 +78,13 @@ static int Number(string option, string text, int least, int most) =>
     int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= least && number <= most
         ? number
         : throw new FormatException($"{option} takes a whole number from {least} to {most}, not '{text}'.");
+
+static UnknownModelPolicy UnknownModels(string text) => text switch
+{
+    "refuse" => UnknownModelPolicy.Refuse,
+    "accept-legacy" => UnknownModelPolicy.AcceptWithLegacyRules,
+    _ => throw new FormatException($"--unknown-models takes refuse or accept-legacy, not '{text}'."),
+};
 
 static int Refuse(Exception error)
 {

@@ -9,9 +9,6 @@ namespace LiveActors.Emulator;
 /// <param name="PromisesHistory">historyConfig says the initial history comes in clientContent.</param>
 internal sealed partial record SetupRequest(string Model, ResumptionRequest? Resumption, bool PromisesHistory)
 {
-    /// <summary>The rules the named model follows.</summary>
-    public EmulatedFamily Family => EmulatedFamilies.Name(Model);
-
     /// <summary>The request in a setup body; null when it names no model, which the service refuses outright.</summary>
     public static SetupRequest? Read(JsonElement setup)
     {
@@ -32,12 +29,18 @@ internal sealed partial record SetupRequest(string Model, ResumptionRequest? Res
         return new SetupRequest(model, resumption, promises);
     }
 
-    /// <summary>Why the backend does not serve a model of this name (each has its own form and wording); null when it does.</summary>
-    public string? ModelProblem(bool vertex) => vertex
-        ? VertexModel().IsMatch(Model) ? null : $"Publisher Model `{Model}` was not found or your project does not have access to it."
-        : Model.StartsWith("models/", StringComparison.Ordinal)
-            ? null
-            : $"{Model} is not found for API version v1beta, or is not supported for bidiGenerateContent.";
+    /// <summary>
+    /// Why the backend does not serve a model of this name (each has its own form and wording), checked before the model
+    /// table: a name in the wrong form; null when the form is right.
+    /// </summary>
+    public string? ModelProblem(bool vertex, string apiVersion = "v1beta") => vertex
+        ? VertexModel().IsMatch(Model) ? null : NotFound(vertex, apiVersion)
+        : Model.StartsWith("models/", StringComparison.Ordinal) ? null : NotFound(vertex, apiVersion);
+
+    /// <summary>The service's 1008 reason for a model it does not serve, cut to the 123 bytes a close reason may hold, as the service cuts it.</summary>
+    public string NotFound(bool vertex, string apiVersion) => CloseReason.Cut(vertex
+        ? $"Publisher Model `{Model}` was not found or your project does not have access to it. Please ensure you are using a valid model version."
+        : $"{Model} is not found for API version {apiVersion}, or is not supported for bidiGenerateContent. Call ListModels to see the list of available models and their supported methods.");
 
     [GeneratedRegex("^projects/[^/]+/locations/[^/]+/publishers/google/models/[^/]+$")]
     private static partial Regex VertexModel();

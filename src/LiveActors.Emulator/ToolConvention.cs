@@ -6,8 +6,9 @@ namespace LiveActors.Emulator;
 /// <summary>
 /// How a turn asks the emulator's scripted model for a tool: a text turn that starts with <c>tool:NAME</c>, optionally
 /// followed by a JSON object of arguments, e.g. <c>tool:get_weather {"city":"Paris"}</c>. The model answers with a
-/// toolCall (id <c>call-...</c>, that name and those args), waits for the matching toolResponse, then replies with
-/// <c>Turn N: NAME returned RESPONSE</c>.
+/// toolCall (id <c>call-...</c>, that name and those args). A BLOCKING call holds the reply until the matching
+/// toolResponse, which it then answers with <c>Turn N: NAME returned RESPONSE</c>; a NON_BLOCKING one (the 3.8 default)
+/// ends the turn at once, and its answer gets that reply as its scheduling says (PROTOCOL.md §3.6).
 /// </summary>
 public static class ToolConvention
 {
@@ -18,9 +19,12 @@ public static class ToolConvention
     public const string Help =
         "A text turn that starts with 'tool:NAME' asks for a tool, optionally followed by a JSON object of arguments:\n" +
         "  tool:get_weather {\"city\":\"Paris\"}\n" +
-        "The emulator sends a toolCall with an id 'call-...', that name and those args, waits for a toolResponse with the\n" +
-        "same id, then answers 'Turn N: NAME returned RESPONSE'. New input while it waits cancels the call\n" +
-        "(interrupted, then toolCallCancellation).";
+        "The emulator sends a toolCall with an id 'call-...', that name and those args. A BLOCKING call (the default on\n" +
+        "2.5 and 3.1, or declared) waits for a toolResponse with the same id, then answers 'Turn N: NAME returned RESPONSE';\n" +
+        "new input while it waits cancels it (interrupted, then toolCallCancellation; on 3.8 silently, with no\n" +
+        "toolCallCancellation, and a later answer gets no reply). A NON_BLOCKING call (the 3.8 default) ends the turn at\n" +
+        "once; its answer gets that reply after the current output (WHEN_IDLE, the default), at once (INTERRUPT) or not\n" +
+        "at all (SILENT).";
 
     internal static bool TryParse(string prompt, [NotNullWhen(true)] out string? name, [NotNullWhen(true)] out JsonDocument? args)
     {

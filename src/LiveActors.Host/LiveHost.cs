@@ -151,9 +151,10 @@ internal static class LiveHost
     {
         // As soon as the first prompt arrives: the turn is cut off, and the host asks again on the resumed session.
         "drop" => connection => connection == 1 ? [EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1))] : [],
-        // Once the first turn is over (the handle after setupComplete, three chunks, generationComplete, turnComplete,
-        // the handle after the turn): the session moves to a new connection before the deadline.
-        "go-away" => connection => connection == 1 ? [EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(7), TimeSpan.FromSeconds(10))] : [],
+        // Once the first turn is over (the handle after setupComplete, the usage-only message, three audio chunks each with
+        // its transcription, generationComplete, turnComplete, the handle after the turn): the session moves to a new
+        // connection before the deadline.
+        "go-away" => connection => connection == 1 ? [EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(11), TimeSpan.FromSeconds(10))] : [],
         // The same drop, and then the service refuses every reconnect as forbidden, which is not worth retrying.
         "give-up" => connection => connection == 1 ? [EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1))] : [EmulatorFault.RejectUpgrade(403, "The caller does not have permission.")],
         _ => null,

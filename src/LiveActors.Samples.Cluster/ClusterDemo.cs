@@ -6,6 +6,7 @@ using LiveActors.Emulator;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Options;
+using LiveActors.Protocol;
 using LiveActors.Sessions;
 using AkkaCluster = Akka.Cluster.Cluster;
 
@@ -24,7 +25,13 @@ internal static class ClusterDemo
     {
         var folder = Directory.CreateTempSubdirectory("liveactors-cluster-");
         await using var emulator = await LiveEmulator.StartAsync();
-        var options = new LiveConnectionOptions { Model = "gemini-2.5-flash", ApiKey = emulator.Options.ApiKey, BaseAddress = emulator.BaseAddress };
+        var options = new LiveConnectionOptions
+        {
+            Model = "gemini-3.8-live", // today's Live model: it answers in audio only, its words in the output transcription
+            ApiKey = emulator.Options.ApiKey,
+            BaseAddress = emulator.BaseAddress,
+            Setup = new Setup { GenerationConfig = new GenerationConfig { ResponseModalities = [Modalities.Audio] }, OutputAudioTranscription = new AudioTranscriptionConfig() },
+        };
         var journal = Path.Combine(folder.FullName, "sessions.db");
         var a = Node("a", journal, options);
         var b = Node("b", journal, options);
@@ -41,7 +48,7 @@ internal static class ClusterDemo
             var callId = await FirstOnOtherNodeAsync(a.Region);
             var call = new LiveSessionsFacade(a.System, a.Region).Get(callId);
             output.WriteLine($"[{callId} runs on node b]");
-            output.WriteLine((await call.AskAsync("Hello from node a").WaitAsync(Patience)).Text);
+            output.WriteLine((await call.AskAsync("Hello from node a").WaitAsync(Patience)).Transcript);
 
             output.WriteLine("[node b leaves the cluster: its sessions passivate and move]");
             await CoordinatedShutdown.Get(b.System).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).WaitAsync(Patience);
@@ -49,8 +56,8 @@ internal static class ClusterDemo
             var reply = await call.AskAsync("Are you still there?").WaitAsync(Patience);
             var holder = await a.Region.Ask<LiveSessions.SessionRef>(new LiveSessions.GetSession(callId), Patience);
             output.WriteLine($"[{callId} runs on node {(holder.Session.Path.Address.HasLocalScope ? "a" : "b")} now, resumed from its stored handle]");
-            output.WriteLine(reply.Text);
-            return reply.Text?.StartsWith("Turn 2", StringComparison.Ordinal) == true ? 0 : 1;
+            output.WriteLine(reply.Transcript);
+            return reply.Transcript.StartsWith("Turn 2", StringComparison.Ordinal) ? 0 : 1;
         }
         finally
         {

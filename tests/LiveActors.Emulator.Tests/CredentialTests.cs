@@ -11,7 +11,7 @@ public sealed class CredentialTests
     [Fact]
     public async Task The_api_key_is_accepted_in_the_x_goog_api_key_header()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, query: null, configure: o => o.SetRequestHeader("x-goog-api-key", "test-key"));
 
         Assert.Equal("setupComplete", (await client.SetupAsync()).Kind);
@@ -20,7 +20,7 @@ public sealed class CredentialTests
     [Fact]
     public async Task The_api_key_is_accepted_in_the_key_query_parameter()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, query: "key=test-key");
 
         Assert.Equal("setupComplete", (await client.SetupAsync()).Kind);
@@ -37,7 +37,7 @@ public sealed class CredentialTests
     public async Task Missing_or_wrong_credentials_are_refused_at_the_upgrade_with_the_services_status(
         string path, string? header, string? value, HttpStatusCode expected)
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         if (header is not null)
@@ -56,7 +56,7 @@ public sealed class CredentialTests
     [Fact]
     public async Task A_refusal_carries_a_google_style_json_error_body()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.BaseAddress.ToString().Replace("ws", "http", StringComparison.Ordinal) + Paths.GeminiV1Beta.TrimStart('/')));
         request.Headers.Connection.Add("Upgrade");
@@ -76,7 +76,7 @@ public sealed class CredentialTests
     [Fact]
     public async Task The_bearer_token_opens_the_Vertex_AI_paths()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { BearerToken = "ya29.fresh" });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { BearerToken = "ya29.fresh" });
         await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1Beta1, query: null,
             configure: o => o.SetRequestHeader("Authorization", "Bearer ya29.fresh"));
 
@@ -88,7 +88,7 @@ public sealed class CredentialTests
     [InlineData(false)]
     public async Task An_ephemeral_token_opens_the_constrained_endpoint_in_the_header_or_the_query(bool inHeader)
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var token = emulator.Tokens.Issue();
         await using var client = await WireClient.ConnectAsync(emulator, Paths.GeminiEphemeral,
             query: inHeader ? null : "access_token=" + Uri.EscapeDataString(token),
@@ -106,7 +106,7 @@ public sealed class CredentialTests
     [Fact]
     public async Task An_ephemeral_token_with_no_uses_left_cannot_start_another_session()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var token = emulator.Tokens.Issue(uses: 1);
         await using (var first = await ConnectWithTokenAsync(emulator, token))
         {
@@ -123,7 +123,7 @@ public sealed class CredentialTests
     [Fact]
     public async Task Resuming_a_session_does_not_spend_a_use_of_the_ephemeral_token()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var token = emulator.Tokens.Issue(uses: 1);
         string handle;
         await using (var first = await ConnectWithTokenAsync(emulator, token))
@@ -140,7 +140,7 @@ public sealed class CredentialTests
     public async Task An_expired_ephemeral_token_is_refused_at_the_upgrade()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
         var token = emulator.Tokens.Issue(expiresIn: TimeSpan.FromMinutes(30));
         time.Advance(TimeSpan.FromMinutes(30));
 
@@ -153,7 +153,7 @@ public sealed class CredentialTests
     public async Task An_ephemeral_token_past_its_new_session_window_cannot_start_a_session()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
         var token = emulator.Tokens.Issue(newSessionsFor: TimeSpan.FromMinutes(1));
         time.Advance(TimeSpan.FromMinutes(2));
         await using var client = await ConnectWithTokenAsync(emulator, token);

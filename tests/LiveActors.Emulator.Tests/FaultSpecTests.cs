@@ -10,6 +10,8 @@ public sealed class FaultSpecTests
         { "2:drop=3", 2, EmulatorFault.Drop(FaultTrigger.AfterClientMessages(3)) },
         { "close=1:1011:Internal error", null, EmulatorFault.Close(FaultTrigger.AfterClientMessages(1), 1011, "Internal error") },
         { "go-away=0:30", null, EmulatorFault.GoAway(FaultTrigger.AfterClientMessages(0), TimeSpan.FromSeconds(30)) },
+        { "go-away=setup:300", null, EmulatorFault.GoAway(FaultTrigger.AtSetupComplete, TimeSpan.FromSeconds(300)) },
+        { "go-away=2:0.5", null, EmulatorFault.GoAway(FaultTrigger.AfterClientMessages(2), TimeSpan.FromMilliseconds(500)) },
         { "huge=1", null, EmulatorFault.Huge(FaultTrigger.AfterClientMessages(1)) },
         { "huge=1:1024", null, EmulatorFault.Huge(FaultTrigger.AfterClientMessages(1), 1024) },
         { "delay=250", null, EmulatorFault.Delay(TimeSpan.FromMilliseconds(250)) },
@@ -30,6 +32,7 @@ public sealed class FaultSpecTests
     [InlineData("explode=1")]
     [InlineData("drop=x")]
     [InlineData("close=1")]
+    [InlineData("go-away=1:soon")]
     public void A_bad_spec_is_a_format_error(string spec) =>
         Assert.ThrowsAny<FormatException>(() => FaultSpec.Parse(spec));
 

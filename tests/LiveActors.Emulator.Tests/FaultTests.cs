@@ -11,7 +11,7 @@ public sealed class FaultTests
     [Fact]
     public async Task RejectUpgrade_refuses_with_the_status_once_and_the_next_connection_is_served()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.RejectUpgrade(503));
         using var refused = new ClientWebSocket();
         refused.Options.CollectHttpResponseDetails = true;
@@ -27,7 +27,7 @@ public sealed class FaultTests
     [Fact]
     public async Task HangUpgrade_never_answers_the_upgrade()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.HangUpgrade);
         using var socket = new ClientWebSocket();
         using var giveUp = new CancellationTokenSource();
@@ -44,7 +44,7 @@ public sealed class FaultTests
     [Fact]
     public async Task IgnoreSetup_reads_setup_but_never_answers_it()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.IgnoreSetup);
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SendAsync($$$"""{"setup":{"model":"{{{Paths.GeminiModel}}}"}}""");
@@ -60,7 +60,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Drop_ends_the_TCP_connection_without_a_close_frame_after_N_client_messages()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -85,7 +85,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_drop_due_on_a_tool_result_sends_nothing_about_it()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         for (var i = 1; i <= 20; i++) // the reply it would resume raced the drop: many tries see a lost race
         {
             emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
@@ -107,7 +107,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_record_drops_its_connection_when_told_and_not_again_once_it_has_ended()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
         var record = await emulator.WaitForConnectionAsync(1);
@@ -129,7 +129,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Close_sends_the_code_and_reason_after_N_client_messages()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.Close(FaultTrigger.AfterClientMessages(1), 1011, "Internal error encountered."));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -144,7 +144,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_fault_can_fire_after_N_server_messages_in_the_middle_of_a_reply()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 3 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 3 });
         emulator.ScriptNextConnection(EmulatorFault.Close(FaultTrigger.AfterServerMessages(2), 1011, "mid-reply"));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -160,7 +160,7 @@ public sealed class FaultTests
     public async Task GoAway_announces_the_time_left_then_closes_when_it_has_passed()
     {
         var time = new FakeTimeProvider();
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
         emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterSetup, TimeSpan.FromSeconds(10)));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -177,7 +177,7 @@ public sealed class FaultTests
     [Fact]
     public async Task MalformedFrame_sends_a_binary_frame_that_is_not_json_and_the_session_goes_on()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         emulator.ScriptNextConnection(EmulatorFault.MalformedFrame(FaultTrigger.AfterSetup));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -193,7 +193,7 @@ public sealed class FaultTests
     [Fact]
     public async Task UnknownKind_sends_a_well_formed_message_of_a_kind_no_client_knows()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.UnknownKind(FaultTrigger.AfterSetup));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -204,7 +204,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Fragment_splits_every_server_message_into_frames_of_at_most_N_bytes()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.Fragment(5));
         await using var client = await WireClient.ConnectAsync(emulator);
 
@@ -217,7 +217,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Huge_sends_one_whole_serverContent_message_of_8_MiB()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.Huge(FaultTrigger.AfterSetup));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -231,7 +231,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Silence_answers_nothing_after_setupComplete_not_even_pings()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.Silence);
         await using var client = await WireClient.ConnectAsync(emulator, configure: o =>
         {
@@ -250,7 +250,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Flood_answers_the_first_turn_with_N_chunks_from_one_pre_serialized_frame()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.Flood(10_000));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -265,7 +265,7 @@ public sealed class FaultTests
     [Fact]
     public async Task AudioFlood_answers_the_first_turn_with_N_audio_chunks_of_200_ms()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.AudioFlood(100));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -282,7 +282,7 @@ public sealed class FaultTests
     [Fact]
     public async Task StopReading_leaves_the_clients_sends_backed_up()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         emulator.ScriptNextConnection(EmulatorFault.StopReading(FaultTrigger.AfterClientMessages(1)));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();

@@ -10,7 +10,7 @@ public sealed class HandshakeTests
     [InlineData(Paths.GeminiV1Alpha)]
     public async Task Setup_is_answered_with_setupComplete_in_a_binary_frame(string path)
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, path);
 
         var answer = await client.SetupAsync();
@@ -22,7 +22,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task Vertex_setupComplete_carries_a_session_id()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1, query: null,
             configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
 
@@ -35,7 +35,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task Snake_case_messages_are_accepted_as_the_service_accepts_them()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -57,7 +57,7 @@ public sealed class HandshakeTests
     [InlineData("""[1,2]""")]
     public async Task A_first_message_that_is_not_a_setup_with_a_model_is_closed_with_1007(string first)
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
 
         await client.SendAsync(first);
@@ -73,7 +73,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task Text_that_is_not_json_is_closed_with_1007()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
 
         await client.SendAsync("{not json");
@@ -85,7 +85,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task A_second_setup_is_closed_with_1007()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -97,19 +97,19 @@ public sealed class HandshakeTests
     [Fact]
     public async Task A_bare_model_name_is_refused_with_1008_as_the_service_does()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
 
         var close = await client.SetupAsync("gemini-2.5-flash");
 
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, close.CloseStatus);
-        Assert.Equal("gemini-2.5-flash is not found for API version v1beta, or is not supported for bidiGenerateContent.", close.CloseReason);
+        Assert.Equal("gemini-2.5-flash is not found for API version v1beta, or is not supported for bidiGenerateContent. Call ListModels to see t", close.CloseReason);
     }
 
     [Fact]
     public async Task Vertex_refuses_a_model_that_is_not_a_full_resource_name()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1Beta1, query: null,
             configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
 
@@ -122,7 +122,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task Transparent_resumption_is_refused_on_the_Gemini_API_because_it_is_Vertex_only()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
 
         var close = await client.SetupAsync(sessionResumption: """{"transparent":true}""");
@@ -133,7 +133,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task An_unknown_path_is_refused_with_404()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
 
         var error = await Assert.ThrowsAsync<WebSocketException>(() =>
             WireClient.ConnectAsync(emulator, "/ws/google.ai.generativelanguage.v2.GenerativeService.BidiGenerateContent"));
@@ -144,7 +144,7 @@ public sealed class HandshakeTests
     [Fact]
     public async Task The_path_with_a_double_slash_that_js_genai_uses_is_served()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, "/" + Paths.GeminiV1Beta);
 
         Assert.Equal("setupComplete", (await client.SetupAsync()).Kind);

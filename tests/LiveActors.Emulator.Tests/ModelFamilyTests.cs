@@ -3,11 +3,13 @@ using LiveActors.Emulator.Tests.Support;
 
 namespace LiveActors.Emulator.Tests;
 
-/// <summary>The emulator follows the family of the model named in setup (docs/live-api.md 3.2, 4.2, 5.5).</summary>
+/// <summary>The emulator follows the family of the model named in setup (PROTOCOL.md §3.2, §4.2, §5.5).</summary>
 public sealed class ModelFamilyTests
 {
     private const string Gemini31 = "models/gemini-3.1-flash-live-preview";
     private const string ExtendedThinking = "models/gemini-3.8-live-extended-thinking";
+    private const string ThinkingLevel = "\"generationConfig\":{\"thinkingConfig\":{\"thinkingLevel\":\"LOW\"}}";
+    private static readonly LiveEmulatorOptions Early2026 = new() { Gemini31Early2026 = true };
     private const string SetupWithHistoryConfig =
         """{"setup":{"model":"models/gemini-3.1-flash-live-preview","historyConfig":{"initialHistoryInClientContent":true}}}""";
     private const string History = """{"clientContent":{"turns":[{"role":"user","parts":[{"text":"My name is Ada."}]}],"turnComplete":true}}""";
@@ -15,9 +17,9 @@ public sealed class ModelFamilyTests
     [Theory]
     [InlineData("""{"clientContent":{"turns":[{"role":"user","parts":[{"text":"hi"}]}],"turnComplete":true}}""", "clientContent after the initial history (or with no historyConfig)")]
     [InlineData("""{"realtimeInput":{"mediaChunks":[{"mimeType":"audio/pcm;rate=16000","data":"AAAA"}]}}""", "realtimeInput.mediaChunks")]
-    public async Task A_gemini_3_model_closes_with_1007_on(string message, string violation)
+    public async Task An_early_2026_gemini_3_1_closes_with_1007_on(string message, string violation)
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync(Early2026);
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync(Gemini31);
 
@@ -44,9 +46,9 @@ public sealed class ModelFamilyTests
     [Fact]
     public async Task A_gemini_2_model_takes_what_gemini_3_refuses()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync(Early2026);
         await using var client = await WireClient.ConnectAsync(emulator);
-        await client.SetupAsync("models/gemini-live-2.5-flash-preview", sessionResumption: """{"handle":null}""");
+        await client.SetupAsync("models/gemini-2.5-flash-native-audio-preview-12-2025", sessionResumption: """{"handle":null}""");
 
         await client.SendTextTurnAsync("hello");
 
@@ -55,9 +57,9 @@ public sealed class ModelFamilyTests
     }
 
     [Fact]
-    public async Task Gemini_3_takes_history_first_with_history_config_and_refuses_realtime_input_before_it()
+    public async Task Early_2026_gemini_3_1_takes_history_first_with_history_config_and_refuses_realtime_input_before_it()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await LiveEmulator.StartAsync(Early2026);
         await using (var early = await WireClient.ConnectAsync(emulator))
         {
             await SetupWithHistoryConfigAsync(early);
@@ -83,7 +85,7 @@ public sealed class ModelFamilyTests
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
-        await client.SetupAsync(ExtendedThinking);
+        await client.SetupWithAsync(ExtendedThinking, ThinkingLevel);
 
         await client.SendAsync("""{"realtimeInput":{"text":"think"}}""");
 
@@ -99,7 +101,7 @@ public sealed class ModelFamilyTests
     {
         await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
-        await client.SetupAsync(ExtendedThinking);
+        await client.SetupWithAsync(ExtendedThinking, ThinkingLevel);
 
         await client.SendAsync("""{"realtimeInput":{"text":"tool:lookup"}}""");
 

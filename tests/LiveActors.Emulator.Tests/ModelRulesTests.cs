@@ -30,12 +30,12 @@ public sealed class ModelRulesTests
     public void Setup_names_its_model_resumption_and_history_and_each_backend_checks_the_name_its_own_way()
     {
         using var setup = JsonDocument.Parse("""
-            {"model":"models/gemini-3.1-flash-live","session_resumption":{"handle":null,"transparent":true},
+            {"model":"models/gemini-3.1-flash-live-preview","session_resumption":{"handle":null,"transparent":true},
              "historyConfig":{"initialHistoryInClientContent":true}}
             """);
         var request = SetupRequest.Read(setup.RootElement)!;
 
-        Assert.Equal(EmulatedFamily.Gemini3, request.Family);
+        Assert.Equal(EmulatedFamily.Gemini3, EmulatedModels.Find(request.Model)!.Family);
         Assert.Equal(new ResumptionRequest(Transparent: true, NullHandle: true, Handle: null), request.Resumption);
         Assert.True(request.PromisesHistory);
         Assert.Null(request.ModelProblem(vertex: false));
@@ -44,9 +44,9 @@ public sealed class ModelRulesTests
     }
 
     [Fact]
-    public void Gemini_3_takes_clientContent_only_as_a_promised_history_and_its_turnComplete_opens_realtime_input()
+    public void Early_2026_gemini_3_1_takes_clientContent_only_as_a_promised_history_and_its_turnComplete_opens_realtime_input()
     {
-        var rules = new FamilyRules(EmulatedFamily.Gemini3, historyPromised: true);
+        var rules = new FamilyRules(EmulatedModels.Find("models/gemini-3.1-flash-live-preview", early2026Gemini31: true)!, historyPromised: true);
         var seed = Body("""{"turns":[]}""");
         var end = Body("""{"turnComplete":true}""");
 
@@ -61,15 +61,17 @@ public sealed class ModelRulesTests
     }
 
     [Fact]
-    public void Gemini_2_breaks_no_family_rule_and_only_extended_thinking_reports_interaction()
+    public void Gemini_2_breaks_no_family_rule_takes_a_promised_history_and_only_extended_thinking_reports_interaction()
     {
-        var gemini2 = new FamilyRules(EmulatedFamily.Gemini2, historyPromised: true);
+        var gemini2 = new FamilyRules(EmulatedModels.Find("models/gemini-2.5-flash-native-audio-preview-12-2025")!, historyPromised: true);
 
+        Assert.Null(gemini2.Violation("realtimeInput", Body("""{"text":"early"}""")));
+        Assert.True(gemini2.Seeds("clientContent", Body("""{"turnComplete":true}""")));
         Assert.Null(gemini2.Violation("clientContent", Body("{}")));
         Assert.Null(gemini2.Violation("realtimeInput", Body("""{"mediaChunks":[]}""")));
         Assert.False(gemini2.Seeds("clientContent", Body("{}")));
         Assert.Null(gemini2.Idle);
-        Assert.Equal("IDLE", new FamilyRules(EmulatedFamily.ExtendedThinking).Idle);
+        Assert.Equal("IDLE", new FamilyRules(EmulatedModels.Find("models/gemini-3.8-live-extended-thinking")!).Idle);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class RecordTests
     [Fact]
     public async Task Every_connection_is_recorded_with_path_redacted_headers_messages_in_order_and_its_end()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ApiKey = "secret-key-123", ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ApiKey = "secret-key-123", ReplyChunks = 1 });
         var arriving = emulator.WaitForConnectionAsync(1);
         await using var client = await WireClient.ConnectAsync(emulator, query: null, configure: o =>
         {
@@ -35,7 +35,7 @@ public sealed class RecordTests
     [Fact]
     public async Task A_key_in_the_query_string_is_not_kept_because_the_path_is_recorded_without_it()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, query: "key=test-key");
 
         var record = await emulator.WaitForConnectionAsync(1);
@@ -47,7 +47,7 @@ public sealed class RecordTests
     [Fact]
     public async Task Awaiting_messages_that_never_come_fails_as_soon_as_the_connection_ends()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
         var record = await emulator.WaitForConnectionAsync(1);
@@ -61,7 +61,7 @@ public sealed class RecordTests
     [Fact]
     public async Task Stats_count_messages_and_bytes_both_ways()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
         await client.SendTextTurnAsync("count me");

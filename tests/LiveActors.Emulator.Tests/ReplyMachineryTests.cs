@@ -18,8 +18,8 @@ public sealed class ReplyMachineryTests
         calls.Answer(response.RootElement);
 
         Assert.Equal("""{"ok":true}""", await first.WaitAsync(Patience));
-        Assert.Equal(["call-2"], calls.TakeAll());
-        Assert.Empty(calls.TakeAll());
+        Assert.Equal(["call-2"], calls.TakeBlocking(silently: false));
+        Assert.Empty(calls.TakeBlocking(silently: false));
         Assert.False(second.IsCompleted);
     }
 

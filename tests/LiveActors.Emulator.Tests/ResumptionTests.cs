@@ -11,7 +11,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task Setup_asking_for_resumption_gets_a_fresh_resumable_handle_after_setupComplete_and_after_every_turn()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
 
         Assert.Equal("setupComplete", (await client.SetupAsync(sessionResumption: "{}")).Kind);
@@ -29,7 +29,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task Without_resumption_in_setup_no_updates_are_sent()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -44,7 +44,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task The_session_log_of_a_resumed_connection_holds_what_the_handle_captured_then_what_arrived_there()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         var handle = await HandleAfterFirstTurnAsync(emulator, thenSend: "lost: after the handle");
 
         await using var resumed = await WireClient.ConnectAsync(emulator);
@@ -62,7 +62,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task Poisoned_handles_close_every_resume_with_1011_on_its_first_input_while_a_fresh_session_behaves()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         var handle = await HandleAfterFirstTurnAsync(emulator);
         emulator.PoisonResumptionHandles();
 
@@ -114,7 +114,7 @@ public sealed class ResumptionTests
     public async Task A_handle_issued_at_a_turn_end_covers_nothing_the_client_sent_after_turnComplete_however_late_it_goes_out()
     {
         var time = new FakeTimeProvider();
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, Time = time });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, Time = time });
         emulator.ScriptNextConnection(EmulatorFault.DelayResumptionUpdates(TimeSpan.FromSeconds(10)));
         await using var first = await WireClient.ConnectAsync(emulator);
         await first.SetupAsync(sessionResumption: "{}");
@@ -139,7 +139,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task A_resumed_connection_continues_the_same_conversation()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         var handle = await HandleAfterFirstTurnAsync(emulator);
 
         await using var resumed = await WireClient.ConnectAsync(emulator);
@@ -154,7 +154,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task A_handle_resumes_the_conversation_as_it_stood_when_the_handle_was_issued()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         string before;
         await using (var first = await WireClient.ConnectAsync(emulator))
         {
@@ -176,7 +176,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task An_unknown_handle_is_refused_with_1008_session_not_found()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
 
         var close = await client.SetupAsync(sessionResumption: """{"handle":"Cjunknown"}""");
@@ -189,7 +189,7 @@ public sealed class ResumptionTests
     public async Task A_handle_past_its_lifetime_is_refused_like_an_unknown_one()
     {
         var time = new FakeTimeProvider();
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = time, HandleLifetime = TimeSpan.FromHours(2) });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = time, HandleLifetime = TimeSpan.FromHours(2) });
         var handle = await FirstHandleAsync(emulator);
         time.Advance(TimeSpan.FromHours(2));
         await using var client = await WireClient.ConnectAsync(emulator);
@@ -202,7 +202,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task ExpireResumptionHandles_makes_every_handle_so_far_unknown()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         var handle = await FirstHandleAsync(emulator);
         emulator.ExpireResumptionHandles();
         await using var client = await WireClient.ConnectAsync(emulator);
@@ -215,7 +215,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task Transparent_mode_counts_setup_as_0_and_the_first_message_after_it_as_1_and_reports_the_index_as_an_int64_string()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1Beta1, query: null,
             configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
         await client.SetupAsync(Paths.VertexModel, sessionResumption: """{"transparent":true}""");
@@ -234,7 +234,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task A_pending_tool_call_makes_the_session_not_resumable_until_answered()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync(sessionResumption: "{}");
         await client.ReceiveAsync();
@@ -248,7 +248,7 @@ public sealed class ResumptionTests
     [Fact]
     public async Task Transparent_numbering_starts_again_at_1_on_a_resumed_connection()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         string handle;
         await using (var first = await VertexClientAsync(emulator))
         {

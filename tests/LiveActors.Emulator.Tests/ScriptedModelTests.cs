@@ -10,7 +10,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task A_text_turn_is_answered_in_chunks_then_generationComplete_then_turnComplete_with_usage()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 4 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 4 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -31,7 +31,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task Turns_are_numbered_through_the_conversation()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -47,7 +47,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task Client_content_without_turnComplete_adds_context_but_gets_no_reply()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -61,7 +61,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task Realtime_text_is_answered_like_a_turn()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -75,7 +75,7 @@ public sealed class ScriptedModelTests
     [InlineData("""{"realtimeInput":{"activityEnd":{}}}""")]
     public async Task Audio_is_accumulated_and_answered_with_transcriptions_and_24kHz_pcm_of_the_same_length(string end)
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -101,7 +101,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task Vertex_sends_audio_as_bare_audio_pcm_and_counts_candidate_tokens()
     {
-        await using var emulator = await LiveEmulator.StartAsync();
+        await using var emulator = await TestEmulator.StartAsync();
         await using var client = await WireClient.ConnectAsync(emulator, Paths.VertexV1, query: null,
             configure: o => o.SetRequestHeader("Authorization", "Bearer test-token"));
         await client.SetupAsync(Paths.VertexModel);
@@ -118,7 +118,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task A_tool_turn_gets_a_toolCall_and_the_reply_waits_for_the_matching_toolResponse()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
 
@@ -138,7 +138,7 @@ public sealed class ScriptedModelTests
     [Fact]
     public async Task New_input_while_a_tool_call_is_pending_interrupts_and_cancels_the_call()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
         await client.SendTextTurnAsync("tool:lookup");
@@ -156,7 +156,7 @@ public sealed class ScriptedModelTests
     public async Task New_input_during_a_reply_yields_interrupted_and_ends_the_turn()
     {
         // The reply waits on a clock that never moves, so the new input is certain to arrive mid-reply.
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = new FakeTimeProvider() });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = new FakeTimeProvider() });
         emulator.ScriptNextConnection(EmulatorFault.Delay(TimeSpan.FromMinutes(1)));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();
@@ -172,7 +172,7 @@ public sealed class ScriptedModelTests
     public async Task The_delay_fault_holds_every_reply_message()
     {
         var delay = TimeSpan.FromMilliseconds(50);
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2 });
         emulator.ScriptNextConnection(EmulatorFault.Delay(delay));
         await using var client = await WireClient.ConnectAsync(emulator);
         await client.SetupAsync();

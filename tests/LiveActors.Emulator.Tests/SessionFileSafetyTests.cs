@@ -34,7 +34,7 @@ public sealed class SessionFileSafetyTests : IDisposable
         var file = Path.Combine(_folder, "sessions.json");
         await File.WriteAllTextAsync(file, content);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LiveEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = file }));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => TestEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = file }));
 
         Assert.Equal($"the emulator session file {file} {what}: delete it or point --session-file elsewhere", error.Message);
     }
@@ -45,7 +45,7 @@ public sealed class SessionFileSafetyTests : IDisposable
         var file = Path.Combine(_folder, "sessions.json");
         await File.WriteAllTextAsync(file, "{\"handles\":");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LiveEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = file }));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => TestEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = file }));
 
         Assert.IsType<System.Text.Json.JsonException>(error.InnerException, exactMatch: false);
     }
@@ -53,7 +53,7 @@ public sealed class SessionFileSafetyTests : IDisposable
     [Fact]
     public async Task A_session_file_that_is_a_folder_is_an_IOException_in_one_line()
     {
-        var error = await Assert.ThrowsAsync<IOException>(() => LiveEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = _folder }));
+        var error = await Assert.ThrowsAsync<IOException>(() => TestEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = _folder }));
 
         Assert.Equal($"the emulator session file {_folder} is a folder: point --session-file at a file", error.Message);
     }
@@ -65,7 +65,7 @@ public sealed class SessionFileSafetyTests : IDisposable
         await File.WriteAllTextAsync(blocker, "");
         var file = Path.Combine(blocker, "sessions.json");
 
-        var error = await Assert.ThrowsAsync<IOException>(() => LiveEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = file }));
+        var error = await Assert.ThrowsAsync<IOException>(() => TestEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = file }));
 
         Assert.StartsWith($"the emulator session file {file} cannot be read or its folder made (", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -77,7 +77,7 @@ public sealed class SessionFileSafetyTests : IDisposable
     {
         var folder = Path.Combine(_folder, "made", "for-it");
         var file = Path.Combine(folder, "sessions.json");
-        await using (var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = file }))
+        await using (var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = file }))
         {
             await IssueHandleAsync(emulator);
         }
@@ -97,7 +97,7 @@ public sealed class SessionFileSafetyTests : IDisposable
         File.SetUnixFileMode(file, readable);
         File.SetUnixFileMode(file + ".tmp", readable);
 
-        await using (var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = file }))
+        await using (var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = file }))
         {
             await IssueHandleAsync(emulator);
         }

@@ -16,12 +16,12 @@ public sealed class SessionFileTests : IDisposable
     public async Task A_handle_from_an_emulator_that_stopped_resumes_its_conversation_on_the_next_one()
     {
         string handle;
-        await using (var before = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file }))
+        await using (var before = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file }))
         {
             handle = await HandleAfterTurnAsync(before, "one");
         }
 
-        await using var after = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file });
+        await using var after = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file });
         await using var resumed = await WireClient.ConnectAsync(after);
         Assert.Equal("setupComplete", (await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""")).Kind);
         await resumed.ReceiveAsync();
@@ -37,12 +37,12 @@ public sealed class SessionFileTests : IDisposable
     public async Task Without_a_session_file_the_next_emulator_does_not_know_the_handle()
     {
         string handle;
-        await using (var before = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 }))
+        await using (var before = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 }))
         {
             handle = await HandleAfterTurnAsync(before, "one");
         }
 
-        await using var after = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file });
+        await using var after = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file });
         await using var resumed = await WireClient.ConnectAsync(after);
         var close = await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
 
@@ -55,13 +55,13 @@ public sealed class SessionFileTests : IDisposable
     {
         var time = new FakeTimeProvider();
         string handle;
-        await using (var before = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file, Time = time }))
+        await using (var before = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file, Time = time }))
         {
             handle = await HandleAfterTurnAsync(before, "one");
         }
 
         time.Advance(TimeSpan.FromHours(2));
-        await using var after = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file, Time = time });
+        await using var after = await TestEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, SessionFile = _file, Time = time });
         await using var resumed = await WireClient.ConnectAsync(after);
         var close = await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
 
@@ -73,7 +73,7 @@ public sealed class SessionFileTests : IDisposable
     {
         await File.WriteAllTextAsync(_file, "not json");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LiveEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = _file }));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => TestEmulator.StartAsync(new LiveEmulatorOptions { SessionFile = _file }));
 
         Assert.Contains(_file, error.Message, StringComparison.Ordinal);
     }

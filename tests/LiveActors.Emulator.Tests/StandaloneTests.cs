@@ -18,7 +18,22 @@ public sealed partial class StandaloneTests
         var match = Listening().Match(first ?? "");
         Assert.True(match.Success, $"first line was '{first}'");
         await using var client = await WireClient.ConnectAsync(new Uri(match.Groups[1].Value));
-        Assert.Equal("setupComplete", (await client.SetupAsync()).Kind);
+        Assert.Equal("setupComplete", (await client.SetupAsync(Paths.ServedModel)).Kind);
+    }
+
+    [Fact]
+    public async Task Run_alone_it_refuses_names_it_does_not_serve_unless_told_to_accept_them_with_the_legacy_rules()
+    {
+        using var strict = EmulatorProcess.Start("--port", "0");
+        using var legacy = EmulatorProcess.Start("--port", "0", "--unknown-models", "accept-legacy");
+        using var patience = new CancellationTokenSource(WireClient.Patience);
+        var strictAddress = new Uri(Listening().Match(await strict.Output.ReadLineAsync(patience.Token) ?? "").Groups[1].Value);
+        var legacyAddress = new Uri(Listening().Match(await legacy.Output.ReadLineAsync(patience.Token) ?? "").Groups[1].Value);
+        await using var refused = await WireClient.ConnectAsync(strictAddress);
+        await using var accepted = await WireClient.ConnectAsync(legacyAddress);
+
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, (await refused.SetupAsync()).CloseStatus);
+        Assert.Equal("setupComplete", (await accepted.SetupAsync()).Kind);
     }
 
     [Fact]
@@ -34,7 +49,7 @@ public sealed partial class StandaloneTests
         await using var accepted = await WireClient.ConnectAsync(address, query: "key=cli-key");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.HttpStatusCode);
-        Assert.Equal("setupComplete", (await accepted.SetupAsync()).Kind);
+        Assert.Equal("setupComplete", (await accepted.SetupAsync(Paths.ServedModel)).Kind);
     }
 
     [Theory]
@@ -46,7 +61,7 @@ public sealed partial class StandaloneTests
         using var patience = new CancellationTokenSource(WireClient.Patience);
         var address = new Uri(Listening().Match(await emulator.Output.ReadLineAsync(patience.Token) ?? "").Groups[1].Value);
         await using var client = await WireClient.ConnectAsync(address);
-        Assert.Equal("setupComplete", (await client.SetupAsync()).Kind);
+        Assert.Equal("setupComplete", (await client.SetupAsync(Paths.ServedModel)).Kind);
 
         emulator.Signal(signal);
 
@@ -73,6 +88,8 @@ public sealed partial class StandaloneTests
         Assert.Equal(0, await emulator.ExitCodeAsync());
         Assert.Contains("--fault SPEC", help, StringComparison.Ordinal);
         Assert.Contains("stop-reading=N", help, StringComparison.Ordinal);
+        Assert.Contains("gemini-3.8-live-extended-thinking", help, StringComparison.Ordinal);
+        Assert.Contains("--unknown-models refuse|accept-legacy", help, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^listening (ws://127\.0\.0\.1:[0-9]+)$")]

@@ -15,7 +15,7 @@ public sealed class TokenEndpointTests
     [Fact]
     public async Task Minting_with_the_api_key_returns_an_AuthToken_whose_name_opens_the_constrained_endpoint()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = Clock });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = Clock });
 
         var (status, body) = await PostAsync(emulator, "test-key", """
             {"uses":2,"expireTime":"2026-11-25T12:30:00Z","newSessionExpireTime":"2026-11-25T12:05:00Z",
@@ -39,7 +39,7 @@ public sealed class TokenEndpointTests
     [Fact]
     public async Task An_empty_request_gets_the_services_defaults()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = Clock });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = Clock });
 
         var (_, body) = await PostAsync(emulator, "test-key", "{}");
 
@@ -57,7 +57,7 @@ public sealed class TokenEndpointTests
     [InlineData("test-key", """{"newSessionExpireTime":"tomorrow"}""", HttpStatusCode.BadRequest)]
     public async Task A_bad_key_or_request_is_refused_with_a_google_style_error(string? key, string json, HttpStatusCode expected)
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = Clock });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = Clock });
 
         var (status, body) = await PostAsync(emulator, key, json);
 
@@ -69,7 +69,7 @@ public sealed class TokenEndpointTests
     public async Task A_granted_access_token_opens_the_Vertex_AI_path_until_it_expires_or_is_revoked()
     {
         var time = new FakeTimeProvider(Clock.GetUtcNow());
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Time = time });
         emulator.AccessTokens.Grant("ya29.granted", time.GetUtcNow().AddMinutes(5));
         emulator.AccessTokens.Grant("ya29.revoked");
         emulator.AccessTokens.Revoke("ya29.revoked");

@@ -12,7 +12,7 @@ public sealed class TransportTests
     [Fact]
     public async Task Tls_serves_wss_with_a_self_signed_certificate_for_127_0_0_1()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Tls = true });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Tls = true });
         using var invoker = TrustingOnly(emulator);
         await using var client = await WireClient.ConnectAsync(emulator, invoker: invoker);
 
@@ -24,7 +24,7 @@ public sealed class TransportTests
     [Fact]
     public async Task The_certificate_is_not_trusted_by_default()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Tls = true });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Tls = true });
 
         var error = await Assert.ThrowsAsync<WebSocketException>(() => WireClient.ConnectAsync(emulator));
 
@@ -34,7 +34,7 @@ public sealed class TransportTests
     [Fact]
     public async Task Http2_carries_a_whole_session_over_extended_connect()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Tls = true, Protocols = HttpProtocols.Http1AndHttp2, ReplyChunks = 1 });
+        await using var emulator = await TestEmulator.StartAsync(new LiveEmulatorOptions { Tls = true, Protocols = HttpProtocols.Http1AndHttp2, ReplyChunks = 1 });
         using var invoker = TrustingOnly(emulator);
         await using var client = await WireClient.ConnectAsync(emulator, invoker: invoker, configure: o =>
         {

@@ -99,11 +99,17 @@ internal sealed class FaultPlan
     }
 
     /// <summary>Takes every triggered fault due at these counts, in the order they were scripted.</summary>
-    public IReadOnlyList<EmulatorFault> TakeDue(int clientMessages, int serverMessages)
+    public IReadOnlyList<EmulatorFault> TakeDue(int clientMessages, int serverMessages) =>
+        Take(t => t.IsDue(clientMessages, serverMessages));
+
+    /// <summary>Takes every triggered fault due right after setupComplete, before the first resumption update.</summary>
+    public IReadOnlyList<EmulatorFault> TakeAtSetupComplete() => Take(t => t.BeforeFirstHandle);
+
+    private List<EmulatorFault> Take(Func<FaultTrigger, bool> isDue)
     {
         lock (_gate)
         {
-            List<EmulatorFault> due = [.. _triggered.Where(t => t.When.IsDue(clientMessages, serverMessages)).Select(t => t.Fault)];
+            List<EmulatorFault> due = [.. _triggered.Where(t => isDue(t.When)).Select(t => t.Fault)];
             _triggered.RemoveAll(t => due.Contains(t.Fault));
             return due;
         }

@@ -24,14 +24,15 @@ internal sealed class FaultRunner
     public bool TakeDueDrop() => _plan.TakeDueDrop(_target.ClientMessages, _target.ServerMessagesAfterSetup);
 
     /// <summary>Fires every fault due now; a drop or a close ends the round, as nothing after it could reach the client.</summary>
-    public async Task FireDueAsync()
-    {
-        if (!_plan.HasTriggered)
-        {
-            return;
-        }
+    public Task FireDueAsync() =>
+        _plan.HasTriggered ? FireAsync(_plan.TakeDue(_target.ClientMessages, _target.ServerMessagesAfterSetup)) : Task.CompletedTask;
 
-        foreach (var fault in _plan.TakeDue(_target.ClientMessages, _target.ServerMessagesAfterSetup))
+    /// <summary>Fires the faults due right after setupComplete, before the first resumption update (<see cref="FaultTrigger.AtSetupComplete"/>).</summary>
+    public Task FireAtSetupCompleteAsync() => _plan.HasTriggered ? FireAsync(_plan.TakeAtSetupComplete()) : Task.CompletedTask;
+
+    private async Task FireAsync(IReadOnlyList<EmulatorFault> faults)
+    {
+        foreach (var fault in faults)
         {
             switch (fault)
             {

@@ -79,7 +79,7 @@ internal static class ServerFrames
     /// turnComplete with usageMetadata in the same frame, as the service sends it; models that report it add
     /// <c>interactionStatus</c> (IN_PROGRESS when they will speak again, IDLE when done).
     /// </summary>
-    public static byte[] TurnComplete(int promptTokens, int responseTokens, bool vertex, string? interactionStatus = null) => Build(w =>
+    public static byte[] TurnComplete(int promptTokens, int responseTokens, bool vertex, string? interactionStatus = null, string modality = "TEXT") => Build(w =>
     {
         w.WriteStartObject();
         w.WriteStartObject("serverContent");
@@ -90,7 +90,7 @@ internal static class ServerFrames
         }
 
         w.WriteEndObject();
-        Usage(w, promptTokens, responseTokens, vertex);
+        Usage(w, promptTokens, responseTokens, vertex, modality);
         w.WriteEndObject();
     });
 
@@ -111,7 +111,7 @@ internal static class ServerFrames
         w.WriteEndObject();
     });
 
-    private static void Usage(Utf8JsonWriter w, int promptTokens, int responseTokens, bool vertex)
+    private static void Usage(Utf8JsonWriter w, int promptTokens, int responseTokens, bool vertex, string modality = "TEXT")
     {
         w.WriteStartObject("usageMetadata");
         w.WriteNumber("promptTokenCount", promptTokens);
@@ -119,7 +119,7 @@ internal static class ServerFrames
         w.WriteNumber("totalTokenCount", promptTokens + responseTokens);
         w.WriteStartArray(vertex ? "candidatesTokensDetails" : "responseTokensDetails");
         w.WriteStartObject();
-        w.WriteString("modality", "TEXT");
+        w.WriteString("modality", modality);
         w.WriteNumber("tokenCount", responseTokens);
         w.WriteEndObject();
         w.WriteEndArray();
@@ -159,8 +159,19 @@ internal static class ServerFrames
         w.WriteEndArray();
     }));
 
-    public static byte[] GoAway(TimeSpan timeLeft) => Build(w => Object(w, "goAway", () =>
-        w.WriteString("timeLeft", timeLeft.TotalSeconds.ToString("0.#########", CultureInfo.InvariantCulture) + "s")));
+    public static byte[] GoAway(TimeSpan timeLeft) => Build(w => Object(w, "goAway", () => w.WriteString("timeLeft", Duration(timeLeft))));
+
+    /// <summary>A protobuf Duration in proto3 JSON: whole seconds, then 0, 3, 6 or 9 fraction digits, then <c>s</c> ("300s", "1.500s", "3.000000100s").</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var seconds = span.Ticks / TimeSpan.TicksPerSecond;
+        var nanos = span.Ticks % TimeSpan.TicksPerSecond * 100;
+        var fraction = nanos == 0 ? ""
+            : nanos % 1_000_000 == 0 ? "." + (nanos / 1_000_000).ToString("000", CultureInfo.InvariantCulture)
+            : nanos % 1_000 == 0 ? "." + (nanos / 1_000).ToString("000000", CultureInfo.InvariantCulture)
+            : "." + nanos.ToString("000000000", CultureInfo.InvariantCulture);
+        return seconds.ToString(CultureInfo.InvariantCulture) + fraction + "s";
+    }
 
     public static byte[] ResumptionUpdate(string handle, long? lastConsumedIndex) => Build(w => Object(w, "sessionResumptionUpdate", () =>
     {

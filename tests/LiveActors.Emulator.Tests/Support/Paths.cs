@@ -9,6 +9,10 @@ internal static class Paths
     public const string VertexV1 = "/ws/google.cloud.aiplatform.v1.LlmBidiService/BidiGenerateContent";
     public const string VertexV1Beta1 = "/ws/google.cloud.aiplatform.v1beta1.LlmBidiService/BidiGenerateContent";
 
+    /// <summary>A name the service does not serve: tests that use it start the emulator with the legacy rules (<see cref="TestEmulator"/>).</summary>
     public const string GeminiModel = "models/gemini-2.5-flash";
+
+    /// <summary>Google's default Live model, served with its own rules by the strict emulator.</summary>
+    public const string ServedModel = "models/gemini-3.8-live";
     public const string VertexModel = "projects/demo/locations/us-central1/publishers/google/models/gemini-live-2.5-flash";
 }

@@ -52,6 +52,13 @@ internal sealed class WireClient : IAsyncDisposable
         return await ReceiveAsync();
     }
 
+    /// <summary>Sends setup for <paramref name="model"/> with more members (JSON text, e.g. <c>"generationConfig":{...}</c>) and returns what answered it.</summary>
+    public async Task<Received> SetupWithAsync(string model, string members)
+    {
+        await SendAsync($$$"""{"setup":{"model":"{{{model}}}",{{{members}}}}}""");
+        return await ReceiveAsync();
+    }
+
     public Task SendAsync(string json) => SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text);
 
     public async Task SendAsync(byte[] payload, WebSocketMessageType type) =>

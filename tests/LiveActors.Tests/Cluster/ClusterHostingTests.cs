@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using AkkaCluster = Akka.Cluster.Cluster;
 using GenericHost = Microsoft.Extensions.Hosting.Host;
 
+using LiveActors.Tests.Support;
+
 namespace LiveActors.Tests.Cluster;
 
 /// <summary>The sharded region registered with Akka.Hosting: the same registry key and facade as a local one.</summary>
@@ -20,7 +22,7 @@ public sealed class ClusterHostingTests : IAsyncLifetime
     private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"live-cluster-hosting-{Guid.NewGuid():N}.db");
     private LiveEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync();
+    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy());
 
     public async Task DisposeAsync()
     {

@@ -47,19 +47,19 @@ public sealed class AskTests(ITestOutputHelper output) : SessionTestKit(output)
     [Fact]
     public async Task On_an_extended_thinking_model_one_answer_spans_its_two_speeches()
     {
-        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow });
+        var live = LiveConnection.Start(Sys, Served("gemini-3.8-live-extended-thinking"));
         using var stop = new CancellationTokenSource(Patience);
 
         var reply = await live.AskAsync("think", stop.Token);
 
         Assert.Equal(LiveReplyEnd.Completed, reply.End);
-        Assert.Equal("Turn 1: you said \"think\"Turn 1, on reflection: still \"think\"", reply.Text);
+        Assert.Equal("Turn 1: you said \"think\"Turn 1, on reflection: still \"think\"", reply.Transcript);
     }
 
     [Fact]
     public async Task A_tool_call_ends_the_answer_and_asking_with_the_result_gets_the_rest()
     {
-        var live = LiveConnection.Start(Sys, Options with { Model = "gemini-3.1-flash-live-preview", ModelProfile = global::LiveActors.Models.ModelProfiles.Gemini31Early2026 });
+        var live = LiveConnection.Start(Sys, Served("gemini-3.1-flash-live-preview"));
         using var stop = new CancellationTokenSource(Patience);
 
         var asked = await live.AskAsync("tool:get_weather {\"city\":\"Paris\"}", stop.Token);
@@ -70,7 +70,7 @@ public sealed class AskTests(ITestOutputHelper output) : SessionTestKit(output)
 
         Assert.Equal(LiveReplyEnd.ToolCall, asked.End);
         Assert.Equal(LiveReplyEnd.Completed, rest.End);
-        Assert.Equal("Turn 1: get_weather returned {\"sky\":\"sunny\"}", rest.Text);
+        Assert.Equal("Turn 1: get_weather returned {\"sky\":\"sunny\"}", rest.Transcript);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using LiveActors.Emulator;
+using LiveActors.Emulator.Faults;
 using LiveActors.Host;
 using Xunit.Abstractions;
 
@@ -167,11 +169,15 @@ public sealed class HostTests(ITestOutputHelper log)
     public async Task A_reply_without_audio_says_so_and_writes_no_file()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("liveactors-host-").FullName, "reply.wav");
+        // Every served model answers in audio; an emulator whose first reply is a flood of text chunks answers without it.
+        await using var emulator = await LiveEmulator.StartAsync();
+        emulator.ScriptNextConnection(EmulatorFault.Flood(3));
 
-        // The emulator answers a text turn with text, even when audio was asked for.
-        var (code, output, _) = await RunAsync("--emulator", "--audio-out", path, "--prompt", "text only");
+        await using var host = HostProcess.Start(log, ["--base-address", emulator.BaseAddress.ToString(), "--audio-out", path, "--prompt", "text only"], apiKey: "test-key");
+        var (code, output, _) = await host.WaitForExitAsync();
 
         Assert.Equal(0, code);
+        Assert.Contains("flood flood flood", output, StringComparison.Ordinal);
         Assert.Contains("[no audio in the reply; nothing written]", output, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
@@ -217,7 +223,8 @@ public sealed class HostTests(ITestOutputHelper log)
     {
         var input = new StringReader("tool:echo {\"city\":\"Paris\"}\n\n");
 
-        var (code, output, _) = await RunAsync(input, ["--emulator", "--interactive", "--prompt", "first", .. tools]);
+        // 2.5 native audio: its calls are BLOCKING by default, so the reply waits for the answer (3.8's are NON_BLOCKING).
+        var (code, output, _) = await RunAsync(input, ["--emulator", "--interactive", "--prompt", "first", "--model", "gemini-2.5-flash-native-audio-preview-12-2025", .. tools]);
 
         Assert.Equal(0, code);
         Assert.Contains("[tool call echo {\"city\":\"Paris\"}]", output, StringComparison.Ordinal);

@@ -13,6 +13,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using GenericHost = Microsoft.Extensions.Hosting.Host;
 
+using LiveActors.Tests.Support;
+
 namespace LiveActors.Tests.Hosting;
 
 /// <summary>The health checks, run by the health check service ASP.NET's endpoint runs, against sessions on the emulator.</summary>
@@ -22,7 +24,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
     private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"live-health-{Guid.NewGuid():N}.db");
     private LiveEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync();
+    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy());
 
     public async Task DisposeAsync()
     {

@@ -13,6 +13,8 @@ using Microsoft.Extensions.Logging;
 using GenericHost = Microsoft.Extensions.Hosting.Host;
 using static LiveActors.Live;
 
+using LiveActors.Tests.Support;
+
 namespace LiveActors.Tests.Hosting;
 
 /// <summary>A Generic Host with Akka.Hosting, LiveActors sessions registered in it, and the emulator on loopback.</summary>
@@ -21,7 +23,7 @@ public sealed class HostingTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private LiveEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync();
+    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy());
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 

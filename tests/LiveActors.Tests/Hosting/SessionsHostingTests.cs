@@ -4,9 +4,11 @@ using LiveActors.Emulator;
 using LiveActors.Facade;
 using LiveActors.Hosting;
 using LiveActors.Sessions;
-using LiveActors.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using GenericHost = Microsoft.Extensions.Hosting.Host;
+
+using LiveActors.Protocol;
+using LiveActors.Tests.Support;
 
 namespace LiveActors.Tests.Hosting;
 
@@ -17,7 +19,7 @@ public sealed class SessionsHostingTests : IAsyncLifetime
     private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"live-sessions-hosting-{Guid.NewGuid():N}.db");
     private LiveEmulator _emulator = null!;
 
-    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync();
+    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy());
 
     public async Task DisposeAsync()
     {
@@ -33,13 +35,19 @@ public sealed class SessionsHostingTests : IAsyncLifetime
     {
         var builder = GenericHost.CreateApplicationBuilder();
         builder.Services.AddAkka("live-sessions-test", akka => akka.WithLiveSessions(
-            (id, configured) => configured with
-            {
-                Model = id.StartsWith("thinking", StringComparison.Ordinal) ? "gemini-3.8-live-extended-thinking" : "gemini-2.5-flash",
-                Setup = id.StartsWith("thinking", StringComparison.Ordinal) ? SessionTestKit.ThinkingLow : null,
-                ApiKey = _emulator.Options.ApiKey,
-                BaseAddress = _emulator.BaseAddress,
-            },
+            (id, configured) => id.StartsWith("thinking", StringComparison.Ordinal)
+                ? configured with
+                {
+                    Model = "gemini-3.8-live-extended-thinking",
+                    ApiKey = _emulator.Options.ApiKey,
+                    BaseAddress = _emulator.BaseAddress,
+                    Setup = new Setup
+                    {
+                        GenerationConfig = new GenerationConfig { ResponseModalities = [Modalities.Audio], ThinkingConfig = new ThinkingConfig { ThinkingLevel = "LOW" } },
+                        OutputAudioTranscription = new AudioTranscriptionConfig(),
+                    },
+                }
+                : configured with { Model = "gemini-2.5-flash", ApiKey = _emulator.Options.ApiKey, BaseAddress = _emulator.BaseAddress },
             sessions => sessions with { MaxOpenSessions = 50 },
             stateFile: _stateFile));
         builder.Services.AddLiveSessionsFacade();
@@ -54,7 +62,7 @@ public sealed class SessionsHostingTests : IAsyncLifetime
 
         Assert.Equal("live-sessions", region.Path.Name);
         Assert.Equal("Turn 1: you said \"hello\"", plain.Text);
-        Assert.Contains("on reflection", thinking.Text, StringComparison.Ordinal); // the extended-thinking model, by id
+        Assert.Contains("on reflection", thinking.Transcript, StringComparison.Ordinal); // the extended-thinking model, by id
         Assert.Equal(new LiveSessions.RegionStatus(2, 2), await region.Ask<LiveSessions.RegionStatus>(LiveSessions.GetRegionStatus.Instance, stop.Token));
         Assert.True(File.Exists(_stateFile)); // the sessions' state is kept in the SQLite file, created on first use
         await host.StopAsync(stop.Token);

@@ -37,7 +37,7 @@ public sealed class BigMessageMemoryTests : SessionTestKit
     private async Task HoldSessionAsync(bool huge)
     {
         // Its own emulator, so that what it keeps of the frames it sent is gone when the heap is measured.
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+        await using var emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { ReplyChunks = 1 }));
         if (huge)
         {
             // In 64 KiB frames: the emulator's own WebSocket, in this process, would otherwise rent (and the shared pool

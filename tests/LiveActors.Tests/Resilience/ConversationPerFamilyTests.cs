@@ -23,10 +23,8 @@ public sealed class ConversationPerFamilyTests(ITestOutputHelper output) : Sessi
         // Connection 1 drops once the poke (its 10th client message) has arrived; connection 2 gets goAway at its 2nd.
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(10)));
         Emulator.ScriptNextConnection(EmulatorFault.GoAway(FaultTrigger.AfterClientMessages(2), TimeSpan.FromSeconds(10)));
-        var live = LiveConnection.Start(Sys, Options with
+        var live = LiveConnection.Start(Sys, Served(model) with
         {
-            Model = model,
-            Setup = model.Contains("extended-thinking", StringComparison.Ordinal) ? ThinkingLow : null,
             InitialHistory = [Content.FromText("My name is Ada."), Content.FromText("Hello Ada!", Roles.Model)],
         });
         using var stop = new CancellationTokenSource(Patience * 2);
@@ -52,7 +50,7 @@ public sealed class ConversationPerFamilyTests(ITestOutputHelper output) : Sessi
         Assert.Equal(4 * 3_200 * 3 / 2, spoken.Audio.Length); // the same 400 ms at 24 kHz
         Assert.Equal(LiveReplyEnd.ToolCall, call.End);
         Assert.Equal(LiveReplyEnd.Completed, answered.End);
-        Assert.Contains("get_weather returned", answered.Text, StringComparison.Ordinal);
+        Assert.Contains("get_weather returned", answered.Transcript, StringComparison.Ordinal);
         Assert.All(new[] { afterDrop, beforeGoAway, last }, reply => Assert.Equal(LiveReplyEnd.Completed, reply.End));
         var connections = await Task.WhenAll(Enumerable.Range(1, 3).Select(n => Emulator.WaitForConnectionAsync(n)));
         Assert.All(connections, c => Assert.Null(c.Violation));

@@ -33,7 +33,7 @@ public sealed class EvidenceSoakTests : SessionTestKit
     [Fact]
     public async Task Concurrent_sessions_with_drops_lose_nothing_silently()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2, FaultRule = RandomFault });
+        await using var emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { ReplyChunks = 2, FaultRule = RandomFault }));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, Sessions).Select(i => RunSessionAsync(emulator, i)));
 

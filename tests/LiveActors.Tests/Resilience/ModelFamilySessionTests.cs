@@ -14,11 +14,14 @@ using LiveActors.Models;
 namespace LiveActors.Tests.Resilience;
 
 /// <summary>
-/// The Gemini 3.x rules (docs/live-api.md 3.2, 5.5) against an emulator that enforces them: it closes with 1007 on a
-/// mid-session clientContent, on mediaChunks, on a null handle and on realtime input before a promised history.
+/// The Gemini 3.x rules (PROTOCOL.md §3.2, §5.5) against an emulator that enforces them: 3.1 under the early-2026 rule
+/// closes with 1007 on a mid-session clientContent and on realtime input before a promised history, and 3.x on
+/// mediaChunks and a null handle. Replies are audio, their words in output transcription, as the served models answer.
 /// </summary>
 public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionTestKit(output)
 {
+    protected override LiveEmulatorOptions EmulatorOptions => new() { ReplyChunks = 3, Gemini31Early2026 = true };
+
     private const string Gemini31 = "gemini-3.1-flash-live-preview";
 
     private static readonly IReadOnlyList<Content> History = [Content.FromText("My name is Ada."), Content.FromText("Hello Ada!", Roles.Model)];
@@ -26,12 +29,12 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task On_gemini_3_a_user_text_turn_goes_as_realtime_text_and_is_answered()
     {
-        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026 });
+        var (session, events) = StartSession(Served(Gemini31) with { ModelProfile = ModelProfiles.Gemini31Early2026 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("Hello")));
 
-        var reply = string.Concat(EventsUntil<InteractionCompleted>(events).OfType<ModelTurnReceived>().Select(t => t.Text));
+        var reply = Words(EventsUntil<InteractionCompleted>(events));
         Assert.Equal("Turn 1: you said \"Hello\"", reply);
         var connection = await Emulator.WaitForConnectionAsync(1);
         var turn = connection.Messages[1];
@@ -44,7 +47,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task On_gemini_3_other_client_content_is_refused_before_the_wire_and_the_session_goes_on()
     {
-        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026 });
+        var (session, events) = StartSession(Served(Gemini31) with { ModelProfile = ModelProfiles.Gemini31Early2026 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(new ClientContent { Turns = History, TurnComplete = true }));
@@ -63,7 +66,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public async Task A_1007_on_mid_session_client_content_teaches_the_session_the_early_2026_form_and_it_goes_on()
     {
         // The profile says the model takes clientContent all session; this emulator's 3.1 does not, so it closes with 1007.
-        var (session, events) = StartSession(Options with { Model = Gemini31, ModelFamily = ModelFamily.Gemini2 });
+        var (session, events) = StartSession(Served(Gemini31) with { ModelFamily = ModelFamily.Gemini2 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("Hello"), Correlation: 1));
@@ -83,7 +86,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task Initial_history_goes_first_with_history_config_on_gemini_3_and_the_conversation_continues_from_it()
     {
-        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
+        var (session, events) = StartSession(Served(Gemini31) with { ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("What is my name?")));
@@ -103,12 +106,12 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public async Task Initial_history_on_gemini_2_accumulates_without_starting_a_reply()
     {
-        var (session, events) = StartSession(Options with { Model = "gemini-2.5-flash-native-audio-preview-12-2025", InitialHistory = History });
+        var (session, events) = StartSession(Served("gemini-2.5-flash-native-audio-preview-12-2025") with { InitialHistory = History });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("What is my name?")));
 
-        var reply = string.Concat(EventsUntil<InteractionCompleted>(events).OfType<ModelTurnReceived>().Select(t => t.Text));
+        var reply = Words(EventsUntil<InteractionCompleted>(events));
         Assert.Equal("Turn 1: you said \"What is my name?\"", reply);
         var connection = await Emulator.WaitForConnectionAsync(1);
         Assert.DoesNotContain("historyConfig", connection.Messages[0].Json, StringComparison.Ordinal);
@@ -121,7 +124,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     {
         // The handle that comes right after setupComplete predates the history: resuming with it would lose the history.
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(1)));
-        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
+        var (session, events) = StartSession(Served(Gemini31) with { ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
         NextEvent<Connected>(events);
 
         var reconnected = NextEvent<Reconnected>(events);
@@ -141,7 +144,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public async Task After_a_reply_proved_the_history_a_drop_resumes_and_does_not_send_it_again()
     {
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(3)));
-        var (session, events) = StartSession(Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
+        var (session, events) = StartSession(Served(Gemini31) with { ModelProfile = ModelProfiles.Gemini31Early2026, InitialHistory = History });
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("first")));
         NextEvent<InteractionCompleted>(events);
@@ -162,7 +165,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public async Task Lost_tool_results_as_text_go_as_realtime_text_on_gemini_3()
     {
         Emulator.ScriptNextConnection(EmulatorFault.Drop(FaultTrigger.AfterClientMessages(2)));
-        var options = Options with { Model = Gemini31, ModelProfile = ModelProfiles.Gemini31Early2026, SessionResumption = new SessionResumptionOptions { LostToolResults = LostToolResults.AsText } };
+        var options = Served(Gemini31) with { ModelProfile = ModelProfiles.Gemini31Early2026, SessionResumption = new SessionResumptionOptions { LostToolResults = LostToolResults.AsText } };
         var (session, events) = StartSession(options);
         NextEvent<Connected>(events);
         session.Tell(new Send(ClientContent.UserText("tool:get_weather {\"city\":\"Paris\"}")));
@@ -172,7 +175,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
 
         session.Tell(new Send(new ToolResponse { FunctionResponses = [new FunctionResponse { Id = call.Id, Name = call.Name, Response = JsonDocument.Parse("""{"sky":"sunny"}""").RootElement }] }));
 
-        var reply = string.Concat(EventsUntil<InteractionCompleted>(events).OfType<ModelTurnReceived>().Select(t => t.Text));
+        var reply = Words(EventsUntil<InteractionCompleted>(events));
         Assert.Contains("The result of get_weather", reply, StringComparison.Ordinal);
         var second = await Emulator.WaitForConnectionAsync(2);
         Assert.Equal(["setup", "realtimeInput"], second.Messages.Select(m => m.Kind));
@@ -182,7 +185,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     [Fact]
     public void On_an_extended_thinking_model_one_interaction_spans_both_turns_and_ends_at_idle()
     {
-        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow });
+        var (session, events) = StartSession(Served("gemini-3.8-live-extended-thinking"));
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("think")));
@@ -191,7 +194,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
         Assert.Equal(2, interaction.OfType<TurnCompleted>().Count());
         Assert.Equal(
             "Turn 1: you said \"think\"Turn 1, on reflection: still \"think\"",
-            string.Concat(interaction.OfType<ModelTurnReceived>().Select(t => t.Text)));
+            Words(interaction));
         Assert.Equal(InteractionStatuses.Idle, ((InteractionCompleted)interaction[^1]).Message.ReportedInteractionStatus);
     }
 
@@ -199,7 +202,7 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
     public void A_model_that_reports_interaction_status_is_followed_whatever_its_family()
     {
         // The option says gemini-3 (turnComplete ends an interaction), but the model reports interactionStatus: IDLE wins.
-        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow, ModelFamily = ModelFamily.Gemini3 });
+        var (session, events) = StartSession(Served("gemini-3.8-live-extended-thinking") with { ModelFamily = ModelFamily.Gemini3 });
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("think")));
@@ -214,14 +217,14 @@ public sealed class ModelFamilySessionTests(ITestOutputHelper output) : SessionT
         Emulator.ScriptNextConnection(
             EmulatorFault.Delay(TimeSpan.FromMilliseconds(100)),
             EmulatorFault.GoAway(FaultTrigger.AfterServerMessages(3), TimeSpan.FromSeconds(20)));
-        var (session, events) = StartSession(Options with { Model = "gemini-3.8-live-extended-thinking", Setup = SessionTestKit.ThinkingLow });
+        var (session, events) = StartSession(Served("gemini-3.8-live-extended-thinking"));
         NextEvent<Connected>(events);
 
         session.Tell(new Send(ClientContent.UserText("think")));
 
         var interaction = EventsUntil<InteractionCompleted>(events);
         Assert.DoesNotContain(interaction, e => e is ReplyCut);
-        Assert.Contains("on reflection", string.Concat(interaction.OfType<ModelTurnReceived>().Select(t => t.Text)), StringComparison.Ordinal);
+        Assert.Contains("on reflection", Words(interaction), StringComparison.Ordinal);
         Assert.True(NextEvent<Reconnected>(events).Resumed);
     }
 }

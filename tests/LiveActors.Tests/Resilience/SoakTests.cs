@@ -54,7 +54,7 @@ public sealed class SoakTests : SessionTestKit
     /// </summary>
     private async Task<(int Faults, int[] Connections, long Received)> RunAllAsync()
     {
-        await using var emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 2, FaultRule = RandomFault });
+        await using var emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { ReplyChunks = 2, FaultRule = RandomFault }));
         using var gate = new SemaphoreSlim(Parallelism);
         var connections = await Task.WhenAll(Enumerable.Range(0, Sessions).Select(async i =>
         {

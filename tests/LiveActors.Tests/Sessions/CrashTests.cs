@@ -4,6 +4,8 @@ using LiveActors.Auth;
 using LiveActors.Emulator;
 using Xunit.Abstractions;
 
+using LiveActors.Tests.Support;
+
 namespace LiveActors.Tests.Sessions;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
     /// <summary>How many kills: 5 in CI; LIVEACTORS_CRASH_KILLS sets more for a local run.</summary>
     private static int Kills => int.TryParse(Environment.GetEnvironmentVariable("LIVEACTORS_CRASH_KILLS"), out var kills) && kills > 0 ? kills : 5;
 
-    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+    public async Task InitializeAsync() => _emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { ReplyChunks = 1 }));
 
     public async Task DisposeAsync()
     {

@@ -37,7 +37,7 @@ public abstract class RegionContract : IAsyncLifetime
         Retry = new RetryOptions { Attempts = 3, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
     };
 
-    public async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1 });
+    public async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { ReplyChunks = 1 }));
 
     public async Task DisposeAsync()
     {

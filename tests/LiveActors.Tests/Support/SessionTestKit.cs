@@ -40,7 +40,41 @@ public abstract class SessionTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
         Retry = new RetryOptions { Attempts = 3, Delay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
     };
 
-    public virtual async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(EmulatorOptions);
+    /// <remarks>
+    /// The tests use non-Live model names (<c>gemini-2.5-flash</c>) that the service, and so the emulator by default,
+    /// refuses with 1008: the kit serves them with the emulator's legacy rules (text replies, no setup checks).
+    /// </remarks>
+    /// <summary>
+    /// Options for a model the service serves (and so the emulator, with its rules): audio replies with output
+    /// transcription, as every served model answers, and the thinkingLevel extended thinking requires.
+    /// </summary>
+    protected LiveConnectionOptions Served(string model) => Options with
+    {
+        Model = model,
+        Setup = new Setup
+        {
+            GenerationConfig = new GenerationConfig
+            {
+                ResponseModalities = [Modalities.Audio],
+                ThinkingConfig = model.Contains("extended-thinking", StringComparison.Ordinal) ? new ThinkingConfig { ThinkingLevel = "LOW" } : null,
+            },
+            OutputAudioTranscription = new AudioTranscriptionConfig(),
+        },
+    };
+
+    /// <summary>The words of a reply: its text parts, and the output transcription of its audio.</summary>
+    protected static string Words(IEnumerable<object> events) => string.Concat(events.Select(e => e switch
+    {
+        Live.ModelTurnReceived turn => turn.Text,
+        Live.TranscriptionReceived { Source: Live.TranscriptionSource.Output } t => t.Transcription.Text,
+        _ => null,
+    }));
+
+    public virtual async Task InitializeAsync() => Emulator = await LiveEmulator.StartAsync(Legacy(EmulatorOptions));
+
+    /// <summary>The emulator options with non-Live model names served by the legacy rules, for tests written before the emulator knew the served models.</summary>
+    public static LiveEmulatorOptions Legacy(LiveEmulatorOptions? options = null) =>
+        (options ?? new LiveEmulatorOptions()) with { UnknownModels = UnknownModelPolicy.AcceptWithLegacyRules };
 
     public virtual async Task DisposeAsync()
     {

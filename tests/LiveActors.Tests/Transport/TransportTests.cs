@@ -30,7 +30,7 @@ public sealed class TransportTests(ITestOutputHelper output) : SessionTestKit(ou
     [Fact]
     public async Task Http2_falls_back_to_HTTP_1_1_when_the_server_offers_no_HTTP_2_WebSockets()
     {
-        await using var http1Only = await LiveEmulator.StartAsync(new LiveEmulatorOptions { Tls = true, Protocols = HttpProtocols.Http1 });
+        await using var http1Only = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { Tls = true, Protocols = HttpProtocols.Http1 }));
         var options = Trusting(http1Only) with { Transport = TrustingTransport(http1Only) with { HttpVersion = LiveHttpVersion.Http2 } };
 
         HoldATurn(options);
