@@ -47,7 +47,11 @@ public static class ClusterNode
           failure-detector { heartbeat-interval = 500ms, acceptable-heartbeat-pause = 3s }
           run-coordinated-shutdown-when-down = on
           # A shard whose start failed (its remembered sessions not read in time from a busy journal) tries again soon.
-          sharding { shard-failure-backoff = 1s, entity-restart-backoff = 1s, coordinator-failure-backoff = 1s }
+          # Shards move only when their node dies: no rebalancing to a node that joins (a hand-off is not a crash).
+          sharding {
+            shard-failure-backoff = 1s, entity-restart-backoff = 1s, coordinator-failure-backoff = 1s
+            least-shard-allocation-strategy { rebalance-absolute-limit = 0, rebalance-threshold = 1000 }
+          }
         }
         """).WithFallback(LiveSessionsCluster.Config);
 

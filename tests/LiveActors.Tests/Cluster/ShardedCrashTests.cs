@@ -79,6 +79,11 @@ public sealed class ShardedCrashTests(ITestOutputHelper output) : IAsyncLifetime
         var me = new TwoNodes.Node(_system, Proxy(), null!);
         await me.UpAsync(1);
         await Task.WhenAll(StartNodeAsync(me, members: 2), StartNodeAsync(me, members: 3));
+        var deadline = DateTime.UtcNow + Patience; // shards go to the regions the coordinator knows when first asked for: both
+        while ((await me.Region.Ask<CurrentRegions>(GetCurrentRegions.Instance, Patience)).Regions.Count < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the second region did not register with the coordinator");
+        }
 
         var ledger = new TurnLedger();
         foreach (var id in Ids)

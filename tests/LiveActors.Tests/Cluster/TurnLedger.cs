@@ -150,7 +150,8 @@ internal sealed class TurnLedger
             // Evidence: a turn answered or cut reached the server; a turn reported failed (not uncertain) never did.
             var unproven = answered.Concat(cut).Where(t => !received.ContainsKey(t)).Select(t => $"{t} reported delivered, never received")
                 .Concat(failed.Where(received.ContainsKey).Select(t => $"{t} reported failed ({_failed[t]}), yet received")).ToList();
-            return new Figures(turns.Count, answered.Count, cut.Count, failed.Count, uncertain.Count, lost, twice, [.. _reused], unproven,
+            var lostSaid = lost.Select(t => $"{t}: received {received.GetValueOrDefault(t)} times, no outcome").ToList();
+            return new Figures(turns.Count, answered.Count, cut.Count, failed.Count, uncertain.Count, lostSaid, twice, [.. _reused], unproven,
                 turns.Count(t => received.GetValueOrDefault(t) > 1), Volatile.Read(ref _unconfirmed), [.. _refused]);
         }
     }
