@@ -16,7 +16,12 @@ using static LiveActors.Live;
 //   ANSWER ID TEXT              the model answered the turn with this text
 //   FAILED ID SEQUENCE CODE     a Send failed (delivery_uncertain is uncertain: written, not shown to have arrived)
 //   CUT ID SEQUENCE             the reply to a Send was cut by a dropped connection
-// Arguments: EMULATOR-ADDRESS STATE-FILE RUN SESSIONS
+// Arguments: EMULATOR-ADDRESS STATE-FILE RUN SESSIONS; or --cluster and a node's (LiveActors.CrashHost.ClusterNode).
+if (args is ["--cluster", .. var node])
+{
+    return await LiveActors.CrashHost.ClusterNode.RunAsync(node);
+}
+
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: LiveActors.CrashHost EMULATOR-ADDRESS STATE-FILE RUN SESSIONS");
