@@ -78,12 +78,7 @@ internal sealed class HandedMessages
                 break;
             }
 
-            if (!handed.Written)
-            {
-                handed.Written = true;
-                Tally(handed.Message, written: false, -1);
-                Tally(handed.Message, written: true, 1);
-            }
+            MarkWritten(handed);
         }
     }
 
@@ -96,12 +91,43 @@ internal sealed class HandedMessages
         }
     }
 
-    /// <summary>Lets go, from the front, the messages at positions up to <paramref name="position"/>, written or not.</summary>
-    public void ReleaseThroughPosition(long position)
+    /// <summary>
+    /// The server consumed the messages at positions up to <paramref name="position"/>, written or not as the writer's
+    /// word goes: each is let go, unless <paramref name="awaitsReply"/> says it waits for its answer, and then it is
+    /// kept as consumed (written, never to go again) until <see cref="ReleaseConsumedThrough"/>.
+    /// </summary>
+    public void ReleaseThroughPosition(long position, Func<OutboundMessage, bool> awaitsReply)
     {
-        while (_handed.First is { } first && first.Value.Position <= position)
+        for (var node = _handed.First; node is not null && node.Value.Position <= position;)
         {
-            Forget(first);
+            var next = node.Next;
+            var handed = node.Value;
+            if (!awaitsReply(handed.Message))
+            {
+                Forget(node);
+            }
+            else if (!handed.Consumed)
+            {
+                MarkWritten(handed);
+                handed.Consumed = true;
+            }
+
+            node = next;
+        }
+    }
+
+    /// <summary>Lets go the consumed messages numbered up to <paramref name="sequence"/>: a reply answered them.</summary>
+    public void ReleaseConsumedThrough(long sequence)
+    {
+        for (var node = _handed.First; node is not null && node.Value.Message.Sequence <= sequence;)
+        {
+            var next = node.Next;
+            if (node.Value.Consumed)
+            {
+                Forget(node);
+            }
+
+            node = next;
         }
     }
 
@@ -138,14 +164,24 @@ internal sealed class HandedMessages
         }
     }
 
-    /// <summary>Every message held, oldest first, with whether it was written; none is held after.</summary>
-    public IReadOnlyList<(OutboundMessage Message, bool Written)> TakeAll()
+    /// <summary>Every message held, oldest first, with whether it was written and whether the server consumed it; none is held after.</summary>
+    public IReadOnlyList<(OutboundMessage Message, bool Written, bool Consumed)> TakeAll()
     {
-        var all = _handed.Select(h => (h.Message, h.Written)).ToList();
+        var all = _handed.Select(h => (h.Message, h.Written, h.Consumed)).ToList();
         _handed.Clear();
         UnwrittenCount = WrittenCount = 0;
         UnwrittenBytes = WrittenBytes = 0;
         return all;
+    }
+
+    private void MarkWritten(Handed handed)
+    {
+        if (!handed.Written)
+        {
+            handed.Written = true;
+            Tally(handed.Message, written: false, -1);
+            Tally(handed.Message, written: true, 1);
+        }
     }
 
     private void Forget(LinkedListNode<Handed> node)
@@ -175,5 +211,8 @@ internal sealed class HandedMessages
         public long Position { get; set; } = position;
 
         public bool Written { get; set; }
+
+        /// <summary>The server's index covers it, but no reply has answered it yet.</summary>
+        public bool Consumed { get; set; }
     }
 }

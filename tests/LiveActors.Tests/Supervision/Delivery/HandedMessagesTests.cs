@@ -54,7 +54,7 @@ public sealed class HandedMessagesTests
         handed.Reject(Message(2, 10));
         handed.Add(Message(4, 10)); // 4
 
-        handed.ReleaseThroughPosition(3);
+        handed.ReleaseThroughPosition(3, _ => false);
 
         Assert.Equal([(4L, false)], handed.TakeAll().Select(h => (h.Message.Sequence, h.Written)));
         Assert.Equal((0, 0L), (handed.Count, handed.UnwrittenBytes));
