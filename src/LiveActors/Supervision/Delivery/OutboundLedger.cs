@@ -40,7 +40,7 @@ internal sealed class OutboundLedger(
     /// <summary>Bytes waiting to be written.</summary>
     public long PendingBytes => _queuedBytes + _handed.UnwrittenBytes;
 
-    /// <summary>Written messages not yet confirmed by the server.</summary>
+    /// <summary>Written messages not yet confirmed by the server (a consumed turn awaiting its answer is confirmed).</summary>
     public int UnconfirmedCount => _handed.WrittenCount;
 
     /// <summary>Bytes of written messages not yet confirmed.</summary>
@@ -150,13 +150,13 @@ internal sealed class OutboundLedger(
 
     /// <summary>
     /// Transparent resumption: a reply started, put down to the turn numbered <paramref name="sequence"/> (or one before
-    /// it) on the current connection: the turns up to it are answered, and so is every turn an index showed consumed
+    /// it) on the current connection: the turns up to it are answered, and so is the turn an index showed consumed
     /// before this reply came (the server answers, or cuts short for a newer one, what it consumed; it sends in order).
     /// </summary>
     public void Answered(long sequence)
     {
         _answeredThrough = Math.Max(_answeredThrough, sequence);
-        _handed.ReleaseConsumedThrough(long.MaxValue);
+        _handed.ReleaseConsumed();
     }
 
     /// <summary>
@@ -174,8 +174,9 @@ internal sealed class OutboundLedger(
 
     /// <summary>
     /// Transparent resumption: an update with a usable handle says the server consumed the current connection's
-    /// messages up to <paramref name="position"/> (setup being 0). Each is delivered and never goes again; a turn no reply
-    /// has answered yet is kept until one does (<see cref="Answered"/>), and a drop before that reports it uncertain.
+    /// messages up to <paramref name="position"/> (setup being 0). Each is delivered and never goes again; the newest turn
+    /// among them, when no reply has answered it yet, is kept until one does (<see cref="Answered"/>), and a drop before
+    /// that reports it uncertain. A turn before it was superseded by it (<see cref="HandedMessages.ReleaseThroughPosition"/>).
     /// </summary>
     public void Consumed(long position)
     {

@@ -30,6 +30,8 @@ public sealed class TransparentRaceTests
 
     private static ServerMessage ReplyChunk => new() { ServerContent = new ServerContent { ModelTurn = Content.FromText("hi", Roles.Model) } };
 
+    private static ServerMessage Interrupted => new() { ServerContent = new ServerContent { Interrupted = true } };
+
     private static ServerMessage TurnComplete => new() { ServerContent = new ServerContent { TurnComplete = true } };
 
     [Fact]
@@ -71,9 +73,52 @@ public sealed class TransparentRaceTests
     }
 
     [Fact]
+    public void Turns_a_newer_turn_cut_short_are_done_once_the_index_covers_it_and_only_the_newest_may_be_reported()
+    {
+        var desk = Desk();
+        desk.StartConnection(handshakeMessages: 1);
+        var one = Hand(desk, ClientContent.UserText("one"));
+        Hand(desk, RealtimeInput.Pcm(new byte[320])); // the emulator cuts a reply short for audio too
+        var two = Hand(desk, ClientContent.UserText("two"));
+        var three = Hand(desk, ClientContent.UserText("three"));
+        desk.Written(three.Sequence);
+        foreach (var _ in new[] { one, two })
+        {
+            desk.ServerSent(Interrupted); // cut before any output: no reply of their own, and no evidence either
+            desk.ServerSent(TurnComplete);
+        }
+
+        desk.ServerSent(ReplyChunk); // three's reply, for all the client can tell one's
+        desk.ServerSent(TurnComplete);
+        desk.HandleReceived(consumed: 4);
+
+        Assert.Equal(0, desk.UnconfirmedCount); // the server has them all
+        Assert.Equal(1, desk.OnConnection); // three: its reply may have been one's, so it may still be coming
+        var failure = Assert.Single(desk.Settle(three.Sequence, inFlight: null, Dropped, Calls()));
+        Assert.Equal(three.Sequence, failure.Message.Sequence);
+    }
+
+    [Fact]
+    public void The_next_reply_answers_the_newest_consumed_turn()
+    {
+        var desk = Desk();
+        desk.StartConnection(handshakeMessages: 1);
+        Hand(desk, ClientContent.UserText("one"));
+        var two = Hand(desk, ClientContent.UserText("two"));
+        desk.Written(two.Sequence);
+        desk.ServerSent(ReplyChunk);
+        desk.ServerSent(TurnComplete);
+        desk.HandleReceived(consumed: 2); // two is consumed; the reply may have been one's
+
+        desk.ServerSent(ReplyChunk); // a reply that starts after the index covered two is two's, or a later turn's
+
+        Assert.True(desk.IsEmpty);
+    }
+
+    [Fact]
     public void Two_hundred_seeded_races_of_writes_index_updates_replies_and_drops_lose_nothing_silently_and_send_nothing_twice()
     {
-        var totals = new int[4];
+        var totals = new int[5];
         for (var run = 0; run < 200; run++)
         {
             var outcome = new TransparentServerModel(new Random(20261207 + run), Desk(), Calls()).Run(messages: 24);
@@ -86,6 +131,7 @@ public sealed class TransparentRaceTests
         Assert.True(totals[0] > 100, $"only {totals[0]} drops"); // the races happened
         Assert.True(totals[1] > 0, "no consumed turn was left unanswered at a drop");
         Assert.True(totals[2] > 0, "nothing was replayed");
+        Assert.True(totals[4] > 0, "no turn was superseded");
     }
 
     private static DeliveryDesk Desk() =>

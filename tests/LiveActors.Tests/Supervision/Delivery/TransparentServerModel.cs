@@ -12,7 +12,10 @@ namespace LiveActors.Tests.Supervision.Delivery;
 /// client sends (turns and audio), the writer writes, the server consumes in order, sends index updates (each with the
 /// state it captures, at any point: right after consuming a turn too), starts replies, its frames reach the client, and
 /// the connection drops (frames on the way are lost; the next connection resumes the newest state the client heard of).
-/// At the end it checks every message: in the server's conversation once, or reported; every turn answered, or reported.
+/// A turn the server consumed before the reply to the turn before it started cuts that turn short: it gets no reply of its
+/// own (the emulator sends a bare interrupted and turnComplete, as for any reply it cuts). At the end it checks every
+/// message: in the server's conversation once, or reported; every turn answered, superseded by a later turn in the same
+/// conversation, or reported; and once the last update came, nothing unconfirmed and at most one turn still held.
 /// </summary>
 internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, ToolCallPlanner calls)
 {
@@ -20,6 +23,7 @@ internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, T
     private readonly HashSet<long> _reported = [];
     private readonly HashSet<long> _replayedAfterReport = [];
     private readonly HashSet<long> _answered = []; // turns whose reply (or a later turn's) reached the client
+    private readonly Dictionary<long, long> _superseded = []; // a turn consumed before its reply started, and the turn that cut it
     private readonly Queue<OutboundMessage> _unwritten = new();
     private readonly Queue<OutboundMessage> _wire = new(); // written, not yet consumed
     private readonly Queue<(ServerMessage? Frame, long? Index, List<long>? State, long Turn)> _toClient = new();
@@ -32,7 +36,7 @@ internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, T
     private int _reportedConsumed;
     private int _replayed;
 
-    /// <summary>Runs the race; returns drops, consumed turns reported, messages replayed, messages in the final conversation.</summary>
+    /// <summary>Runs the race; returns drops, consumed turns reported, messages replayed, messages in the final conversation, turns superseded.</summary>
     public int[] Run(int messages)
     {
         Connect();
@@ -59,7 +63,16 @@ internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, T
                     _state.Add(consumed.Sequence);
                     if (ReplayRule.AwaitsReply(consumed.Message))
                     {
-                        _pendingTurn = consumed.Sequence; // a turn before it that was not answered yet never will be
+                        if (_pendingTurn >= 0)
+                        {
+                            // A new turn interrupts the one before it, whose reply never started (as the emulator does: a bare
+                            // interrupted and turnComplete, which are no reply): that turn will never be answered on its own.
+                            _superseded[_pendingTurn] = consumed.Sequence;
+                            _toClient.Enqueue((new ServerMessage { ServerContent = new ServerContent { Interrupted = true } }, null, null, -1));
+                            _toClient.Enqueue((new ServerMessage { ServerContent = new ServerContent { TurnComplete = true } }, null, null, -1));
+                        }
+
+                        _pendingTurn = consumed.Sequence;
                     }
 
                     break;
@@ -80,8 +93,11 @@ internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, T
             }
         }
 
+        Deliver((null, _consumedHere, [.. _state], -1)); // a last update: everything is consumed and answered
+        Assert.Equal(0, desk.UnconfirmedCount);
+        Assert.True(desk.OnConnection <= 1, $"{desk.OnConnection} held at the end: only the newest turn may wait for an answer it already had");
         Check();
-        return [_drops, _reportedConsumed, _replayed, _state.Count];
+        return [_drops, _reportedConsumed, _replayed, _state.Count, _superseded.Count];
     }
 
     private void Deliver((ServerMessage? Frame, long? Index, List<long>? State, long Turn) frame)
@@ -123,6 +139,11 @@ internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, T
         _wire.Clear();
         _toClient.Clear(); // frames on the way are lost with the connection
         _state = [.. _resumable];
+        foreach (var (turn, by) in _superseded.Where(s => !_state.Contains(s.Value)).ToList())
+        {
+            _superseded.Remove(turn); // the turn that cut it is not in the resumed conversation
+        }
+
         Connect();
     }
 
@@ -155,7 +176,9 @@ internal sealed class TransparentServerModel(Random random, DeliveryDesk desk, T
             Assert.True(_state.Contains(sequence) || _reported.Contains(sequence), $"{sequence} was lost silently");
             if (ReplayRule.AwaitsReply(message.Message))
             {
-                Assert.True(_answered.Contains(sequence) || _reported.Contains(sequence), $"turn {sequence} was neither answered nor reported");
+                Assert.True(
+                    _answered.Contains(sequence) || _reported.Contains(sequence) || _superseded.ContainsKey(sequence),
+                    $"turn {sequence} was neither answered, nor superseded by a later turn, nor reported");
             }
         }
     }
