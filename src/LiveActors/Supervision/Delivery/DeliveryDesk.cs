@@ -22,6 +22,7 @@ internal sealed class DeliveryDesk
 {
     private readonly OutboundLedger _ledger;
     private readonly ReplyTracker _replies;
+    private readonly ReplyTracker? _answers; // transparent: which turns a reply answered, audio never taken for a cause
     private readonly SessionResumptionOptions _resumption;
     private readonly HashSet<long> _askedAgain = [];
     private readonly HashSet<long> _toolResponsesHanded = []; // on the current connection: may be on the wire when it ends
@@ -45,12 +46,19 @@ internal sealed class DeliveryDesk
                 _ => DeliveryTracking.Handle,
             },
             _resumption.UncertainMessages);
+        var toolCallsBlock = options.Setup?.Tools?.SelectMany(t => t.FunctionDeclarations ?? []).Any(f => f.Behavior == "NON_BLOCKING") != true;
         _replies = new ReplyTracker(
-            automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true,
-            toolCallsBlock: options.Setup?.Tools?.SelectMany(t => t.FunctionDeclarations ?? []).Any(f => f.Behavior == "NON_BLOCKING") != true)
+            automaticActivityDetection: options.Setup?.RealtimeInputConfig?.AutomaticActivityDetection?.Disabled != true, toolCallsBlock)
         {
             IdleEndsInteraction = idleEndsInteraction,
         };
+        if (_resumption is { Enabled: true, Transparent: true })
+        {
+            // The cautious tracker puts a reply down to audio before a turn when activity detection may hear it; whether
+            // a turn was answered is the other way round: the turn is the cause, audio is not.
+            _answers = new ReplyTracker(automaticActivityDetection: false, toolCallsBlock) { IdleEndsInteraction = idleEndsInteraction };
+        }
+
         if (recovered is not null)
         {
             _sequence = recovered.LastSequence;
@@ -83,7 +91,14 @@ internal sealed class DeliveryDesk
     public bool IdleEndsInteraction => _replies.IdleEndsInteraction;
 
     /// <summary>The server reports interaction status: from now on only IDLE ends an interaction.</summary>
-    public void InteractionStatusReported() => _replies.IdleEndsInteraction = true;
+    public void InteractionStatusReported()
+    {
+        _replies.IdleEndsInteraction = true;
+        if (_answers is not null)
+        {
+            _answers.IdleEndsInteraction = true;
+        }
+    }
 
     /// <summary>Why a message of <paramref name="size"/> bytes cannot be accepted now; null when it can.</summary>
     public BufferFull? Refusal(long size) => _ledger.Refusal(size);
@@ -102,6 +117,7 @@ internal sealed class DeliveryDesk
     public IReadOnlyList<OutboundMessage> StartConnection(int handshakeMessages)
     {
         _replies.StartConnection();
+        _answers?.StartConnection();
         _toolResponsesHanded.Clear();
         _provenThrough = -1;
         return _ledger.StartConnection(handshakeMessages);
@@ -111,6 +127,7 @@ internal sealed class DeliveryDesk
     public void Handed(OutboundMessage message)
     {
         _replies.Handed(message);
+        _answers?.Handed(message);
         if (message.Message is ToolResponse)
         {
             _toolResponsesHanded.Add(message.Sequence);
@@ -129,12 +146,18 @@ internal sealed class DeliveryDesk
     {
         _ledger.Rejected(message);
         _replies.Rejected(message);
+        _answers?.Rejected(message);
         _toolResponsesHanded.Remove(message.Sequence);
     }
 
     /// <summary>A server message: a reply proves what caused it. Returns the written ones let go past the limits.</summary>
     public IReadOnlyList<SendFailure> ServerSent(ServerMessage message)
     {
+        if (_answers?.ServerSent(message) is { } answered)
+        {
+            _ledger.Answered(answered);
+        }
+
         if (_replies.ServerSent(message) is not { } proven)
         {
             return [];
@@ -158,7 +181,8 @@ internal sealed class DeliveryDesk
     /// <summary>
     /// After a socket ended with <paramref name="cause"/>: messages that may or may not have reached the server are
     /// reported; the rest (and, with transparent resumption, everything the server had not consumed) goes back to the
-    /// front of the queue, in order. An answer to calls the connection took never goes again as a toolResponse: one that
+    /// front of the queue, in order. With transparent resumption a turn the server consumed that no reply answered is
+    /// reported, never sent again. An answer to calls the connection took never goes again as a toolResponse: one that
     /// was written (or was being written) may have reached the server, so it is reported uncertain, never failed; one
     /// that never left goes as text, or is reported lost.
     /// </summary>

@@ -18,7 +18,8 @@ internal enum DeliveryTracking
 
     /// <summary>
     /// Transparent resumption (Vertex AI): the server says which message it consumed last
-    /// (<c>lastConsumedClientMessageIndex</c>); after a drop every later one is replayed, exactly once, in order.
+    /// (<c>lastConsumedClientMessageIndex</c>); after a drop every later one is replayed, exactly once, in order. A
+    /// consumed turn no reply answered is not replayed (the server has it) but reported uncertain: its answer may never come.
     /// </summary>
     Transparent,
 }

@@ -11,6 +11,7 @@ namespace LiveActors.Supervision.Delivery;
 internal sealed class HandedMessages
 {
     private readonly LinkedList<Handed> _handed = new();
+    private LinkedListNode<Handed>? _consumed; // the one consumed turn held, if any
     private long _nextPosition = 1;
 
     /// <summary>How many are held.</summary>
@@ -27,6 +28,9 @@ internal sealed class HandedMessages
 
     /// <summary>Bytes of written messages not yet confirmed.</summary>
     public long WrittenBytes { get; private set; }
+
+    /// <summary>Turns the server consumed whose answer has not been seen yet (not counted as written).</summary>
+    public int ConsumedCount { get; private set; }
 
     /// <summary>The lowest sequence held, or null when none is.</summary>
     public long? LowestSequence
@@ -50,7 +54,7 @@ internal sealed class HandedMessages
     public void Add(OutboundMessage message)
     {
         _handed.AddLast(new Handed(message, _nextPosition++));
-        Tally(message, written: false, 1);
+        Tally(message, Tallied.Unwritten, 1);
     }
 
     /// <summary>Whether the message numbered <paramref name="sequence"/> is held.</summary>
@@ -78,12 +82,7 @@ internal sealed class HandedMessages
                 break;
             }
 
-            if (!handed.Written)
-            {
-                handed.Written = true;
-                Tally(handed.Message, written: false, -1);
-                Tally(handed.Message, written: true, 1);
-            }
+            MarkWritten(handed);
         }
     }
 
@@ -96,12 +95,53 @@ internal sealed class HandedMessages
         }
     }
 
-    /// <summary>Lets go, from the front, the messages at positions up to <paramref name="position"/>, written or not.</summary>
-    public void ReleaseThroughPosition(long position)
+    /// <summary>
+    /// The server consumed the messages at positions up to <paramref name="position"/>, written or not as the writer's
+    /// word goes: each is let go, unless <paramref name="awaitsReply"/> says it is a turn that waits for its answer. Of
+    /// those, only the newest the server consumed is kept, as consumed (written, never to go again, no longer
+    /// unconfirmed) until <see cref="ReleaseConsumed"/>: a turn before it is settled, because a new turn
+    /// interrupts whatever the server was generating, so it was answered already or never will be (it was superseded,
+    /// in order, like a turn the user talks over). A consumed turn kept from an earlier update is superseded the same way.
+    /// </summary>
+    public void ReleaseThroughPosition(long position, Func<OutboundMessage, bool> awaitsReply)
     {
-        while (_handed.First is { } first && first.Value.Position <= position)
+        LinkedListNode<Handed>? newest = null;
+        for (var node = _handed.First; node is not null && node.Value.Position <= position;)
         {
-            Forget(first);
+            var next = node.Next;
+            if (!awaitsReply(node.Value.Message))
+            {
+                Forget(node);
+            }
+            else
+            {
+                if (newest is not null)
+                {
+                    Forget(newest); // superseded by this later turn
+                }
+
+                newest = node;
+            }
+
+            node = next;
+        }
+
+        if (newest is { Value: { Consumed: false } turn })
+        {
+            MarkWritten(turn);
+            Tally(turn.Message, Tallied.Written, -1);
+            turn.Consumed = true;
+            Tally(turn.Message, Tallied.Consumed, 1);
+            _consumed = newest;
+        }
+    }
+
+    /// <summary>A reply answered the consumed turn held, if one is: it is let go.</summary>
+    public void ReleaseConsumed()
+    {
+        if (_consumed is not null)
+        {
+            Forget(_consumed);
         }
     }
 
@@ -138,34 +178,62 @@ internal sealed class HandedMessages
         }
     }
 
-    /// <summary>Every message held, oldest first, with whether it was written; none is held after.</summary>
-    public IReadOnlyList<(OutboundMessage Message, bool Written)> TakeAll()
+    /// <summary>Every message held, oldest first, with whether it was written and whether the server consumed it; none is held after.</summary>
+    public IReadOnlyList<(OutboundMessage Message, bool Written, bool Consumed)> TakeAll()
     {
-        var all = _handed.Select(h => (h.Message, h.Written)).ToList();
+        var all = _handed.Select(h => (h.Message, h.Written, h.Consumed)).ToList();
         _handed.Clear();
-        UnwrittenCount = WrittenCount = 0;
+        _consumed = null;
+        UnwrittenCount = WrittenCount = ConsumedCount = 0;
         UnwrittenBytes = WrittenBytes = 0;
         return all;
     }
 
-    private void Forget(LinkedListNode<Handed> node)
+    private void MarkWritten(Handed handed)
     {
-        Tally(node.Value.Message, node.Value.Written, -1);
-        _handed.Remove(node);
+        if (!handed.Written)
+        {
+            handed.Written = true;
+            Tally(handed.Message, Tallied.Unwritten, -1);
+            Tally(handed.Message, Tallied.Written, 1);
+        }
     }
 
-    private void Tally(OutboundMessage message, bool written, int sign)
+    private void Forget(LinkedListNode<Handed> node)
     {
-        if (written)
+        var handed = node.Value;
+        Tally(handed.Message, handed.Consumed ? Tallied.Consumed : handed.Written ? Tallied.Written : Tallied.Unwritten, -1);
+        _handed.Remove(node);
+        if (node == _consumed)
         {
-            WrittenCount += sign;
-            WrittenBytes += sign * message.Size;
+            _consumed = null;
         }
-        else
+    }
+
+    private void Tally(OutboundMessage message, Tallied where, int sign)
+    {
+        switch (where)
         {
-            UnwrittenCount += sign;
-            UnwrittenBytes += sign * message.Size;
+            case Tallied.Unwritten:
+                UnwrittenCount += sign;
+                UnwrittenBytes += sign * message.Size;
+                break;
+            case Tallied.Written:
+                WrittenCount += sign;
+                WrittenBytes += sign * message.Size;
+                break;
+            default:
+                ConsumedCount += sign;
+                break;
         }
+    }
+
+    /// <summary>Which count a held message is in.</summary>
+    private enum Tallied
+    {
+        Unwritten,
+        Written,
+        Consumed,
     }
 
     private sealed class Handed(OutboundMessage message, long position)
@@ -175,5 +243,8 @@ internal sealed class HandedMessages
         public long Position { get; set; } = position;
 
         public bool Written { get; set; }
+
+        /// <summary>The server's index covers it, but no reply has answered it yet (at most one message is).</summary>
+        public bool Consumed { get; set; }
     }
 }

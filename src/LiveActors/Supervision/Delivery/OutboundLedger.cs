@@ -31,6 +31,7 @@ internal sealed class OutboundLedger(
     private readonly ReplayRule _replay = new(tracking, uncertain);
     private readonly List<OutboundMessage> _letGo = [];
     private long _provenThrough = -1;
+    private long _answeredThrough = -1;
     private long _queuedBytes;
 
     /// <summary>Messages waiting to be written: queued, or handed to the connection and not yet written.</summary>
@@ -39,7 +40,7 @@ internal sealed class OutboundLedger(
     /// <summary>Bytes waiting to be written.</summary>
     public long PendingBytes => _queuedBytes + _handed.UnwrittenBytes;
 
-    /// <summary>Written messages not yet confirmed by the server.</summary>
+    /// <summary>Written messages not yet confirmed by the server (a consumed turn awaiting its answer is confirmed).</summary>
     public int UnconfirmedCount => _handed.WrittenCount;
 
     /// <summary>Bytes of written messages not yet confirmed.</summary>
@@ -112,7 +113,7 @@ internal sealed class OutboundLedger(
     public IReadOnlyList<OutboundMessage> StartConnection(int handshakeMessages = 1)
     {
         _handed.Restart(handshakeMessages);
-        _provenThrough = -1;
+        _provenThrough = _answeredThrough = -1;
         var moving = _queued.ToList();
         _queued.Clear();
         _queuedBytes = 0;
@@ -148,6 +149,17 @@ internal sealed class OutboundLedger(
     }
 
     /// <summary>
+    /// Transparent resumption: a reply started, put down to the turn numbered <paramref name="sequence"/> (or one before
+    /// it) on the current connection: the turns up to it are answered, and so is the turn an index showed consumed
+    /// before this reply came (the server answers, or cuts short for a newer one, what it consumed; it sends in order).
+    /// </summary>
+    public void Answered(long sequence)
+    {
+        _answeredThrough = Math.Max(_answeredThrough, sequence);
+        _handed.ReleaseConsumed();
+    }
+
+    /// <summary>
     /// A resumable handle arrived: its state includes whatever evidence came before it proved, so under
     /// <see cref="DeliveryTracking.Handle"/> those messages are confirmed. Messages written after the evidence are not:
     /// the handle's arrival says nothing about what was on the wire while it travelled.
@@ -162,13 +174,15 @@ internal sealed class OutboundLedger(
 
     /// <summary>
     /// Transparent resumption: an update with a usable handle says the server consumed the current connection's
-    /// messages up to <paramref name="position"/> (setup being 0).
+    /// messages up to <paramref name="position"/> (setup being 0). Each is delivered and never goes again; the newest turn
+    /// among them, when no reply has answered it yet, is kept until one does (<see cref="Answered"/>), and a drop before
+    /// that reports it uncertain. A turn before it was superseded by it (<see cref="HandedMessages.ReleaseThroughPosition"/>).
     /// </summary>
     public void Consumed(long position)
     {
         if (tracking == DeliveryTracking.Transparent)
         {
-            _handed.ReleaseThroughPosition(position);
+            _handed.ReleaseThroughPosition(position, m => m.Sequence > _answeredThrough && ReplayRule.AwaitsReply(m.Message));
         }
     }
 
@@ -178,7 +192,8 @@ internal sealed class OutboundLedger(
     /// <summary>
     /// The connection ended having written up to <paramref name="lastWritten"/>, with <paramref name="inFlight"/> half
     /// written. Messages that may or may not have reached the server are returned (their senders must be told): under
-    /// transparent resumption there are none, because everything unconfirmed is replayed, and with handles those that
+    /// transparent resumption only the turns the server consumed and no reply answered (everything it did not consume is
+    /// replayed, and a consumed message never goes twice), and with handles those that
     /// <c>session-resumption.uncertain-messages</c> says to send again are replayed instead (<see cref="ReplayRule"/>).
     /// Everything else that was handed goes back to the front of the queue, in order, for the next connection.
     /// </summary>
@@ -211,7 +226,7 @@ internal sealed class OutboundLedger(
             }
         }
 
-        foreach (var (message, written) in _handed.TakeAll())
+        foreach (var (message, written, consumed) in _handed.TakeAll())
         {
             if (exclude?.Invoke(message) == true)
             {
@@ -220,7 +235,7 @@ internal sealed class OutboundLedger(
             }
 
             var sent = written || message.Sequence == inFlight?.Sequence;
-            if (!_replay.Replays(message, sent))
+            if (consumed || !_replay.Replays(message, sent)) // consumed: the server has it, so it never goes twice
             {
                 uncertain.Add(message);
                 continue;

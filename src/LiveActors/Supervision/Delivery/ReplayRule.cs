@@ -28,6 +28,19 @@ internal sealed class ReplayRule(DeliveryTracking tracking, UncertainDelivery un
             _ => false,
         };
 
+    /// <summary>
+    /// Whether <paramref name="message"/> is a turn its sender waits to hear answered (a turn's end, text, the end of
+    /// activity or of the audio stream): under transparent resumption the server's index says it has one, but only a reply
+    /// says it was answered, so a drop between the two leaves its outcome uncertain. Audio, video and tool responses
+    /// are done once consumed.
+    /// </summary>
+    public static bool AwaitsReply(ClientMessage message) => message switch
+    {
+        ClientContent content => content.TurnComplete == true,
+        RealtimeInput input => input.Text is not null || input.ActivityEnd is not null || input.AudioStreamEnd == true,
+        _ => false,
+    };
+
     /// <summary>The connection's end is settled: what was asked to go again went.</summary>
     public void ConnectionEnded() => _resend.Clear();
 }

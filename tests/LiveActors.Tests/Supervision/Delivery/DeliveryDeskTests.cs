@@ -56,7 +56,7 @@ public sealed class DeliveryDeskTests
     {
         var desk = Desk(Handles with { Transparent = true });
         desk.StartConnection(handshakeMessages: 1);
-        Hand(desk, ClientContent.UserText("one"));
+        Hand(desk, RealtimeInput.Pcm(new byte[320])); // audio: done once consumed (a turn waits for its reply)
         var notConsumed = Hand(desk, ClientContent.UserText("two"));
         desk.Written(notConsumed.Sequence);
         desk.HandleReceived(consumed: 1); // position 1: the first message after setup

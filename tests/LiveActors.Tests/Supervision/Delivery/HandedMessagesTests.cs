@@ -54,7 +54,7 @@ public sealed class HandedMessagesTests
         handed.Reject(Message(2, 10));
         handed.Add(Message(4, 10)); // 4
 
-        handed.ReleaseThroughPosition(3);
+        handed.ReleaseThroughPosition(3, _ => false);
 
         Assert.Equal([(4L, false)], handed.TakeAll().Select(h => (h.Message.Sequence, h.Written)));
         Assert.Equal((0, 0L), (handed.Count, handed.UnwrittenBytes));
@@ -70,6 +70,68 @@ public sealed class HandedMessagesTests
         Assert.True(handed.Holds(5));
         Assert.Equal(5, handed.ReleaseOldestWritten()?.Sequence);
         Assert.False(handed.Holds(5));
+    }
+
+    [Fact]
+    public void Of_the_turns_an_update_covers_only_the_newest_waits_for_its_answer_and_it_is_not_unconfirmed()
+    {
+        var handed = new HandedMessages();
+        for (var sequence = 1; sequence <= 5; sequence++)
+        {
+            handed.Add(Message(sequence, 10)); // positions 1 to 5
+        }
+
+        handed.WrittenThrough(5);
+        handed.ReleaseThroughPosition(4, m => m.Sequence is 1 or 3 or 4); // turns 1, 3 and 4 await answers; 2 does not
+
+        Assert.Equal([(4L, true, true), (5L, true, false)], handed.TakeAll().Select(h => (h.Message.Sequence, h.Written, h.Consumed)));
+    }
+
+    [Fact]
+    public void The_counts_put_a_consumed_turn_apart_from_the_written_messages_until_it_goes()
+    {
+        var handed = new HandedMessages();
+        handed.Add(Message(1, 10));
+        handed.Add(Message(2, 20));
+
+        handed.ReleaseThroughPosition(1, _ => true); // consumed before the writer's word came
+
+        Assert.Equal((1, 20L, 0, 0L, 1), (handed.UnwrittenCount, handed.UnwrittenBytes, handed.WrittenCount, handed.WrittenBytes, handed.ConsumedCount));
+        handed.WrittenThrough(2);
+        Assert.Equal((0, 1, 20L, 1), (handed.UnwrittenCount, handed.WrittenCount, handed.WrittenBytes, handed.ConsumedCount));
+        handed.ReleaseConsumed();
+        Assert.Equal((1, 0, 2L), (handed.Count, handed.ConsumedCount, handed.LowestSequence!.Value));
+    }
+
+    [Fact]
+    public void A_consumed_turn_held_from_an_earlier_update_is_superseded_by_a_later_turn_a_later_update_covers()
+    {
+        var handed = new HandedMessages();
+        handed.Add(Message(1, 10));
+        handed.Add(Message(2, 10));
+        handed.Add(Message(3, 10));
+        handed.WrittenThrough(3);
+        handed.ReleaseThroughPosition(1, _ => true);
+
+        handed.ReleaseThroughPosition(2, m => m.Sequence != 2); // 2 is audio, say: it does not cut turn 1 short
+        Assert.True(handed.Holds(1));
+
+        handed.ReleaseThroughPosition(3, _ => true);
+        Assert.Equal([(3L, true)], handed.TakeAll().Select(h => (h.Message.Sequence, h.Consumed)));
+    }
+
+    [Fact]
+    public void Turns_a_reply_answered_before_the_update_came_are_let_go_at_once()
+    {
+        var handed = new HandedMessages();
+        handed.Add(Message(1, 10));
+        handed.Add(Message(2, 10));
+        handed.Add(Message(3, 10));
+        handed.WrittenThrough(3);
+
+        handed.ReleaseThroughPosition(3, m => m.Sequence > 2); // answered through 2: only 3 still waits
+
+        Assert.Equal([(3L, true)], handed.TakeAll().Select(h => (h.Message.Sequence, h.Consumed)));
     }
 
     [Theory]

@@ -250,12 +250,12 @@ public sealed class OutboundLedgerTests
     [Fact]
     public void With_transparent_resumption_everything_the_server_did_not_consume_is_replayed_in_order_exactly_once()
     {
-        var ledger = HandedOut(DeliveryTracking.Transparent, 5);
+        var ledger = HandedOut(DeliveryTracking.Transparent, 5, audio: true); // audio: done once consumed, no reply awaited
         ledger.Written(4);
         ledger.Consumed(2); // positions 1 and 2 (setup is 0): sequences 1 and 2
 
-        var settlement = ledger.ConnectionEnded(lastWritten: 4, inFlight: Message(5, 10));
-        ledger.Queue(Message(6, 10));
+        var settlement = ledger.ConnectionEnded(lastWritten: 4, inFlight: Message(5, 10, audio: true));
+        ledger.Queue(Message(6, 10, audio: true));
 
         Assert.Empty(settlement.Uncertain);
         Assert.Equal(3, settlement.Replayed); // 3 and 4 were written, 5 was being written
@@ -267,7 +267,7 @@ public sealed class OutboundLedgerTests
     [Fact]
     public void Positions_restart_with_each_connection()
     {
-        var ledger = HandedOut(DeliveryTracking.Transparent, 2);
+        var ledger = HandedOut(DeliveryTracking.Transparent, 2, audio: true);
         ledger.ConnectionEnded(lastWritten: 2, inFlight: null);
         ledger.StartConnection();
 
@@ -279,9 +279,9 @@ public sealed class OutboundLedgerTests
     [Fact]
     public void A_rejected_message_is_forgotten_and_later_positions_close_up()
     {
-        var ledger = HandedOut(DeliveryTracking.Transparent, 3);
+        var ledger = HandedOut(DeliveryTracking.Transparent, 3, audio: true);
 
-        ledger.Rejected(Message(2, 10));
+        ledger.Rejected(Message(2, 10, audio: true));
         ledger.Written(3);
         ledger.Consumed(2); // the server saw sequences 1 and 3 as positions 1 and 2
 
@@ -358,18 +358,18 @@ public sealed class OutboundLedgerTests
         }
     }
 
-    private static OutboundLedger HandedOut(DeliveryTracking tracking, int count)
+    private static OutboundLedger HandedOut(DeliveryTracking tracking, int count, bool audio = false)
     {
         var ledger = new OutboundLedger(Roomy, tracking);
         ledger.StartConnection();
         for (var i = 1; i <= count; i++)
         {
-            ledger.Hand(Message(i, 10));
+            ledger.Hand(Message(i, 10, audio));
         }
 
         return ledger;
     }
 
-    private static OutboundMessage Message(long sequence, long size) =>
-        new(sequence, ClientContent.UserText($"message {sequence}"), ActorRefs.Nobody, size);
+    private static OutboundMessage Message(long sequence, long size, bool audio = false) =>
+        new(sequence, audio ? RealtimeInput.Pcm(new byte[320]) : ClientContent.UserText($"message {sequence}"), ActorRefs.Nobody, size);
 }
