@@ -9,6 +9,19 @@ namespace LiveActors.Tests.Support;
 /// </summary>
 internal static class SessionLog
 {
+    /// <summary>
+    /// The messages without the seed a new server session starts with when the session could not resume (the
+    /// conversation so far as one clientContent of several turns, turnComplete false): context, not a message sent.
+    /// </summary>
+    public static IEnumerable<RecordedMessage> WithoutSeed(IReadOnlyList<RecordedMessage> messages) =>
+        messages is [{ Kind: "clientContent" } first, ..] && IsSeed(first) ? messages.Skip(1) : messages;
+
+    private static bool IsSeed(RecordedMessage message)
+    {
+        var content = JsonDocument.Parse(message.Json).RootElement.GetProperty("clientContent");
+        return content.GetProperty("turns").GetArrayLength() > 1 && content.TryGetProperty("turnComplete", out var complete) && !complete.GetBoolean();
+    }
+
     public static List<string> Describe(IEnumerable<RecordedMessage> messages) =>
         [.. messages.Select(m => m.Kind switch
         {
