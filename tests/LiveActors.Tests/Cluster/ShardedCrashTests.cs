@@ -8,6 +8,7 @@ using LiveActors.Errors;
 using LiveActors.Facade;
 using LiveActors.Protocol;
 using LiveActors.Sessions;
+using LiveActors.Tests.Support;
 using Xunit.Abstractions;
 using static LiveActors.Live;
 using AkkaCluster = Akka.Cluster.Cluster;
@@ -52,7 +53,7 @@ public sealed class ShardedCrashTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // Each reply a little late, so that turns are acknowledged and unanswered when a node dies.
-        _emulator = await LiveEmulator.StartAsync(new LiveEmulatorOptions { ReplyChunks = 1, FaultRule = _ => [EmulatorFault.Delay(TimeSpan.FromMilliseconds(200))] });
+        _emulator = await LiveEmulator.StartAsync(SessionTestKit.Legacy(new LiveEmulatorOptions { ReplyChunks = 1, FaultRule = _ => [EmulatorFault.Delay(TimeSpan.FromMilliseconds(200))] }));
         _system = ActorSystem.Create(ClusterNode.SystemName, ClusterNode.Config(seed: null));
         AkkaCluster.Get(_system).Join(AkkaCluster.Get(_system).SelfAddress);
     }
