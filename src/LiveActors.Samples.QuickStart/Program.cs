@@ -28,7 +28,7 @@ await foreach (var e in live.EventsAsync())
     switch (e)
     {
         case Live.ModelTurnReceived chunk:
-            Console.Write(chunk.Text); // text, where the model sends text (the emulator does)
+            Console.Write(chunk.Text); // text parts, where a model sends them; today's models answer in audio (see its transcription)
             break;
         case Live.TranscriptionReceived { Source: Live.TranscriptionSource.Output } spoken:
             Console.Write(spoken.Transcription.Text);
