@@ -18,6 +18,8 @@ internal static class ReplyEvidence
         RealtimeInput input => input.Text is not null || input.ActivityEnd is not null || input.AudioStreamEnd == true
             || (automaticActivityDetection && (input.Audio is not null || input.Video is not null))
             || (input.ActivityStart is null && input.Audio is null && input.Video is null),
+        // A SILENT answer only adds to the context and prompts no output (docs/live-api.md 3.6): no reply is its.
+        ToolResponse { FunctionResponses: { Count: > 0 } responses } => !responses.All(r => r.Scheduling == FunctionResponseScheduling.Silent),
         _ => true,
     };
 
