@@ -15,7 +15,17 @@ using Microsoft.Extensions.Hosting;
 // (LiveActors__BaseAddress, LiveActors__ApiKey, LiveActors__Model), the reply through ILiveConnection. Exit 0 when the
 // reply came whole.
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddAkka("package-consumer", akka => akka.WithLiveConnection<Program>(configurationSection: "LiveActors"));
+// Today's Live models answer in audio only: ask for it, with its transcription for the words.
+builder.Services.AddAkka("package-consumer", akka => akka.WithLiveConnection<Program>(
+    options => options with
+    {
+        Setup = new Setup
+        {
+            GenerationConfig = new GenerationConfig { ResponseModalities = [Modalities.Audio] },
+            OutputAudioTranscription = new AudioTranscriptionConfig(),
+        },
+    },
+    configurationSection: "LiveActors"));
 builder.Services.AddLiveConnectionFacade<Program>();
 using var host = builder.Build();
 await host.StartAsync();
@@ -26,9 +36,9 @@ await live.SendAsync(ClientContent.UserText("Hello from the packages"), patience
 var completed = false;
 await foreach (var @event in live.EventsAsync(patience.Token))
 {
-    if (@event is Live.ModelTurnReceived turn)
+    if (@event is Live.TranscriptionReceived { Source: Live.TranscriptionSource.Output } spoken)
     {
-        Console.Write(turn.Text);
+        Console.Write(spoken.Transcription.Text);
     }
     else if (@event is Live.TurnCompleted)
     {
@@ -43,14 +53,16 @@ await live.CloseAsync(patience.Token);
 // The same turn through Microsoft.Extensions.AI, built as an app with warnings as errors builds it (MEAI001 suppressed once).
 var options = LiveConnectionOptions.FromConfiguration(host.Services.GetRequiredService<IConfiguration>().GetSection("LiveActors"));
 using var client = new LiveRealtimeClient(host.Services.GetRequiredService<ActorSystem>(), options).AsBuilder().UseFunctionInvocation().Build();
-await using (var session = await client.CreateSessionAsync(new RealtimeSessionOptions { OutputModalities = ["text"] }, patience.Token))
+// Today's Live models answer in audio only (TEXT is refused at setup): the words come as its transcription.
+await using (var session = await client.CreateSessionAsync(new RealtimeSessionOptions { OutputModalities = ["audio"] }, patience.Token))
 {
     await session.SendAsync(new CreateConversationItemRealtimeClientMessage(new RealtimeConversationItem([new TextContent("Hello from MEAI")], role: ChatRole.User)), patience.Token);
     await session.SendAsync(new CreateResponseRealtimeClientMessage(), patience.Token);
     var answered = false;
     await foreach (var message in session.GetStreamingResponseAsync(patience.Token))
     {
-        if (message is OutputTextAudioRealtimeServerMessage { Text: { } text } && message.Type == RealtimeServerMessageType.OutputTextDone)
+        if (message is OutputTextAudioRealtimeServerMessage { Text: { } text }
+            && message.Type is RealtimeServerMessageType.OutputTextDone or RealtimeServerMessageType.OutputAudioTranscriptionDone)
         {
             Console.WriteLine(text);
         }
