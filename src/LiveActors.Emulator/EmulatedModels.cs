@@ -2,7 +2,7 @@ namespace LiveActors.Emulator;
 
 /// <summary>
 /// The Live models the emulator serves, as the service serves them today (PROTOCOL.md §1.5 and §5.5), keyed by name
-/// prefix. Shut-down models (<c>gemini-live-2.5-flash-preview</c>, <c>gemini-2.0-flash-live-001</c>) and any other name
+/// prefix. Models shut down on 2025-12-09 (retired: <c>gemini-live-2.5-flash-preview</c>, <c>gemini-2.0-flash-live-001</c>) and any other name
 /// are not served: setup closes 1008, unless <see cref="LiveEmulatorOptions.UnknownModels"/> accepts them with
 /// <see cref="Legacy"/> rules.
 /// </summary>

@@ -4,7 +4,7 @@ public abstract partial record ConnectionError
 {
     /// <summary>
     /// The service does not serve the model on this endpoint: it closed the connection at setup with 1008 "... is not
-    /// found for API version ..." (a shut-down model such as <c>gemini-live-2.5-flash-preview</c>, a misspelt name, or a
+    /// found for API version ..." (a model the service shut down, such as the retired <c>gemini-live-2.5-flash-preview</c>, a misspelt name, or a
     /// model this API version or project cannot use; docs/live-api.md 1.5, 6). Never retried.
     /// </summary>
     /// <param name="Model">The model the setup named.</param>
