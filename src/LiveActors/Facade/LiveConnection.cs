@@ -173,7 +173,7 @@ public sealed class LiveConnection : ILiveConnection
                 throw;
             }
 
-            var reply = new ReplyCollector(sequence);
+            var reply = new ReplyCollector(sequence, answersCall: message is ToolResponse && ReplyEvidence.MayCauseReply(message, automaticActivityDetection: true));
             while (await events.MoveNextAsync().ConfigureAwait(false))
             {
                 if (reply.Take(events.Current) is { } whole)

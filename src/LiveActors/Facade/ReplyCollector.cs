@@ -8,9 +8,15 @@ namespace LiveActors.Facade;
 /// a cut. Not thread-safe.
 /// </summary>
 /// <param name="sequence">The Send's sequence.</param>
-internal sealed class ReplyCollector(long sequence)
+/// <param name="answersCall">
+/// The Send answers a tool call and asks for a reply: the end of the call's own turn, which on a NON_BLOCKING call
+/// (3.8's default) may come after the call and before any of the answer's output, is not the answer's end.
+/// </param>
+internal sealed class ReplyCollector(long sequence, bool answersCall = false)
 {
     private readonly List<Event> _answer = [];
+    private bool _output;
+    private bool _callTurnEnded;
 
     /// <summary>Takes the next event: the whole reply when it ends the answer, else null.</summary>
     public LiveReply? Take(Event @event)
@@ -18,6 +24,14 @@ internal sealed class ReplyCollector(long sequence)
         if (@event is SendFailed failed && failed.Sequence != sequence)
         {
             return null; // another send's outcome
+        }
+
+        _output |= @event is ModelTurnReceived or TranscriptionReceived { Source: TranscriptionSource.Output } or ToolCallReceived;
+        if (answersCall && !_output && !_callTurnEnded && @event is InteractionCompleted)
+        {
+            _callTurnEnded = true; // the call's turn ending, not the answer's
+            _answer.Clear();
+            return null;
         }
 
         _answer.Add(@event);

@@ -27,6 +27,23 @@ public sealed class ReplyCollectorTests
     }
 
     [Fact]
+    public void An_answer_to_a_call_skips_the_end_of_the_call_s_own_turn_once_and_ends_at_its_own()
+    {
+        // NON_BLOCKING (3.8's default): the call's turn ends after the toolCall, before any of the answer's output.
+        var completed = new InteractionCompleted(new ServerMessage { ServerContent = new ServerContent { TurnComplete = true } });
+        var answer = new ReplyCollector(sequence: 5, answersCall: true);
+        var chunk = Chunk("get_weather returned sunny");
+
+        Assert.Null(answer.Take(completed));
+        Assert.Null(answer.Take(chunk));
+        var whole = answer.Take(completed);
+
+        Assert.Equal(LiveReplyEnd.Completed, whole!.End);
+        Assert.Equal([chunk, completed], whole.Events);
+        Assert.Equal(LiveReplyEnd.Completed, new ReplyCollector(sequence: 5).Take(completed)?.End); // any other send ends there
+    }
+
+    [Fact]
     public void A_reply_asked_again_after_a_cut_starts_over_and_one_cut_for_good_ends_there()
     {
         var again = new ReplyCollector(sequence: 3);
