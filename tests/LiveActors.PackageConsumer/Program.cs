@@ -62,7 +62,7 @@ await using (var session = await client.CreateSessionAsync(new RealtimeSessionOp
     await foreach (var message in session.GetStreamingResponseAsync(patience.Token))
     {
         if (message is OutputTextAudioRealtimeServerMessage { Text: { } text }
-            && message.Type is RealtimeServerMessageType.OutputTextDone or RealtimeServerMessageType.OutputAudioTranscriptionDone)
+            && (message.Type == RealtimeServerMessageType.OutputTextDone || message.Type == RealtimeServerMessageType.OutputAudioTranscriptionDone))
         {
             Console.WriteLine(text);
         }
