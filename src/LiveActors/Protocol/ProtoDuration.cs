@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-
 namespace LiveActors.Protocol;
 
 /// <summary>
@@ -14,37 +11,12 @@ public static class ProtoDuration
     public static bool TryParse(ReadOnlySpan<byte> utf8, out TimeSpan value)
     {
         value = default;
-        if (utf8.Length < 2 || utf8[^1] != (byte)'s')
+        if (!ExactDuration.TryParse(utf8, out var exact) || Math.Abs(exact.Seconds) >= TimeSpan.MaxValue.Ticks / TimeSpan.TicksPerSecond)
         {
             return false;
         }
 
-        var text = utf8[..^1];
-        var negative = text[0] == (byte)'-';
-        if (negative)
-        {
-            text = text[1..];
-        }
-
-        var dot = text.IndexOf((byte)'.');
-        var whole = dot < 0 ? text : text[..dot];
-        var fraction = dot < 0 ? [] : text[(dot + 1)..];
-        if (whole.IsEmpty || whole.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0
-            || (dot >= 0 && (fraction.IsEmpty || fraction.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0))
-            || !Utf8Parser.TryParse(whole, out long seconds, out var used) || used != whole.Length
-            || seconds >= TimeSpan.MaxValue.Ticks / TimeSpan.TicksPerSecond)
-        {
-            return false;
-        }
-
-        long fractionTicks = 0;
-        for (var i = 0; i < 7; i++)
-        {
-            fractionTicks = (fractionTicks * 10) + (i < fraction.Length ? fraction[i] - '0' : 0);
-        }
-
-        var ticks = (seconds * TimeSpan.TicksPerSecond) + fractionTicks;
-        value = TimeSpan.FromTicks(negative ? -ticks : ticks);
+        value = exact.ToTimeSpan();
         return true;
     }
 
@@ -56,20 +28,5 @@ public static class ProtoDuration
     }
 
     /// <summary>Formats <paramref name="value"/> as a Duration string.</summary>
-    public static string Format(TimeSpan value)
-    {
-        var ticks = value.Ticks;
-        var sign = ticks < 0 ? "-" : "";
-        var magnitude = ticks == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(ticks);
-        var seconds = magnitude / TimeSpan.TicksPerSecond;
-        var nanos = magnitude % TimeSpan.TicksPerSecond * 100;
-        var inv = CultureInfo.InvariantCulture;
-        return nanos switch
-        {
-            0 => string.Create(inv, $"{sign}{seconds}s"),
-            _ when nanos % 1_000_000 == 0 => string.Create(inv, $"{sign}{seconds}.{nanos / 1_000_000:D3}s"),
-            _ when nanos % 1_000 == 0 => string.Create(inv, $"{sign}{seconds}.{nanos / 1_000:D6}s"),
-            _ => string.Create(inv, $"{sign}{seconds}.{nanos:D9}s"),
-        };
-    }
+    public static string Format(TimeSpan value) => ExactDuration.From(value).ToString();
 }
