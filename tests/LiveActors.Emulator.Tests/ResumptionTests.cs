@@ -124,8 +124,14 @@ public sealed class ResumptionTests
         // Context the client adds once it has seen turnComplete, before the turn's handle goes out; it asks for no reply.
         await first.SendAsync("""{"clientContent":{"turns":[{"role":"user","parts":[{"text":"after the turn"}]}],"turnComplete":false}}""");
         await (await emulator.WaitForConnectionAsync(1)).WaitForMessagesAsync(3, first.Token);
-        time.Advance(TimeSpan.FromSeconds(10));
-        var handle = (await first.ReceiveAsync()).Body.GetProperty("newHandle").GetString();
+        var next = first.ReceiveAsync();
+        while (!next.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(10)); // the update's delay may be set up only now, on a busy machine
+            await Task.Yield();
+        }
+
+        var handle = (await next).Body.GetProperty("newHandle").GetString();
 
         await using var resumed = await WireClient.ConnectAsync(emulator);
         await resumed.SetupAsync(sessionResumption: $$"""{"handle":"{{handle}}"}""");
